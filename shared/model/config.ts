@@ -130,7 +130,7 @@ export function scheduledTreatments(cfg: SessionConfig, armIndex: number, round:
   if (!arm) throw new RangeError(`no arm ${armIndex}`);
   let current: Treatment[] = [];
   for (const step of arm.schedule) if (step.fromRound <= round) current = step.treatments;
-  const list = current.filter((t) => t !== 'C');
+  const list: Treatment[] = current.filter((t) => t !== 'C');
   if (armMap(cfg, armIndex).multiCentre) list.push('C');
   return sortTreatments(list);
 }

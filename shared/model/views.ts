@@ -1,0 +1,112 @@
+// Section 8: what each person may see of a world. Public: every region's previous figures and rank, the map,
+// signed agreements, and everything about completed rounds. Private: proposals (the two parties and the host),
+// a region's draft and decision until results (its seats and the host). The projector sees only public data.
+import { compileMap } from './compiled.js';
+import type { SessionConfig } from './config.js';
+import type { RegionId, Treatment } from './ids.js';
+import { signedAgreements, type Proposal } from './negotiation.js';
+import { promotions, terms, type Promotion } from './promotion.js';
+import type { RoundRecord } from './round.js';
+import type { Agreement, Decision, RecordedDecision, RegionPrev } from './state.js';
+import { worldRules, type WorldLive } from './world.js';
+
+export type Viewer = { kind: 'host' } | { kind: 'projector' } | { kind: 'region'; regionId: RegionId };
+
+export interface RegionPublic {
+  id: RegionId;
+  prev: RegionPrev;
+  promo: number;
+  career: number;
+  budget: number;
+  /** Score summed over the current term (the rule in force). */
+  termScore: number;
+  /** 1 = first, by term score (ties: career, then map order). */
+  rank: number;
+  /** 1 = largest previous output. */
+  outputRank: number;
+}
+
+export interface CurrentRoundView {
+  round: number;
+  treatments: Treatment[];
+  negotiationOpen: boolean;
+  /** Signed so far (public). */
+  agreements: Agreement[];
+  /** Only the proposals this viewer may see. */
+  proposals: Proposal[];
+  /** Who has submitted a decision / marked negotiation done (public counts; the contents are not). */
+  submitted: Record<RegionId, boolean>;
+  done: Record<RegionId, boolean>;
+  /** Only the viewer's own region (the host: every region). */
+  drafts: Record<RegionId, Decision>;
+  decisions: Record<RegionId, RecordedDecision>;
+}
+
+export interface WorldView {
+  index: number;
+  arm: number;
+  mapId: string;
+  resolvedRounds: number;
+  initial: Record<RegionId, RegionPrev>;
+  regions: RegionPublic[];
+  history: RoundRecord[];
+  promoted: Promotion[];
+  current: CurrentRoundView | null;
+}
+
+function mayRead(viewer: Viewer, regionId: RegionId): boolean {
+  return viewer.kind === 'host' || (viewer.kind === 'region' && viewer.regionId === regionId);
+}
+
+function pick<T>(rec: Readonly<Record<RegionId, T>>, viewer: Viewer): Record<RegionId, T> {
+  const out: Record<RegionId, T> = {};
+  for (const [id, v] of Object.entries(rec)) if (mayRead(viewer, id)) out[id] = v;
+  return out;
+}
+
+export function worldView(cfg: SessionConfig, world: WorldLive, viewer: Viewer, gameOver = false): WorldView {
+  const rules = worldRules(cfg, world);
+  const cm = compileMap(rules.map, rules.params);
+  const order = cm.regionIds;
+  const allTerms = terms(order, world.history);
+  const term = allTerms[allTerms.length - 1];
+  const sameTerm = !world.current || !term || term.treatments.join() === world.current.treatments.join();
+  const termScore = (id: RegionId) => (sameTerm && term ? term.score[id] ?? 0 : 0);
+  const termCareer = (id: RegionId) => (sameTerm && term ? term.career[id] ?? 0 : 0);
+  const byScore = [...order].sort((x, y) => termScore(y) - termScore(x) || termCareer(y) - termCareer(x) || order.indexOf(x) - order.indexOf(y));
+  const prevGdp = (id: RegionId) => world.state.prev[id]?.gdp ?? 0;
+  const byOutput = [...order].sort((x, y) => prevGdp(y) - prevGdp(x) || order.indexOf(x) - order.indexOf(y));
+  const cur = world.current;
+  return {
+    index: world.index,
+    arm: world.arm,
+    mapId: world.mapId,
+    resolvedRounds: world.state.round,
+    initial: world.initial,
+    regions: order.map((id) => ({
+      id,
+      prev: world.state.prev[id] ?? { gdp: 0, consBase: 0 },
+      promo: world.state.promo[id] ?? 0,
+      career: world.state.career[id] ?? 0,
+      budget: world.state.budget[id] ?? 0,
+      termScore: termScore(id),
+      rank: byScore.indexOf(id) + 1,
+      outputRank: byOutput.indexOf(id) + 1,
+    })),
+    history: world.history,
+    promoted: promotions(order, world.history, gameOver, cur?.treatments),
+    current: cur
+      ? {
+          round: cur.round,
+          treatments: cur.treatments,
+          negotiationOpen: cur.negotiation.open,
+          agreements: cur.agreements ?? signedAgreements(rules, cur.negotiation),
+          proposals: cur.negotiation.proposals.filter((p) => viewer.kind === 'host' || (viewer.kind === 'region' && (p.from === viewer.regionId || p.to === viewer.regionId))),
+          submitted: Object.fromEntries(order.map((id) => [id, cur.submitted[id] !== undefined])),
+          done: Object.fromEntries(order.map((id) => [id, cur.done[id] === true])),
+          drafts: pick(cur.drafts, viewer),
+          decisions: pick(cur.submitted, viewer),
+        }
+      : null,
+  };
+}
