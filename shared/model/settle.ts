@@ -93,8 +93,12 @@ export interface Outcome {
   promoAdj: Float64Array;
   projGdp: Float64Array;
   pilotsHonoured: Float64Array;
+  /** Outlays of steps 1-2 (investment override and barrier review under B). */
+  baseOutlay: Float64Array;
   Knew: Float64Array;
   market: MarketResult;
+  /** The buffer behind inflow, honoured, breaches, detected, promoAdj, projGdp and pilotsHonoured. */
+  accumulators: Float64Array;
   gAll: number;
   welfare: number;
   realCost: number;
@@ -102,51 +106,100 @@ export interface Outcome {
 
 export function newOutcome(n: number, s: number): Outcome {
   const f = () => new Float64Array(n);
+  // The figures step 3 accumulates share one buffer, so clearing them is one fill.
+  const acc = new Float64Array(7 * n);
+  const part = (k: number) => acc.subarray(k * n, (k + 1) * n);
   return {
-    gdp: f(), consBase: f(), g: f(), tax: f(), outlay: f(), inflow: f(), fiscalGrowth: f(), score: f(), career: f(),
-    dup: new Uint8Array(n), nBar: f(), honoured: f(), breaches: f(), detected: f(), promoAdj: f(), projGdp: f(),
-    pilotsHonoured: f(), Knew: new Float64Array(n * s), market: newMarketResult(n), gAll: 0, welfare: 0, realCost: 0,
+    gdp: f(), consBase: f(), g: f(), tax: f(), outlay: f(), inflow: part(0), fiscalGrowth: f(), score: f(), career: f(),
+    dup: new Uint8Array(n), nBar: f(), honoured: part(1), breaches: part(2), detected: part(3), promoAdj: part(4),
+    projGdp: part(5), pilotsHonoured: part(6), baseOutlay: f(), Knew: new Float64Array(n * s), market: newMarketResult(n),
+    gAll: 0, welfare: 0, realCost: 0, accumulators: acc,
   };
 }
 
-function reset(o: Outcome): void {
-  for (const arr of [o.outlay, o.inflow, o.nBar, o.honoured, o.breaches, o.detected, o.promoAdj, o.projGdp, o.pilotsHonoured]) arr.fill(0);
+function resetAgreements(o: Outcome): void {
+  o.outlay.set(o.baseOutlay);
+  o.accumulators.fill(0);
   o.realCost = 0;
+}
+
+function inc(arr: Float64Array, i: number, v: number): void {
+  arr[i] = (arr[i] as number) + v;
+}
+
+/** A party pays its contribution to a project (co-funded under A until its first pilot), and bears blame or earns recognition. */
+function contribute(ctx: RoundCtx, o: Outcome, x: number, pNeg: number): void {
+  const { params, flags } = ctx;
+  const c = params.project.kappa * (ctx.Tprev[x] as number);
+  o.realCost += c;
+  inc(o.outlay, x, flags.A && ctx.pilotsUsed[x] === 0 ? c * (1 - params.A.pilotCofund) : c);
+  if (flags.A) {
+    inc(o.promoAdj, x, params.A.recognition * (1 - pNeg));
+    inc(o.pilotsHonoured, x, 1);
+  } else {
+    inc(o.promoAdj, x, -params.blame * pNeg);
+  }
+}
+
+/** The audit of one party of an agreement: breaches are counted and, when detected, sanctioned. */
+function audit(ctx: RoundCtx, o: Outcome, isProject: boolean, x: number, other: number, honoured: boolean, otherHonoured: boolean, pAudit: number): void {
+  if (honoured) {
+    inc(o.honoured, x, 1);
+    return;
+  }
+  inc(o.breaches, x, 1);
+  if (pAudit === 0) return;
+  const enf = ctx.flags.E ? ctx.params.enforcementE : ctx.params.enforcement;
+  const tprev = ctx.Tprev[x] as number;
+  inc(o.detected, x, pAudit);
+  inc(o.outlay, x, enf.fineShare * tprev * pAudit);
+  inc(o.promoAdj, x, -enf.promoPenalty * pAudit);
+  if (enf.compensate && isProject && otherHonoured) {
+    const r = ctx.params.project.kappa * tprev * pAudit;
+    inc(o.outlay, x, r);
+    inc(o.inflow, other, r);
+  }
 }
 
 /** Section 7, steps 1-6. `out` is overwritten and returned. */
 export function settle(ctx: RoundCtx, agreements: readonly CAgreement[], dec: CDecisions, draws: CDraws, out?: Outcome): Outcome {
-  const { cm, params, flags, Tprev, prevGdp, pilotsUsed } = ctx;
-  const { n, s } = cm;
-  const o = out ?? newOutcome(n, s);
-  reset(o);
-  const { outlay, inflow, promoAdj, projGdp } = o;
-  const add = (arr: Float64Array, i: number, v: number) => {
-    arr[i] = (arr[i] as number) + v;
-  };
+  const o = out ?? newOutcome(ctx.cm.n, ctx.cm.s);
+  settleMarket(ctx, dec, o);
+  return settleAgreements(ctx, agreements, dec, draws, o);
+}
 
-  // 1. Invest.
+/** Steps 1-2: investment, barriers and the market. Depends only on invest and barriers. */
+export function settleMarket(ctx: RoundCtx, dec: CDecisions, o: Outcome): void {
+  const { cm, params, flags, Tprev } = ctx;
+  const { n, s } = cm;
+  const outlay = o.baseOutlay;
+  outlay.fill(0);
   o.Knew.set(ctx.K);
   const choice = flags.B ? marketChoices(ctx) : null;
   for (let i = 0; i < n; i++) {
     const k = dec.invest[i] as number;
-    if (choice && k !== choice[i]) add(outlay, i, params.B.overrideCost * (Tprev[i] as number));
+    if (choice && k !== choice[i]) inc(outlay, i, params.B.overrideCost * (Tprev[i] as number));
     o.dup[i] = k !== cm.strength[i] ? 1 : 0;
-    add(o.Knew, i * s + k, 1);
+    inc(o.Knew, i * s + k, 1);
   }
-
-  // 2. Barriers.
   for (let j = 0; j < n; j++) {
     let nb = 0;
     for (let i = 0; i < n; i++) if (i !== j && dec.blocked[j * n + i] === 1) nb++;
     o.nBar[j] = nb;
-    if (flags.B) add(outlay, j, params.B.barrierReviewCost * (Tprev[j] as number) * nb);
+    if (flags.B) inc(outlay, j, params.B.barrierReviewCost * (Tprev[j] as number) * nb);
   }
-  const market = runMarket(cm, o.Knew, dec.blocked, o.market);
+  runMarket(cm, o.Knew, dec.blocked, o.market);
+}
+
+/** Steps 3-6 on the market of `settleMarket` (same invest and barriers); compliance may differ. */
+export function settleAgreements(ctx: RoundCtx, agreements: readonly CAgreement[], dec: CDecisions, draws: CDraws, o: Outcome): Outcome {
+  const { cm, params, flags, prevGdp, Tprev } = ctx;
+  const { n } = cm;
+  resetAgreements(o);
+  const { outlay, inflow, projGdp, market } = o;
 
   // 3. Agreements, in list order.
-  const { gamma, kappa } = params.project;
-  const enf = flags.E ? params.enforcementE : params.enforcement;
+  const { gamma } = params.project;
   for (let g = 0; g < agreements.length; g++) {
     const ag = agreements[g] as CAgreement;
     const pAudit = draws.pAudit[g] as number;
@@ -159,50 +212,25 @@ export function settle(ctx: RoundCtx, agreements: readonly CAgreement[], dec: CD
       honA = dec.pay[2 * g] === 1;
       honB = dec.pay[2 * g + 1] === 1;
       const paying = (honA ? 1 : 0) + (honB ? 1 : 0);
-      const V = gamma * ((prevGdp[ag.a] as number) + (prevGdp[ag.b] as number)) * (draws.factor[g] as number) * paying / 2;
+      const V = (gamma * ((prevGdp[ag.a] as number) + (prevGdp[ag.b] as number)) * (draws.factor[g] as number) * paying) / 2;
       const pNeg = draws.pNeg[g] as number;
-      for (const [x, pays] of [[ag.a, honA], [ag.b, honB]] as const) {
-        if (!pays) continue;
-        const c = kappa * (Tprev[x] as number);
-        o.realCost += c;
-        add(outlay, x, flags.A && pilotsUsed[x] === 0 ? c * (1 - params.A.pilotCofund) : c);
-        if (flags.A) {
-          add(promoAdj, x, params.A.recognition * (1 - pNeg));
-          add(o.pilotsHonoured, x, 1);
-        } else {
-          add(promoAdj, x, -params.blame * pNeg);
-        }
-      }
+      if (honA) contribute(ctx, o, ag.a, pNeg);
+      if (honB) contribute(ctx, o, ag.b, pNeg);
       const partner = ag.host === ag.a ? ag.b : ag.a;
       if (flags.D3) {
-        add(projGdp, ag.host, ag.hostShare * V);
-        add(projGdp, partner, (1 - ag.hostShare) * V);
+        inc(projGdp, ag.host, ag.hostShare * V);
+        inc(projGdp, partner, (1 - ag.hostShare) * V);
       } else {
-        add(projGdp, ag.host, V);
+        inc(projGdp, ag.host, V);
       }
       const hostPaid = ag.host === ag.a ? honA : honB;
       if (ag.sidePayment > 0 && V > 0 && hostPaid) {
-        add(outlay, ag.host, ag.sidePayment);
-        add(inflow, partner, ag.sidePayment);
+        inc(outlay, ag.host, ag.sidePayment);
+        inc(inflow, partner, ag.sidePayment);
       }
     }
-    // Audit: every agreement, each party.
-    for (const [x, other, honoured, otherHonoured] of [[ag.a, ag.b, honA, honB], [ag.b, ag.a, honB, honA]] as const) {
-      if (honoured) {
-        add(o.honoured, x, 1);
-        continue;
-      }
-      add(o.breaches, x, 1);
-      if (pAudit === 0) continue;
-      add(o.detected, x, pAudit);
-      add(outlay, x, enf.fineShare * (Tprev[x] as number) * pAudit);
-      add(promoAdj, x, -enf.promoPenalty * pAudit);
-      if (enf.compensate && ag.type === 1 && otherHonoured) {
-        const r = kappa * (Tprev[x] as number) * pAudit;
-        add(outlay, x, r);
-        add(inflow, other, r);
-      }
-    }
+    audit(ctx, o, ag.type === 1, ag.a, ag.b, honA, honB, pAudit);
+    audit(ctx, o, ag.type === 1, ag.b, ag.a, honB, honA, pAudit);
   }
 
   // 4. Output.
@@ -236,7 +264,7 @@ export function settle(ctx: RoundCtx, agreements: readonly CAgreement[], dec: CD
     } else {
       score = scale * ((o.g[i] as number) - (sumG - (o.g[i] as number)) / (n - 1));
     }
-    score += promoAdj[i] as number;
+    score += o.promoAdj[i] as number;
     o.score[i] = score;
     o.career[i] = score + wFiscal * scale * (o.fiscalGrowth[i] as number);
   }
