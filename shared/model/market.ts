@@ -60,18 +60,25 @@ function scratch(n: number): Float64Array {
   return scratchBuf;
 }
 
-/** Σ_i trade_i of the market with open borders. */
-export function totalTradeOpen(cm: CompiledMap, K: Float64Array): number {
-  const r = runMarket(cm, K, null, sharedResult(cm.n));
-  let t = 0;
-  for (let i = 0; i < cm.n; i++) t += r.trade[i] as number;
-  return t;
-}
-
-let shared: MarketResult | null = null;
-function sharedResult(n: number): MarketResult {
-  if (!shared || shared.trade.length !== n) shared = newMarketResult(n);
-  return shared;
+/**
+ * Σ_i trade_i of sector k with open borders. Total trade is a sum over sectors, so a unit of capacity in one
+ * sector changes only that sector's term: the market's choice needs one sector evaluated per candidate.
+ */
+export function sectorTradeOpen(cm: CompiledMap, K: Float64Array, k: number, bumpRegion = -1): number {
+  const { n, s, a, access, theta, margin, Z, M } = cm;
+  const mk = margin[k] as number;
+  const zk = Z[k] as number;
+  const th = theta[k] as number;
+  let total = 0;
+  for (let j = 0; j < n; j++) {
+    let S = 0;
+    for (let i = 0; i < n; i++) {
+      const cap = (K[i * s + k] as number) + (i === bumpRegion ? 1 : 0);
+      S += (a[i * s + k] as number) * cap * (access[i * n + j] as number);
+    }
+    total += (mk * th * (M[j] as number) * S) / (S + zk);
+  }
+  return total;
 }
 
 /**
@@ -79,14 +86,16 @@ function sharedResult(n: number): MarketResult {
  * no barriers, on the capacities before this round's investment; a later sector wins only if better by > 1e-12.
  */
 export function marketChoice(cm: CompiledMap, K: Float64Array, i: number): number {
-  const trial = Float64Array.from(K);
+  const base = new Float64Array(cm.s);
+  let sum = 0;
+  for (let k = 0; k < cm.s; k++) {
+    base[k] = sectorTradeOpen(cm, K, k);
+    sum += base[k] as number;
+  }
   let best = -1;
   let bestValue = -Infinity;
   for (let k = 0; k < cm.s; k++) {
-    const idx = i * cm.s + k;
-    trial[idx] = (K[idx] as number) + 1;
-    const v = totalTradeOpen(cm, trial);
-    trial[idx] = K[idx] as number;
+    const v = sum - (base[k] as number) + sectorTradeOpen(cm, K, k, i);
     if (best < 0 || v > bestValue + 1e-12) {
       best = k;
       bestValue = v;
