@@ -49,10 +49,8 @@ const ConfigObject = z
       .object({
         /** 'auto': as many worlds as the class needs (at least one per arm). */
         count: z.union([z.literal('auto'), z.int().min(1).max(60)]).default('auto'),
-        /** The most students that share one region's seat. */
+        /** The most students that share one region; with 'auto', a new world opens when every region is full. */
         maxSeatsPerRegion: z.int().min(1).max(20).default(5),
-        /** The fewest students per region before another world is opened ('auto' count only). */
-        minSeatsPerRegion: z.int().min(1).max(20).default(1),
       })
       .prefault({}),
     phases: PhaseLengthsSchema.prefault({}),
@@ -75,9 +73,6 @@ function checkConfig(cfg: z.output<typeof ConfigObject>, ctx: z.RefinementCtx): 
   }
   const known = (id: string) => id in MAP_PRESETS || customIds.has(id);
   if (!known(cfg.map)) ctx.addIssue({ code: 'custom', path: ['map'], message: `unknown map "${cfg.map}" (presets: ${Object.keys(MAP_PRESETS).join(', ')})` });
-  if (cfg.worlds.minSeatsPerRegion > cfg.worlds.maxSeatsPerRegion) {
-    ctx.addIssue({ code: 'custom', path: ['worlds', 'minSeatsPerRegion'], message: 'minSeatsPerRegion must not exceed maxSeatsPerRegion' });
-  }
   cfg.arms.forEach((arm, i) => {
     const path = ['arms', i, 'schedule'];
     if (arm.schedule[0]?.fromRound !== 1) ctx.addIssue({ code: 'custom', path, message: `arm "${arm.name}": the schedule must start at round 1` });

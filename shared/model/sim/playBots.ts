@@ -40,9 +40,12 @@ export function botsRespond(cfg: SessionConfig, world: WorldLive, strategyFor: S
   return { world: w, changed };
 }
 
-/** A whole negotiation among bots: opening proposals, then answers until nothing is pending for a bot. */
-export function botsNegotiate(cfg: SessionConfig, world: WorldLive, strategyFor: StrategyFor, passes = 3): WorldLive {
-  let w = botsPropose(cfg, world, strategyFor);
+/**
+ * A negotiation among bots: opening proposals (unless `open` is false), then answers until nothing is pending
+ * for a bot.
+ */
+export function botsNegotiate(cfg: SessionConfig, world: WorldLive, strategyFor: StrategyFor, passes = 3, open = true): WorldLive {
+  let w = open ? botsPropose(cfg, world, strategyFor) : world;
   for (let k = 0; k < passes; k++) {
     const r = botsRespond(cfg, w, strategyFor);
     w = r.world;

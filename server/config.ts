@@ -1,0 +1,26 @@
+// Server configuration from environment variables, validated at start-up with clear messages.
+import { z } from 'zod';
+
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Base of the links the server hands out (join, host, projector), e.g. https://game.example.edu. */
+  PUBLIC_URL: z.url().optional(),
+  /** Built browser client to serve (default: dist/client). */
+  CLIENT_DIR: z.string().min(1).optional(),
+  SQLITE_SYNC: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  /** Joins per minute per IP address (a lecture hall behind one NAT shares an address). */
+  JOIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+  /** Coalescing window for state broadcasts (ms). */
+  BROADCAST_MS: z.coerce.number().int().min(10).max(2000).default(100),
+});
+
+export type ServerEnv = z.output<typeof EnvSchema>;
+
+export function readEnv(env: NodeJS.ProcessEnv): { ok: true; value: ServerEnv } | { ok: false; errors: string[] } {
+  const r = EnvSchema.safeParse(env);
+  if (r.success) return { ok: true, value: r.data };
+  return { ok: false, errors: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+}

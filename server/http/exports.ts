@@ -1,0 +1,81 @@
+// Exports of a session (host only): the section-11 JSON log and the CSV tables (one zip, or one table each).
+import type { Request, Response, Router } from 'express';
+import { strToU8, zipSync } from 'fflate';
+import { agreementsCsv, eventsCsv, roundsCsv } from '../../shared/model/csv.js';
+import type { LogEvent } from '../../shared/model/log.js';
+import { sessionLog } from '../../shared/model/session/export.js';
+import { PROTOCOL_VERSION } from '../../shared/protocol/events.js';
+import type { SessionRegistry } from '../sessions/registry.js';
+import type { SessionRuntime } from '../sessions/runtime.js';
+import { normaliseCode, tokenMatches } from '../sessions/tokens.js';
+import type { Store } from '../store/types.js';
+import { sendError } from './errors.js';
+
+function bearer(req: Request): string | undefined {
+  const header = req.get('authorization');
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
+  const q = req.query['token'];
+  return typeof q === 'string' ? q : undefined;
+}
+
+/** The session, if the request carries its host token; otherwise an error reply has been sent. */
+async function hostSession(registry: SessionRegistry, req: Request, res: Response): Promise<SessionRuntime | null> {
+  const rt = await registry.get(normaliseCode(String(req.params['code'] ?? '')));
+  if (!rt) {
+    sendError(res, 'NOT_FOUND');
+    return null;
+  }
+  const token = bearer(req);
+  if (!token || !tokenMatches(token, rt.row.hostTokenHash)) {
+    sendError(res, 'UNAUTHORIZED', 'exports need the host token (Authorization: Bearer <token> or ?token=)');
+    return null;
+  }
+  return rt;
+}
+
+export async function exportEvents(store: Store, code: string): Promise<LogEvent[]> {
+  return (await store.commandsAfter(code, 0)).map((c) => ({ seq: c.seq, at: new Date(c.at).toISOString(), actor: c.actor, type: c.type, payload: c.payload }));
+}
+
+export function mountExports(router: Router, registry: SessionRegistry, store: Store): void {
+  const logOf = async (rt: SessionRuntime, req: Request) => {
+    await rt.drain();
+    const pseudonyms = req.query['pseudonyms'] === '1' || req.query['pseudonyms'] === 'true' ? true : undefined;
+    return sessionLog(rt.state, { events: await exportEvents(store, rt.code), protocolVersion: PROTOCOL_VERSION, ...(pseudonyms ? { pseudonyms } : {}) });
+  };
+  const attachment = (res: Response, name: string, type: string) => {
+    res.set('Content-Type', type);
+    res.set('Content-Disposition', `attachment; filename="${name}"`);
+    res.set('Cache-Control', 'no-store');
+  };
+
+  router.get('/api/sessions/:code/export.json', async (req, res) => {
+    const rt = await hostSession(registry, req, res);
+    if (!rt) return;
+    attachment(res, `promotion-race-${rt.code}.json`, 'application/json; charset=utf-8');
+    res.send(JSON.stringify(await logOf(rt, req)));
+  });
+
+  router.get('/api/sessions/:code/export.csv', async (req, res) => {
+    const rt = await hostSession(registry, req, res);
+    if (!rt) return;
+    const log = await logOf(rt, req);
+    const zip = zipSync({
+      'rounds.csv': strToU8(roundsCsv(log)),
+      'agreements.csv': strToU8(agreementsCsv(log)),
+      'events.csv': strToU8(eventsCsv(log)),
+    });
+    attachment(res, `promotion-race-${rt.code}-csv.zip`, 'application/zip');
+    res.send(Buffer.from(zip));
+  });
+
+  router.get('/api/sessions/:code/export/:table.csv', async (req, res) => {
+    const rt = await hostSession(registry, req, res);
+    if (!rt) return;
+    const table = String(req.params['table']);
+    const make = { rounds: roundsCsv, agreements: agreementsCsv, events: eventsCsv }[table];
+    if (!make) return sendError(res, 'NOT_FOUND', 'tables: rounds, agreements, events');
+    attachment(res, `promotion-race-${rt.code}-${table}.csv`, 'text/csv; charset=utf-8');
+    res.send(make(await logOf(rt, req)));
+  });
+}

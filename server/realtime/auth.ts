@@ -1,0 +1,52 @@
+// Socket authentication, once per connection: the handshake's code and token become a role on socket.data.
+import type { Socket } from 'socket.io';
+import { errorText } from '../../shared/i18n/index.js';
+import { HandshakeSchema } from '../../shared/protocol/events.js';
+import type { SessionRegistry } from '../sessions/registry.js';
+import { normaliseCode, tokenMatches, hashToken } from '../sessions/tokens.js';
+import type { Store } from '../store/types.js';
+import { TokenBucket } from './rateLimit.js';
+import type { SocketData } from './socketData.js';
+
+export class AuthError extends Error {
+  readonly data: { code: string; message: string };
+  constructor(code: string, message: string) {
+    super(message);
+    this.data = { code, message };
+  }
+}
+
+export function clientIp(socket: Socket): string {
+  return socket.handshake.address || 'unknown';
+}
+
+export function authMiddleware(registry: SessionRegistry, store: Store, now: () => number) {
+  return (socket: Socket, next: (err?: Error) => void): void => {
+    authenticate(socket, registry, store, now).then(
+      (data) => {
+        socket.data = data;
+        next();
+      },
+      (e: unknown) => next(e instanceof AuthError ? e : new AuthError('INTERNAL', 'authentication failed')),
+    );
+  };
+}
+
+async function authenticate(socket: Socket, registry: SessionRegistry, store: Store, now: () => number): Promise<SocketData> {
+  const parsed = HandshakeSchema.safeParse(socket.handshake.auth);
+  if (!parsed.success) throw new AuthError('BAD_REQUEST', 'the handshake needs { code, token? , lang? }');
+  const { token, lang = 'en' } = parsed.data;
+  const code = normaliseCode(parsed.data.code);
+  const rt = await registry.get(code);
+  if (!rt) throw new AuthError('NOT_FOUND', errorText(lang, 'NOT_FOUND'));
+  const base = { code, lang, ip: clientIp(socket), bucket: new TokenBucket(20, 10, now()), strikes: [], regionRoom: null };
+  if (!token) return { ...base, role: 'guest', seatId: null };
+  if (tokenMatches(token, rt.row.hostTokenHash)) return { ...base, role: 'host', seatId: null };
+  if (tokenMatches(token, rt.row.projectorTokenHash)) return { ...base, role: 'projector', seatId: null };
+  const seatId = await store.seatByTokenHash(code, hashToken(token));
+  if (!seatId) throw new AuthError('UNAUTHORIZED', errorText(lang, 'UNAUTHORIZED'));
+  const seat = rt.state.seats.find((s) => s.id === seatId);
+  if (!seat) throw new AuthError('UNAUTHORIZED', errorText(lang, 'UNAUTHORIZED'));
+  if (seat.kicked) throw new AuthError('KICKED', errorText(lang, 'KICKED'));
+  return { ...base, role: 'seat', seatId };
+}

@@ -1,0 +1,202 @@
+// The Socket.IO gateway: one choke point for every inbound command (rate limit -> size -> event -> role ->
+// zod parse -> session runtime, which dedupes the cmdId, applies the rules and stores before acking).
+import type { Server, Socket } from 'socket.io';
+import type { SessionCommand, Actor } from '../../shared/model/session/commands.js';
+import { errorText, type Lang } from '../../shared/i18n/index.js';
+import { COMMAND_SCHEMAS, JoinSchema, isCommandEvent, isHostEvent } from '../../shared/protocol/events.js';
+import type { Ack, ErrorBody } from '../../shared/protocol/errors.js';
+import type { SessionRegistry } from '../sessions/registry.js';
+import type { SessionRuntime } from '../sessions/runtime.js';
+import { normaliseCode } from '../sessions/tokens.js';
+import type { Store } from '../store/types.js';
+import { authMiddleware } from './auth.js';
+import type { Broadcaster } from './broadcaster.js';
+import type { KeyedLimiter } from './rateLimit.js';
+import { rooms } from './rooms.js';
+import type { SocketData } from './socketData.js';
+
+export const MAX_PAYLOAD_BYTES = 16_000;
+const STRIKE_WINDOW_MS = 10_000;
+const MAX_STRIKES = 40;
+
+export interface GatewayDeps {
+  io: Server;
+  registry: SessionRegistry;
+  store: Store;
+  broadcaster: Broadcaster;
+  joinLimiter: KeyedLimiter;
+  now: () => number;
+  onError: (err: unknown, context: string) => void;
+}
+
+type AckFn = (reply: Ack) => void;
+
+function failure(lang: Lang, code: string, detail?: string): Ack {
+  const error: ErrorBody = { code, message: detail ? `${errorText(lang, code)} (${detail})` : errorText(lang, code) };
+  return { ok: false, error };
+}
+
+/** Rule errors carry a specific English message; in another language the code's translated text is used. */
+function localise(lang: Lang, ack: Ack): Ack {
+  if (ack.ok || lang === 'en') return ack;
+  const text = errorText(lang, ack.error.code);
+  return text === `error.${ack.error.code}` ? ack : { ok: false, error: { code: ack.error.code, message: text } };
+}
+
+export function attachGateway(deps: GatewayDeps): void {
+  const { io, registry } = deps;
+  io.use(authMiddleware(registry, deps.store, deps.now));
+  io.on('connection', (socket: Socket) => {
+    onConnection(deps, socket).catch((e: unknown) => {
+      deps.onError(e, 'connection');
+      socket.disconnect(true);
+    });
+  });
+}
+
+async function onConnection(deps: GatewayDeps, socket: Socket): Promise<void> {
+  const data = socket.data as SocketData;
+  const rt = await deps.registry.get(data.code);
+  if (!rt) {
+    socket.disconnect(true);
+    return;
+  }
+  await enterRooms(deps, rt, socket);
+  socket.onAny((event: string, ...args: unknown[]) => {
+    const last = args[args.length - 1];
+    const ack: AckFn | null = typeof last === 'function' ? (last as AckFn) : null;
+    if (ack) args.pop();
+    handle(deps, socket, event, args, ack).catch((e: unknown) => {
+      deps.onError(e, `command ${event}`);
+      ack?.(failure(data.lang, 'INTERNAL'));
+    });
+  });
+  socket.on('disconnect', () => {
+    if (data.role === 'seat' && data.seatId) rt.disconnect(data.seatId);
+  });
+}
+
+/** Joins the socket to its rooms, marks presence and sends a full view. */
+async function enterRooms(deps: GatewayDeps, rt: SessionRuntime, socket: Socket): Promise<void> {
+  const data = socket.data as SocketData;
+  if (data.role === 'host') await socket.join(rooms.host(rt.code));
+  if (data.role === 'projector') await socket.join(rooms.projector(rt.code));
+  if (data.role === 'seat' && data.seatId) {
+    const seat = rt.state.seats.find((s) => s.id === data.seatId);
+    if (!seat) return;
+    data.regionRoom = rooms.region(rt.code, seat.world, seat.region);
+    await socket.join([rooms.seat(rt.code, seat.id), data.regionRoom]);
+    socket.emit('session:welcome', { role: 'student', seatId: seat.id, name: seat.name, world: seat.world, region: seat.region, code: rt.code });
+    rt.connect(seat.id);
+  } else if (data.role !== 'guest') {
+    socket.emit('session:welcome', { role: data.role, code: rt.code });
+  }
+  if (data.role !== 'guest') deps.broadcaster.sendFull(rt, socket);
+}
+
+function strike(socket: Socket, now: number): void {
+  const data = socket.data as SocketData;
+  data.strikes = data.strikes.filter((t) => now - t < STRIKE_WINDOW_MS);
+  data.strikes.push(now);
+  // A socket that keeps sending bad or excessive input is cut off; its client may reconnect later.
+  if (data.strikes.length > MAX_STRIKES) socket.disconnect(true);
+}
+
+function payloadSize(args: unknown[]): number {
+  try {
+    return JSON.stringify(args).length;
+  } catch {
+    return Infinity;
+  }
+}
+
+async function handle(deps: GatewayDeps, socket: Socket, event: string, args: unknown[], ack: AckFn | null): Promise<void> {
+  const data = socket.data as SocketData;
+  const now = deps.now();
+  const reply = (a: Ack) => ack?.(a);
+  if (!ack) {
+    strike(socket, now);
+    return;
+  }
+  if (!data.bucket.take(now)) {
+    strike(socket, now);
+    reply(failure(data.lang, 'RATE_LIMITED'));
+    return;
+  }
+  if (payloadSize(args) > MAX_PAYLOAD_BYTES) {
+    strike(socket, now);
+    reply(failure(data.lang, 'PAYLOAD_TOO_LARGE'));
+    return;
+  }
+  const rt = await deps.registry.get(data.code);
+  if (!rt) {
+    reply(failure(data.lang, 'NOT_FOUND'));
+    return;
+  }
+  if (event === 'state:sync') {
+    if (data.role === 'guest') return reply(failure(data.lang, 'UNAUTHORIZED'));
+    deps.broadcaster.sendFull(rt, socket);
+    return reply({ ok: true });
+  }
+  if (event === 'session:join') return join(deps, rt, socket, args[0], reply);
+  if (!isCommandEvent(event)) {
+    strike(socket, now);
+    return reply(failure(data.lang, 'UNKNOWN_EVENT', event.slice(0, 40)));
+  }
+  const isHost = isHostEvent(event);
+  if ((isHost && data.role !== 'host') || (!isHost && data.role !== 'seat')) {
+    return reply(failure(data.lang, data.role === 'guest' ? 'UNAUTHORIZED' : 'FORBIDDEN'));
+  }
+  const parsed = COMMAND_SCHEMAS[event].safeParse(args[0]);
+  if (!parsed.success) {
+    strike(socket, now);
+    const issue = parsed.error.issues[0];
+    return reply(failure(data.lang, 'BAD_REQUEST', issue ? `${issue.path.join('.') || 'payload'}: ${issue.message}` : undefined));
+  }
+  const { cmdId, ...rest } = parsed.data;
+  const command = { type: event, ...rest } as SessionCommand;
+  const actor: Actor = isHost ? { kind: 'host' } : { kind: 'seat', seatId: data.seatId ?? '' };
+  reply(localise(data.lang, await rt.submit(actor, cmdId, command)));
+}
+
+async function join(deps: GatewayDeps, rt: SessionRuntime, socket: Socket, payload: unknown, reply: (a: Ack) => void): Promise<void> {
+  const data = socket.data as SocketData;
+  if (data.role !== 'guest') return reply(failure(data.lang, 'FORBIDDEN', 'already in a seat'));
+  const parsed = JoinSchema.safeParse(payload);
+  if (!parsed.success) return reply(failure(data.lang, 'BAD_REQUEST', parsed.error.issues[0]?.message));
+  if (normaliseCode(parsed.data.code) !== rt.code) return reply(failure(data.lang, 'NOT_FOUND'));
+  if (!deps.joinLimiter.take(data.ip, deps.now())) return reply(failure(data.lang, 'RATE_LIMITED'));
+  const result = localise(data.lang, await rt.join(parsed.data.name, parsed.data.cmdId)) as Awaited<ReturnType<SessionRuntime['join']>>;
+  if (result.ok) {
+    data.role = 'seat';
+    data.seatId = result.seat.id;
+    await enterRooms(deps, rt, socket);
+  }
+  reply(result);
+}
+
+/** After seats change: kicked sockets are told and disconnected, moved seats change rooms and are told. */
+export async function reconcileSeats(io: Server, rt: SessionRuntime): Promise<void> {
+  for (const seat of rt.state.seats) {
+    const room = rooms.seat(rt.code, seat.id);
+    const members = io.sockets.adapter.rooms.get(room);
+    if (!members || members.size === 0) continue;
+    for (const id of [...members]) {
+      const socket = io.sockets.sockets.get(id);
+      if (!socket) continue;
+      const data = socket.data as SocketData;
+      if (seat.kicked) {
+        socket.emit('session:closed', { code: rt.code, reason: 'KICKED' });
+        socket.disconnect(true);
+        continue;
+      }
+      const target = rooms.region(rt.code, seat.world, seat.region);
+      if (data.regionRoom !== target) {
+        if (data.regionRoom) await socket.leave(data.regionRoom);
+        await socket.join(target);
+        data.regionRoom = target;
+      }
+      socket.emit('session:welcome', { role: 'student', seatId: seat.id, name: seat.name, world: seat.world, region: seat.region, code: rt.code });
+    }
+  }
+}

@@ -1,0 +1,7 @@
+// Socket.IO room names: one per role of a session, one per region (its students share one view), one per seat.
+export const rooms = {
+  host: (code: string) => `${code}|host`,
+  projector: (code: string) => `${code}|proj`,
+  region: (code: string, world: number, region: string) => `${code}|w${world}|${region}`,
+  seat: (code: string, seatId: string) => `${code}|seat|${seatId}`,
+};

@@ -1,0 +1,17 @@
+// What the server keeps on each socket after authentication.
+import type { Lang } from '../../shared/i18n/index.js';
+import type { TokenBucket } from './rateLimit.js';
+
+export type SocketRole = 'host' | 'projector' | 'seat' | 'guest';
+
+export interface SocketData {
+  code: string;
+  role: SocketRole;
+  seatId: string | null;
+  lang: Lang;
+  ip: string;
+  bucket: TokenBucket;
+  strikes: number[];
+  /** The room of the seat's region, to move it when the host moves the seat. */
+  regionRoom: string | null;
+}

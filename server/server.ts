@@ -1,0 +1,88 @@
+// Builds a complete game server (HTTP + Socket.IO + store + sessions) and starts it; used by main.ts and tests.
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import pino from 'pino';
+import { Server } from 'socket.io';
+import { createApp } from './http/app.js';
+import { Broadcaster } from './realtime/broadcaster.js';
+import { attachGateway, reconcileSeats } from './realtime/gateway.js';
+import { KeyedLimiter } from './realtime/rateLimit.js';
+import { systemClock, type Clock } from './sessions/clock.js';
+import { SessionRegistry } from './sessions/registry.js';
+import { SqliteStore } from './store/sqlite.js';
+import type { Store } from './store/types.js';
+import type { ServerEnv } from './config.js';
+
+export interface GameServer {
+  http: HttpServer;
+  io: Server;
+  registry: SessionRegistry;
+  store: Store;
+  port: number;
+  url: string;
+  /** Graceful stop: stop accepting, drain queues, snapshot, tell clients to reconnect, close the store. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  env: ServerEnv;
+  clock?: Clock;
+  store?: Store;
+}
+
+export async function startServer({ env, clock = systemClock, store: givenStore }: StartOptions): Promise<GameServer> {
+  const log = pino({ level: env.LOG_LEVEL });
+  const onError = (err: unknown, context: string) => log.error({ err, context }, 'error');
+  const store = givenStore ?? new SqliteStore(join(resolve(env.DATA_DIR), 'promotion-race.sqlite'), env.SQLITE_SYNC);
+  const now = () => clock.now();
+  const http = createServer();
+  const io = new Server(http, {
+    // The application refuses payloads over 16 KB with an error ack; the transport cuts off anything far larger.
+    maxHttpBufferSize: 64_000,
+    pingInterval: 20_000,
+    pingTimeout: 25_000,
+    serveClient: false,
+  });
+  let broadcaster: Broadcaster | null = null;
+  const registry = new SessionRegistry(store, clock, {
+    onChange: (rt, seatsChanged) => {
+      broadcaster?.changed(rt);
+      if (seatsChanged) reconcileSeats(io, rt).catch((e: unknown) => onError(e, 'reconcile seats'));
+    },
+    onError,
+  });
+  broadcaster = new Broadcaster(io, env.BROADCAST_MS, now);
+  const joinLimiter = new KeyedLimiter(env.JOIN_RATE_PER_MINUTE, env.JOIN_RATE_PER_MINUTE / 60);
+  const createLimiter = new KeyedLimiter(30, 0.5);
+  const app = createApp({
+    registry, store, joinLimiter, createLimiter, publicUrl: env.PUBLIC_URL ?? null,
+    clientDir: env.CLIENT_DIR ?? resolve('dist/client'), now, health: () => ({ sockets: io.engine.clientsCount }), onError,
+  });
+  http.on('request', app);
+  attachGateway({ io, registry, store, broadcaster, joinLimiter, now, onError });
+
+  const recovered = await registry.recoverAll();
+  await new Promise<void>((ok, fail) => {
+    http.once('error', fail);
+    http.listen(env.PORT, env.HOST, () => ok());
+  });
+  const port = (http.address() as AddressInfo).port;
+  log.info({ port, recovered, dataDir: env.DATA_DIR }, 'Promotion Race server listening');
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      http.close();
+      io.emit('server:restart', { inMs: 1000 });
+      await registry.shutdown();
+      broadcaster?.stop();
+      // io.close() also closes the (already stopped) HTTP server; that second close may report "not running".
+      await io.close().catch(() => undefined);
+      await store.close();
+      log.info('server stopped');
+    })();
+    return closing;
+  };
+  return { http, io, registry, store, port, url: `http://127.0.0.1:${port}`, close };
+}

@@ -1,0 +1,227 @@
+// One live session: its authoritative state, a serial command queue, its clock (deadline timer), presence, and
+// durable append-before-ack. Every change goes through the pure reducer; the runtime only sequences, stores,
+// times and notifies.
+import { randomBytes } from 'node:crypto';
+import { parseConfig } from '../../shared/model/config.js';
+import { applyCommand } from '../../shared/model/session/reducer.js';
+import type { Actor, RegionRef, SessionCommand } from '../../shared/model/session/commands.js';
+import { actorLabel } from '../../shared/model/session/commands.js';
+import { createSessionState, type SessionState } from '../../shared/model/session/state.js';
+import type { Presence } from '../../shared/model/session/view.js';
+import { humanRegions } from '../../shared/model/session/phases.js';
+import type { Ack } from '../../shared/protocol/errors.js';
+import type { SessionRow, Store, StoredCommand } from '../store/types.js';
+import { AckMemo } from './acks.js';
+import type { Clock } from './clock.js';
+import { parseSnapshotState } from './snapshot.js';
+import { hashToken, newToken } from './tokens.js';
+
+export interface RuntimeDeps {
+  store: Store;
+  clock: Clock;
+  onChange: (rt: SessionRuntime, seatsChanged: boolean) => void;
+  onError: (err: unknown, context: string) => void;
+}
+
+export type JoinAck = Ack<{ seatToken: string; seat: { id: string; name: string; world: number; region: string } }>;
+
+const MIN_RESUME_MS = 15_000;
+
+export function actorFromLabel(label: string): Actor {
+  if (label === 'host') return { kind: 'host' };
+  if (label.startsWith('seat:')) return { kind: 'seat', seatId: label.slice(5) };
+  return { kind: 'system' };
+}
+
+export class SessionRuntime {
+  private tail: Promise<unknown> = Promise.resolve();
+  private readonly acks = new AckMemo();
+  private timer: NodeJS.Timeout | null = null;
+  private timerFor: number | null = null;
+  private readonly presence = new Map<string, { sockets: number; awaySince: number | null }>();
+  private stopped = false;
+
+  private constructor(public state: SessionState, readonly row: SessionRow, private readonly deps: RuntimeDeps) {}
+
+  get code(): string {
+    return this.state.code;
+  }
+
+  /** Rebuilds a session from its last valid snapshot and the commands after it. */
+  static async load(row: SessionRow, deps: RuntimeDeps): Promise<SessionRuntime> {
+    const cfg = parseConfig(row.config);
+    if (!cfg.ok) throw new Error(`session ${row.code}: stored config is invalid: ${cfg.errors.join('; ')}`);
+    const snap = await deps.store.latestSnapshot(row.code);
+    const fromSnapshot = snap ? parseSnapshotState(snap.state) : null;
+    let state = fromSnapshot ?? createSessionState({ code: row.code, seed: row.seed, createdAt: row.createdAt, config: cfg.value });
+    for (const cmd of await deps.store.commandsAfter(row.code, state.seq)) {
+      const r = applyCommand(state, actorFromLabel(cmd.actor), cmd.payload as SessionCommand, cmd.at);
+      if (!r.ok) {
+        deps.onError(new Error(`${r.error.code}: ${r.error.message}`), `replaying ${row.code} #${cmd.seq}`);
+        continue;
+      }
+      state = { ...r.value, seq: cmd.seq };
+    }
+    const rt = new SessionRuntime(state, row, deps);
+    return rt;
+  }
+
+  /** After a restart: a running phase gets the time it had left when the server stopped (at least 15 s). */
+  async resumeClock(): Promise<void> {
+    const s = this.state;
+    if (s.phase === 'lobby' || s.phase === 'ended' || s.paused || s.deadline === null) {
+      this.schedule();
+      return;
+    }
+    const now = this.deps.clock.now();
+    const left = s.deadline - Math.max(this.row.heartbeat, 0);
+    const deadline = now + Math.max(MIN_RESUME_MS, Math.min(left, s.config.phases.negotiate * 1000 * 4));
+    await this.submit({ kind: 'system' }, `resume-${now}`, { type: 'system:resume', deadline });
+  }
+
+  /** Runs `task` after everything queued before it. */
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(task, task);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Drains the queue (graceful shutdown, tests). */
+  async drain(): Promise<void> {
+    await this.tail;
+  }
+
+  submit(actor: Actor, cmdId: string, cmd: SessionCommand): Promise<Ack<{ seq: number }>> {
+    return this.enqueue(() => this.process(actor, cmdId, cmd));
+  }
+
+  private key(actor: Actor, cmdId: string): string {
+    return `${actor.kind === 'seat' ? actor.seatId : actor.kind}:${cmdId}`;
+  }
+
+  private async process(actor: Actor, cmdId: string, cmd: SessionCommand): Promise<Ack<{ seq: number }>> {
+    const key = this.key(actor, cmdId);
+    const memo = this.acks.get(key);
+    if (memo) return memo as Ack<{ seq: number }>;
+    const stored = await this.deps.store.findCommand(this.code, key);
+    if (stored) return { ok: true, seq: stored.seq };
+    if (this.stopped) return { ok: false, error: { code: 'SERVER_BUSY', message: 'the server is restarting' } };
+    const command = actor.kind === 'host' && cmd.type === 'host:endPhase' ? { ...cmd, takeover: this.takeoverRegions() } : cmd;
+    const ack = await this.commit(actor, key, command);
+    this.acks.set(key, ack);
+    return ack;
+  }
+
+  private async commit(actor: Actor, key: string, cmd: SessionCommand, seat?: { seatId: string; tokenHash: string }): Promise<Ack<{ seq: number }>> {
+    const at = this.deps.clock.now();
+    const r = applyCommand(this.state, actor, cmd, at);
+    if (!r.ok) return { ok: false, error: r.error };
+    const seq = this.state.seq + 1;
+    const stored: StoredCommand = { seq, cmdId: key, at, actor: actorLabel(actor), type: cmd.type, payload: cmd };
+    await this.deps.store.appendCommand(this.code, stored, seat);
+    const before = this.state;
+    this.state = r.value;
+    await this.afterChange(before);
+    return { ok: true, seq };
+  }
+
+  /** A new seat: the seat token is made here, only its hash is stored (with the join command). */
+  join(name: string, cmdId?: string): Promise<JoinAck> {
+    return this.enqueue(async () => {
+      const key = cmdId ? `join:${cmdId}` : `join:${randomBytes(9).toString('base64url')}`;
+      const memo = this.acks.get(key);
+      if (memo) return memo as JoinAck;
+      if (cmdId && (await this.deps.store.findCommand(this.code, key))) {
+        return { ok: false, error: { code: 'STALE', message: 'this join was already processed: join again' } };
+      }
+      const seatId = `s${this.state.nextSeat}`;
+      const seatToken = newToken();
+      const ack = await this.commit({ kind: 'system' }, key, { type: 'session:join', name }, { seatId, tokenHash: hashToken(seatToken) });
+      if (!ack.ok) return ack;
+      const seat = this.state.seats.find((s) => s.id === seatId);
+      if (!seat) return { ok: false, error: { code: 'INTERNAL', message: 'seat was not created' } };
+      const result: JoinAck = { ok: true, seatToken, seat: { id: seat.id, name: seat.name, world: seat.world, region: seat.region } };
+      this.acks.set(key, result);
+      return result;
+    });
+  }
+
+  private async afterChange(before: SessionState): Promise<void> {
+    const s = this.state;
+    if (s.phase !== before.phase && (s.phase === 'results' || s.phase === 'ended')) {
+      await this.deps.store.saveSnapshot(this.code, { seq: s.seq, round: s.round, state: s });
+    }
+    if (s.phase === 'ended' && before.phase !== 'ended') await this.deps.store.markEnded(this.code);
+    this.schedule();
+    this.deps.onChange(this, s.seats !== before.seats);
+  }
+
+  /** Keeps one timer on the current deadline. */
+  private schedule(): void {
+    const { deadline, phase, round, paused } = this.state;
+    const due = this.stopped || paused || deadline === null ? null : deadline;
+    if (due === this.timerFor) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.timerFor = due;
+    if (due === null) return;
+    const delay = Math.max(0, due - this.deps.clock.now());
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.timerFor = null;
+      this.submit({ kind: 'system' }, `timeout-${round}-${phase}-${due}`, { type: 'phase:timeout', round, phase, takeover: this.takeoverRegions() })
+        .then((ack) => {
+          // A stale timeout (the phase already moved on) changes nothing; re-arm for the current deadline.
+          if (!ack.ok) this.schedule();
+        })
+        .catch((e: unknown) => this.deps.onError(e, `timeout in ${this.code}`));
+    }, Math.min(delay, 2 ** 31 - 1));
+  }
+
+  /** Regions whose students are all away get their bot at a deadline, if the host enabled takeover. */
+  takeoverRegions(): RegionRef[] {
+    const s = this.state;
+    if (!s.takeover || s.phase !== 'decide') return [];
+    const out: RegionRef[] = [];
+    for (const w of s.worlds) {
+      for (const region of humanRegions(s, w)) {
+        const seats = s.seats.filter((x) => !x.kicked && x.world === w.index && x.region === region);
+        if (seats.every((x) => !this.presenceOf(x.id).connected)) out.push({ world: w.index, region });
+      }
+    }
+    return out;
+  }
+
+  presenceOf(seatId: string): Presence {
+    const p = this.presence.get(seatId);
+    return p ? { connected: p.sockets > 0, awaySince: p.sockets > 0 ? null : p.awaySince } : { connected: false, awaySince: null };
+  }
+
+  connect(seatId: string): void {
+    const p = this.presence.get(seatId) ?? { sockets: 0, awaySince: null };
+    p.sockets += 1;
+    p.awaySince = null;
+    this.presence.set(seatId, p);
+    this.deps.onChange(this, false);
+  }
+
+  disconnect(seatId: string): void {
+    const p = this.presence.get(seatId);
+    if (!p) return;
+    p.sockets = Math.max(0, p.sockets - 1);
+    if (p.sockets === 0) p.awaySince = this.deps.clock.now();
+    this.deps.onChange(this, false);
+  }
+
+  async snapshot(): Promise<void> {
+    await this.deps.store.saveSnapshot(this.code, { seq: this.state.seq, round: this.state.round, state: this.state });
+  }
+
+  /** Stops the clock; queued commands still finish (drain) but no new timers fire. */
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.timerFor = null;
+  }
+}

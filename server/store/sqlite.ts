@@ -1,0 +1,166 @@
+// The embedded default store: one SQLite file (WAL) via better-sqlite3. Writes are synchronous transactions, so
+// an append has reached the database file before the command is acknowledged. synchronous=NORMAL in WAL mode
+// survives a crash of the process (SIGKILL); set SQLITE_SYNC=FULL to survive a power cut too.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import type { NewSeat, SessionRow, Snapshot, Store, StoredCommand } from './types.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS sessions (
+  code TEXT PRIMARY KEY,
+  created_at TEXT NOT NULL,
+  seed TEXT NOT NULL,
+  config TEXT NOT NULL,
+  host_token_hash TEXT NOT NULL,
+  projector_token_hash TEXT NOT NULL,
+  ended INTEGER NOT NULL DEFAULT 0,
+  heartbeat INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS seats (
+  session_code TEXT NOT NULL REFERENCES sessions(code),
+  seat_id TEXT NOT NULL,
+  token_hash TEXT NOT NULL,
+  PRIMARY KEY (session_code, seat_id),
+  UNIQUE (session_code, token_hash)
+);
+CREATE TABLE IF NOT EXISTS commands (
+  session_code TEXT NOT NULL REFERENCES sessions(code),
+  seq INTEGER NOT NULL,
+  cmd_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  type TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  PRIMARY KEY (session_code, seq),
+  UNIQUE (session_code, cmd_id)
+);
+CREATE TABLE IF NOT EXISTS snapshots (
+  session_code TEXT NOT NULL REFERENCES sessions(code),
+  seq INTEGER NOT NULL,
+  round INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  PRIMARY KEY (session_code, seq)
+);
+`;
+
+// Stored rows are parsed like any other input crossing a boundary.
+const SessionRowSchema = z.object({
+  code: z.string(), created_at: z.string(), seed: z.string(), config: z.string(), host_token_hash: z.string(),
+  projector_token_hash: z.string(), ended: z.number(), heartbeat: z.number(),
+});
+const CommandRowSchema = z.object({ seq: z.number(), cmd_id: z.string(), at: z.number(), actor: z.string(), type: z.string(), payload: z.string() });
+const SnapshotRowSchema = z.object({ seq: z.number(), round: z.number(), state: z.string() });
+
+function toSession(raw: unknown): SessionRow {
+  const r = SessionRowSchema.parse(raw);
+  return {
+    code: r.code, createdAt: r.created_at, seed: r.seed, config: JSON.parse(r.config) as unknown,
+    hostTokenHash: r.host_token_hash, projectorTokenHash: r.projector_token_hash, ended: r.ended === 1, heartbeat: r.heartbeat,
+  };
+}
+
+function toCommand(raw: unknown): StoredCommand {
+  const r = CommandRowSchema.parse(raw);
+  return { seq: r.seq, cmdId: r.cmd_id, at: r.at, actor: r.actor, type: r.type, payload: JSON.parse(r.payload) as unknown };
+}
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(file: string, sync: 'NORMAL' | 'FULL' = 'NORMAL') {
+    mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${sync}`);
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    const db = this.db;
+    this.stmts = {
+      insertSession: db.prepare('INSERT INTO sessions (code, created_at, seed, config, host_token_hash, projector_token_hash, ended, heartbeat) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      getSession: db.prepare('SELECT * FROM sessions WHERE code = ?'),
+      unfinished: db.prepare('SELECT * FROM sessions WHERE ended = 0 ORDER BY created_at'),
+      insertCommand: db.prepare('INSERT INTO commands (session_code, seq, cmd_id, at, actor, type, payload) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      insertSeat: db.prepare('INSERT INTO seats (session_code, seat_id, token_hash) VALUES (?, ?, ?)'),
+      findCommand: db.prepare('SELECT seq, cmd_id, at, actor, type, payload FROM commands WHERE session_code = ? AND cmd_id = ?'),
+      commandsAfter: db.prepare('SELECT seq, cmd_id, at, actor, type, payload FROM commands WHERE session_code = ? AND seq > ? ORDER BY seq'),
+      seatByHash: db.prepare('SELECT seat_id FROM seats WHERE session_code = ? AND token_hash = ?'),
+      insertSnapshot: db.prepare('INSERT OR REPLACE INTO snapshots (session_code, seq, round, state) VALUES (?, ?, ?, ?)'),
+      pruneSnapshots: db.prepare('DELETE FROM snapshots WHERE session_code = ? AND seq < ?'),
+      latestSnapshot: db.prepare('SELECT seq, round, state FROM snapshots WHERE session_code = ? ORDER BY seq DESC LIMIT 1'),
+      markEnded: db.prepare('UPDATE sessions SET ended = 1 WHERE code = ?'),
+      heartbeat: db.prepare('UPDATE sessions SET heartbeat = ? WHERE code = ?'),
+    };
+  }
+
+  createSession(row: SessionRow): Promise<void> {
+    this.stmts.insertSession.run(row.code, row.createdAt, row.seed, JSON.stringify(row.config), row.hostTokenHash, row.projectorTokenHash, row.ended ? 1 : 0, row.heartbeat);
+    return Promise.resolve();
+  }
+
+  getSession(code: string): Promise<SessionRow | undefined> {
+    const raw = this.stmts.getSession.get(code);
+    return Promise.resolve(raw === undefined ? undefined : toSession(raw));
+  }
+
+  unfinishedSessions(): Promise<SessionRow[]> {
+    return Promise.resolve(this.stmts.unfinished.all().map(toSession));
+  }
+
+  appendCommand(code: string, cmd: StoredCommand, seat?: NewSeat): Promise<void> {
+    this.db.transaction(() => {
+      this.stmts.insertCommand.run(code, cmd.seq, cmd.cmdId, cmd.at, cmd.actor, cmd.type, JSON.stringify(cmd.payload ?? null));
+      if (seat) this.stmts.insertSeat.run(code, seat.seatId, seat.tokenHash);
+    })();
+    return Promise.resolve();
+  }
+
+  findCommand(code: string, cmdId: string): Promise<StoredCommand | undefined> {
+    const raw = this.stmts.findCommand.get(code, cmdId);
+    return Promise.resolve(raw === undefined ? undefined : toCommand(raw));
+  }
+
+  commandsAfter(code: string, seq: number): Promise<StoredCommand[]> {
+    return Promise.resolve(this.stmts.commandsAfter.all(code, seq).map(toCommand));
+  }
+
+  seatByTokenHash(code: string, tokenHash: string): Promise<string | undefined> {
+    const raw = this.stmts.seatByHash.get(code, tokenHash) as { seat_id?: unknown } | undefined;
+    return Promise.resolve(typeof raw?.seat_id === 'string' ? raw.seat_id : undefined);
+  }
+
+  saveSnapshot(code: string, snapshot: Snapshot): Promise<void> {
+    this.db.transaction(() => {
+      this.stmts.insertSnapshot.run(code, snapshot.seq, snapshot.round, JSON.stringify(snapshot.state));
+      this.stmts.pruneSnapshots.run(code, snapshot.seq);
+    })();
+    return Promise.resolve();
+  }
+
+  latestSnapshot(code: string): Promise<Snapshot | undefined> {
+    const raw = this.stmts.latestSnapshot.get(code);
+    if (raw === undefined) return Promise.resolve(undefined);
+    const r = SnapshotRowSchema.parse(raw);
+    return Promise.resolve({ seq: r.seq, round: r.round, state: JSON.parse(r.state) as unknown });
+  }
+
+  markEnded(code: string): Promise<void> {
+    this.stmts.markEnded.run(code);
+    return Promise.resolve();
+  }
+
+  heartbeat(codes: readonly string[], at: number): Promise<void> {
+    this.db.transaction(() => {
+      for (const code of codes) this.stmts.heartbeat.run(at, code);
+    })();
+    return Promise.resolve();
+  }
+
+  close(): Promise<void> {
+    if (this.db.open) this.db.close();
+    return Promise.resolve();
+  }
+}

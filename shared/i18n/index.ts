@@ -1,0 +1,32 @@
+// The message catalogue (en, zh-CN) used by the client, the server's error messages and exports. Every key has a
+// text in both languages (the zh-CN catalogue is typed against the English one).
+import { errorsEn } from './errors.en.js';
+import { errorsZh } from './errors.zh-CN.js';
+import { uiEn } from './ui.en.js';
+import { uiZh } from './ui.zh-CN.js';
+
+export const LANGS = ['en', 'zh-CN'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const catalogues = {
+  en: { ...errorsEn, ...uiEn },
+  'zh-CN': { ...errorsZh, ...uiZh },
+} as const;
+
+export type MessageKey = keyof (typeof catalogues)['en'];
+
+/** The text of a key with {placeholders} filled in; falls back to English, then to the key itself. */
+export function t(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
+  const table = catalogues[lang] as Record<string, string>;
+  const text = table[key] ?? (catalogues.en as Record<string, string>)[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+}
+
+/** The user-facing text of an error code. */
+export function errorText(lang: Lang, code: string): string {
+  return t(lang, `error.${code}`);
+}
+
+export function isLang(x: unknown): x is Lang {
+  return typeof x === 'string' && (LANGS as readonly string[]).includes(x);
+}

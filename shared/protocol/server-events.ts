@@ -1,0 +1,38 @@
+// Messages the server pushes. The client parses them too (a bad or old server must not crash it).
+import { z } from 'zod';
+
+export interface ServerToClientEvents {
+  /** The role's view of the session; `history` is included when it may be new to the receiver. */
+  'state:view': (msg: ViewMessage) => void;
+  /** Who this connection is: sent on connect and again when the host renames or moves the seat. */
+  'session:welcome': (msg: Welcome) => void;
+  /** The session is gone for this connection (kicked, ended and closed, token revoked). */
+  'session:closed': (msg: { code: string; reason: string }) => void;
+  /** The server is shutting down: reconnect in a moment. */
+  'server:restart': (msg: { inMs: number }) => void;
+}
+
+export type Welcome =
+  | { role: 'student'; code: string; seatId: string; name: string; world: number; region: string }
+  | { role: 'host' | 'projector'; code: string };
+
+export const WelcomeSchema = z.union([
+  z.object({ role: z.literal('student'), code: z.string(), seatId: z.string(), name: z.string(), world: z.number(), region: z.string() }),
+  z.object({ role: z.enum(['host', 'projector']), code: z.string() }),
+]);
+
+export interface ViewMessage {
+  /** Increases with every message to a room. */
+  seq: number;
+  serverTime: number;
+  view: unknown;
+  history?: unknown;
+}
+
+/** Minimal structural check of a view message; the view itself is typed by the model. */
+export const ViewMessageSchema = z.object({
+  seq: z.number(),
+  serverTime: z.number(),
+  view: z.object({ code: z.string(), phase: z.string(), me: z.object({ role: z.string() }).loose() }).loose(),
+  history: z.array(z.object({ world: z.number(), rounds: z.array(z.unknown()) })).optional(),
+});
