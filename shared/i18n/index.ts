@@ -2,15 +2,23 @@
 // text in both languages (the zh-CN catalogue is typed against the English one).
 import { errorsEn } from './errors.en.js';
 import { errorsZh } from './errors.zh-CN.js';
-import { uiEn } from './ui.en.js';
-import { uiZh } from './ui.zh-CN.js';
+import { commonEn } from './ui/common.en.js';
+import { commonZh } from './ui/common.zh-CN.js';
+import { debriefEn } from './ui/debrief.en.js';
+import { debriefZh } from './ui/debrief.zh-CN.js';
+import { hostEn } from './ui/host.en.js';
+import { hostZh } from './ui/host.zh-CN.js';
+import { projectorEn } from './ui/projector.en.js';
+import { projectorZh } from './ui/projector.zh-CN.js';
+import { studentEn } from './ui/student.en.js';
+import { studentZh } from './ui/student.zh-CN.js';
 
 export const LANGS = ['en', 'zh-CN'] as const;
 export type Lang = (typeof LANGS)[number];
 
 export const catalogues = {
-  en: { ...errorsEn, ...uiEn },
-  'zh-CN': { ...errorsZh, ...uiZh },
+  en: { ...errorsEn, ...commonEn, ...studentEn, ...hostEn, ...projectorEn, ...debriefEn },
+  'zh-CN': { ...errorsZh, ...commonZh, ...studentZh, ...hostZh, ...projectorZh, ...debriefZh },
 } as const;
 
 export type MessageKey = keyof (typeof catalogues)['en'];

@@ -68,15 +68,15 @@ const SECTORS_3: SectorDef[] = SECTORS_4.filter((s) => s.id !== 'CHEM').map((s) 
 
 interface RegionRow { id: string; en: string; zh: string; pop: number; M: [number, number]; Y0: [number, number]; ca: string; x: number; y: number }
 const ROWS_4: RegionRow[] = [
-  { id: 'C', en: 'Coastal core', zh: '沿海核心', pop: 7, M: [9, 6], Y0: [26, 18], ca: 'ELEC', x: 0.78, y: 0.5 },
-  { id: 'I', en: 'Industrial inland', zh: '内陆工业', pop: 6, M: [4, 6], Y0: [12, 18], ca: 'AUTO', x: 0.45, y: 0.45 },
-  { id: 'F', en: 'Farm west', zh: '西部农业', pop: 5, M: [3, 4], Y0: [8, 9], ca: 'FOOD', x: 0.15, y: 0.62 },
-  { id: 'R', en: 'Resource north', zh: '北部资源', pop: 5, M: [3, 3], Y0: [8, 9], ca: 'CHEM', x: 0.55, y: 0.13 },
+  { id: 'C', en: 'Coastal core', zh: '沿海核心', pop: 7, M: [9, 6], Y0: [26, 18], ca: 'ELEC', x: 0.86, y: 0.56 },
+  { id: 'I', en: 'Industrial inland', zh: '内陆工业', pop: 6, M: [4, 6], Y0: [12, 18], ca: 'AUTO', x: 0.47, y: 0.5 },
+  { id: 'F', en: 'Farm west', zh: '西部农业', pop: 5, M: [3, 4], Y0: [8, 9], ca: 'FOOD', x: 0.1, y: 0.88 },
+  { id: 'R', en: 'Resource north', zh: '北部资源', pop: 5, M: [3, 3], Y0: [8, 9], ca: 'CHEM', x: 0.62, y: 0.06 },
 ];
 const ROWS_3: RegionRow[] = [
-  { id: 'C', en: 'Coastal core', zh: '沿海核心', pop: 7, M: [8, 6], Y0: [24, 18], ca: 'ELEC', x: 0.78, y: 0.45 },
-  { id: 'I', en: 'Industrial inland', zh: '内陆工业', pop: 6, M: [4, 6], Y0: [12, 18], ca: 'AUTO', x: 0.45, y: 0.2 },
-  { id: 'F', en: 'Farm west', zh: '西部农业', pop: 5, M: [3, 3], Y0: [8, 8], ca: 'FOOD', x: 0.2, y: 0.7 },
+  { id: 'C', en: 'Coastal core', zh: '沿海核心', pop: 7, M: [8, 6], Y0: [24, 18], ca: 'ELEC', x: 0.86, y: 0.55 },
+  { id: 'I', en: 'Industrial inland', zh: '内陆工业', pop: 6, M: [4, 6], Y0: [12, 18], ca: 'AUTO', x: 0.45, y: 0.08 },
+  { id: 'F', en: 'Farm west', zh: '西部农业', pop: 5, M: [3, 3], Y0: [8, 8], ca: 'FOOD', x: 0.12, y: 0.85 },
 ];
 
 function build(id: string, rows: RegionRow[], sectors: SectorDef[], links: [string, string][], multi: boolean): MapDef {

@@ -5,8 +5,12 @@ import type { CAgreement } from '../settle.js';
 import { argmax, type Option, type RoundEvaluator } from './evaluator.js';
 
 export interface Gains {
+  /** Expected career points gained by each side. */
   from: number;
   to: number;
+  /** Expected output (GDP) gained by each side. */
+  fromGdp: number;
+  toGdp: number;
 }
 
 /** Each region's planned option (its best expected career with the agreements signed so far), computed on demand. */
@@ -64,7 +68,7 @@ function computeBase(ev: RoundEvaluator, plan: Plans, from: number, to: number):
   ev.apply(dec, from, pf, ev.projectsOf(from));
   ev.apply(dec, to, pt, ev.projectsOf(to));
   const o = ev.run(ev.cAgreements, dec);
-  return { from: o.career[from] as number, to: o.career[to] as number };
+  return { from: o.career[from] as number, to: o.career[to] as number, fromGdp: o.gdp[from] as number, toGdp: o.gdp[to] as number };
 }
 
 /**
@@ -101,7 +105,12 @@ export function dealGains(
     dec.pay[2 * g + 1] = ag.b === from ? payFrom : payTo;
   });
   const withDeal = ev.run(all, dec);
-  return { from: (withDeal.career[from] as number) - base.from, to: (withDeal.career[to] as number) - base.to };
+  return {
+    from: (withDeal.career[from] as number) - base.from,
+    to: (withDeal.career[to] as number) - base.to,
+    fromGdp: (withDeal.gdp[from] as number) - base.fromGdp,
+    toGdp: (withDeal.gdp[to] as number) - base.toGdp,
+  };
 }
 
 function complianceChoices(terms: ProposalTerms): ClauseCompliance[] {

@@ -1,7 +1,7 @@
 // What each connection receives (section 8): the session clock and lobby, and each world through worldView.
 // Students see their own world only (their region's private data included); the host sees everything; the
 // projector sees only public data. History is sent separately (it changes once a round).
-import type { SessionConfig } from '../config.js';
+import { armMap, type SessionConfig } from '../config.js';
 import type { BotStrategy, RegionId, Treatment } from '../ids.js';
 import type { RoundRecord } from '../round.js';
 import type { WorldState } from '../state.js';
@@ -139,7 +139,7 @@ export function sessionView(state: SessionState, role: ViewerRole, presence: (se
         index: w,
         arm,
         armName: state.config.arms[arm]?.name ?? '',
-        mapId: live?.mapId ?? '',
+        mapId: live?.mapId ?? armMap(state.config, arm).id,
         treatments: live?.current?.treatments ?? live?.history[live.history.length - 1]?.treatments ?? [],
         nextTreatments: nextTreatments(state, arm),
       };

@@ -1,0 +1,47 @@
+// The board component: loads Phaser on demand (its own chunk), creates the game in a container and passes it
+// models. Exposes region positions for tests and keyboard users get the same actions in the side panel.
+import type { BoardCallbacks, BoardTexts } from './BoardScene.js';
+import type { BoardModel } from './model.js';
+
+export interface Board {
+  update(model: BoardModel, texts: BoardTexts): void;
+  destroy(): void;
+}
+
+declare global {
+  interface Window {
+    /** Board geometry for automated tests: region centres in board coordinates and the board size. */
+    __prBoard?: { width: number; height: number; regions: { id: string; x: number; y: number }[] };
+  }
+}
+
+export async function createBoard(container: HTMLElement, callbacks: BoardCallbacks): Promise<Board> {
+  const [Phaser, scene] = await Promise.all([import('phaser'), import('./BoardScene.js')]);
+  const board = new scene.BoardScene();
+  const game = new Phaser.Game({
+    type: Phaser.AUTO,
+    parent: container,
+    width: scene.BOARD_W,
+    height: scene.BOARD_H,
+    backgroundColor: '#dfe7ee',
+    banner: false,
+    audio: { noAudio: true },
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+    scene: board,
+  });
+  game.canvas.setAttribute('role', 'img');
+  return {
+    update(model, texts) {
+      board.setModel(model, texts, callbacks);
+      game.canvas.setAttribute('aria-label', model.regions.map((r) => `${r.name}: ${texts.output(r.gdp)}, ${texts.rank(r.rank)}`).join('; '));
+      window.__prBoard = {
+        width: scene.BOARD_W,
+        height: scene.BOARD_H,
+        regions: model.regions.map((r) => ({ id: r.id, ...scene.regionPoint(r) })),
+      };
+    },
+    destroy() {
+      game.destroy(true);
+    },
+  };
+}

@@ -1,0 +1,3 @@
+// English UI texts of the projector screens.
+export const projectorEn = {
+} as const;
