@@ -1,6 +1,6 @@
 // The map board (Phaser 4): regions sized by output with their names and figures, links showing open or
 // protected markets, proposals and agreements as styled lines, and an animated reveal of each round's results.
-import * as Phaser from 'phaser';
+import * as Phaser from 'phaser-core';
 import type { BoardLink, BoardModel, BoardRegion } from './model.js';
 
 export const BOARD_W = 1000;
@@ -25,7 +25,9 @@ export interface BoardCallbacks {
 }
 
 interface RegionNode {
-  circle: Phaser.GameObjects.Arc;
+  /** The region's disc, drawn at (0, 0) and positioned, so it can be scaled in the reveal. */
+  circle: Phaser.GameObjects.Graphics;
+  radius: number;
   name: Phaser.GameObjects.Text;
   figures: Phaser.GameObjects.Text;
   badge: Phaser.GameObjects.Text;
@@ -63,6 +65,15 @@ export class BoardScene extends Phaser.Scene {
 
   create(): void {
     this.linkLayer = this.add.graphics();
+    // One hit test for the whole board: the region whose disc contains the pointer.
+    this.input.on('pointerdown', (pointer: Phaser.Input.Pointer) => {
+      for (const [id, node] of this.nodes) {
+        if (Math.hypot(pointer.worldX - node.circle.x, pointer.worldY - node.circle.y) <= node.radius) {
+          this.callbacks?.onRegion(id);
+          return;
+        }
+      }
+    });
     this.ready = true;
     if (this.model) this.draw();
   }
@@ -155,20 +166,22 @@ export class BoardScene extends Phaser.Scene {
     const rad = radius(r.gdp);
     let node = this.nodes.get(r.id);
     if (!node) {
-      const circle = this.add.circle(p.x, p.y, rad, r.colour, 0.92);
-      circle.setInteractive({ useHandCursor: true });
-      circle.on('pointerdown', () => this.callbacks?.onRegion(r.id));
+      const circle = this.add.graphics();
       const style = { fontFamily: 'system-ui, sans-serif', color: '#1d2430', align: 'center' as const };
       node = {
         circle,
+        radius: rad,
         name: this.add.text(p.x, p.y - rad - 30, '', { ...style, fontSize: '21px', fontStyle: 'bold', backgroundColor: '#ffffffcc', padding: { x: 4, y: 1 } }).setOrigin(0.5).setResolution(2),
         figures: this.add.text(p.x, p.y, '', { ...style, fontSize: '20px', color: '#ffffff', fontStyle: 'bold', stroke: '#1d2430', strokeThickness: 4 }).setOrigin(0.5).setResolution(2),
         badge: this.add.text(p.x, p.y + rad + 16, '', { ...style, fontSize: '17px', backgroundColor: '#ffffffcc', padding: { x: 4, y: 1 } }).setOrigin(0.5).setResolution(2),
       };
       this.nodes.set(r.id, node);
     }
-    node.circle.setPosition(p.x, p.y).setRadius(rad).setFillStyle(r.colour, 0.92);
-    node.circle.setStrokeStyle(r.mine ? 7 : 2, r.mine ? 0xf2a900 : 0x1d2430, 1);
+    node.radius = rad;
+    node.circle.clear();
+    node.circle.fillStyle(r.colour, 0.92).fillCircle(0, 0, rad);
+    node.circle.lineStyle(r.mine ? 7 : 2, r.mine ? 0xf2a900 : 0x1d2430, 1).strokeCircle(0, 0, rad);
+    node.circle.setPosition(p.x, p.y);
     node.name.setPosition(p.x, p.y - rad - 16).setText(`${r.mine ? '★ ' : ''}${r.name} (${r.id})`);
     node.figures.setText(`${texts.output(r.gdp)}\n${texts.rank(r.rank)}`);
     const tags = [r.mine ? texts.you : '', r.bot ? texts.bot : '', r.growth !== null ? texts.growth(r.growth) : '', r.submitted ? texts.submitted : ''].filter(Boolean);

@@ -15,8 +15,19 @@ declare global {
   }
 }
 
-export async function createBoard(container: HTMLElement, callbacks: BoardCallbacks): Promise<Board> {
-  const [Phaser, scene] = await Promise.all([import('phaser'), import('./BoardScene.js')]);
+/** Without WebGL (very old devices) the game stays playable from the side panel; the board says so. */
+function noBoard(container: HTMLElement, message: string): Board {
+  const note = document.createElement('p');
+  note.className = 'board-unavailable';
+  note.textContent = message;
+  container.replaceChildren(note);
+  return { update: () => undefined, destroy: () => note.remove() };
+}
+
+export async function createBoard(container: HTMLElement, callbacks: BoardCallbacks, unavailable = 'Map unavailable on this device.'): Promise<Board> {
+  const probe = document.createElement('canvas');
+  if (!probe.getContext('webgl2') && !probe.getContext('webgl')) return noBoard(container, unavailable);
+  const [Phaser, scene] = await Promise.all([import('phaser-core'), import('./BoardScene.js')]);
   const board = new scene.BoardScene();
   const game = new Phaser.Game({
     type: Phaser.AUTO,

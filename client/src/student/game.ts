@@ -108,7 +108,7 @@ export function mountGame(root: HTMLElement, client: SessionClient): () => void 
         onRegion: (id) => {
           if (panel && 'proposeTo' in panel) (panel as NegotiatePanel).proposeTo(id);
         },
-      }).then((b) => {
+      }, tr('student.board.unavailable')).then((b) => {
         board = b;
         render();
       });

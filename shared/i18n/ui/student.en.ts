@@ -22,6 +22,7 @@ export const studentEn = {
   'student.brief.todoDecide': 'Decide (sealed): where to invest, whether to protect local industry, and whether to keep or break each joint project.',
   'student.brief.todoResults': 'Results: everyone’s choices, inspections and figures are revealed on the map.',
   'student.board.rank': 'rank {n}',
+  'student.board.unavailable': 'The map cannot be shown on this device (no WebGL). You can play everything from the panel.',
   'student.board.decided': 'decided',
   'student.link.pending': 'offer pending',
   'student.link.signed': 'signed',

@@ -24,6 +24,7 @@ export const studentZh: Record<keyof typeof studentEn, string> = {
   'student.brief.todoDecide': '决策（密封）：投资方向、是否保护本地产业、每个合作项目履约还是违约。',
   'student.brief.todoResults': '结果：所有人的选择、督查结果和各项数据在地图上揭晓。',
   'student.board.rank': '第{n}名',
+  'student.board.unavailable': '此设备无法显示地图（不支持 WebGL），所有操作都可以在面板中完成。',
   'student.board.decided': '已决策',
   'student.link.pending': '提议待答复',
   'student.link.signed': '已签署',
