@@ -1,7 +1,7 @@
 // Coalesced, per-role broadcasting: a session's changes are sent at most once per window, one view per room
 // (host, projector, each region), so students of a region share one serialised message.
 import type { Server, Socket } from 'socket.io';
-import { historyView, sessionView, type ViewerRole } from '../../shared/model/session/view.js';
+import { ViewBuilder, historyView, type ViewerRole } from '../../shared/model/session/view.js';
 import type { ViewMessage } from '../../shared/protocol/server-events.js';
 import type { SessionRuntime } from '../sessions/runtime.js';
 import { rooms } from './rooms.js';
@@ -28,8 +28,8 @@ export class Broadcaster {
     return this.io.sockets.adapter.rooms.get(name)?.size ?? 0;
   }
 
-  private message(rt: SessionRuntime, role: ViewerRole, withHistory: boolean | null, roomKey: string): ViewMessage {
-    const view = sessionView(rt.state, role, (id) => rt.presenceOf(id));
+  private message(rt: SessionRuntime, builder: ViewBuilder, role: ViewerRole, withHistory: boolean | null, roomKey: string): ViewMessage {
+    const view = builder.view(role);
     const total = view.worlds.reduce((s, w) => s + w.historyLength, 0);
     const include = withHistory ?? this.historySent.get(roomKey) !== total;
     this.historySent.set(roomKey, total);
@@ -39,12 +39,13 @@ export class Broadcaster {
   /** Sends the current views to every occupied room of the session. */
   flush(rt: SessionRuntime): void {
     const code = rt.code;
+    const builder = new ViewBuilder(rt.state, (id) => rt.presenceOf(id));
     const send = (room: string, role: ViewerRole) => {
       if (this.roomSize(room) === 0) {
         this.historySent.delete(room);
         return;
       }
-      this.io.to(room).emit('state:view', this.message(rt, role, null, room));
+      this.io.to(room).emit('state:view', this.message(rt, builder, role, null, room));
     };
     send(rooms.host(code), { kind: 'host' });
     send(rooms.projector(code), { kind: 'projector' });
@@ -61,7 +62,7 @@ export class Broadcaster {
     const data = socket.data as SocketData;
     const role = roleOf(rt, data);
     if (!role) return;
-    socket.emit('state:view', this.message(rt, role, true, `direct|${socket.id}`));
+    socket.emit('state:view', this.message(rt, new ViewBuilder(rt.state, (id) => rt.presenceOf(id)), role, true, `direct|${socket.id}`));
     this.historySent.delete(`direct|${socket.id}`);
   }
 

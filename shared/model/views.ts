@@ -64,6 +64,27 @@ function pick<T>(rec: Readonly<Record<RegionId, T>>, viewer: Viewer): Record<Reg
   return out;
 }
 
+/** Everything about a world, for the host; `restrictWorldView` cuts it down for other viewers. */
+export function fullWorldView(cfg: SessionConfig, world: WorldLive, gameOver = false): WorldView {
+  return worldView(cfg, world, { kind: 'host' }, gameOver);
+}
+
+/** The part of a host's world view another viewer may see (section 8). */
+export function restrictWorldView<T extends WorldView | Omit<WorldView, 'history'>>(full: T, viewer: Viewer): T {
+  const cur = full.current;
+  if (!cur || viewer.kind === 'host') return full;
+  const region = viewer.kind === 'region' ? viewer.regionId : null;
+  return {
+    ...full,
+    current: {
+      ...cur,
+      proposals: region === null ? [] : cur.proposals.filter((p) => p.from === region || p.to === region),
+      drafts: region !== null && cur.drafts[region] ? { [region]: cur.drafts[region] } : {},
+      decisions: region !== null && cur.decisions[region] ? { [region]: cur.decisions[region] } : {},
+    },
+  };
+}
+
 export function worldView(cfg: SessionConfig, world: WorldLive, viewer: Viewer, gameOver = false): WorldView {
   const rules = worldRules(cfg, world);
   const cm = compileMap(rules.map, rules.params);

@@ -5,10 +5,10 @@ import { armMap, type SessionConfig } from '../config.js';
 import type { BotStrategy, RegionId, Treatment } from '../ids.js';
 import type { RoundRecord } from '../round.js';
 import type { WorldState } from '../state.js';
-import { worldView, type Viewer, type WorldView } from '../views.js';
+import { fullWorldView, restrictWorldView, type Viewer, type WorldView } from '../views.js';
 import type { WorldLive } from '../world.js';
-import { botStrategyOf, humansIn, isBotRegion, worldRegions } from './seats.js';
-import { activeSeats, type Announcement, type Phase, type SessionState } from './state.js';
+import { botStrategyOf, worldRegions } from './seats.js';
+import { activeSeats, type Announcement, type Phase, type Seat, type SessionState } from './state.js';
 import { treatmentsFor } from './treatments.js';
 
 export interface Presence {
@@ -87,69 +87,127 @@ function nextTreatments(state: SessionState, arm: number): Treatment[] | null {
   return next > state.config.rounds ? null : treatmentsFor(state, arm, next);
 }
 
-function liveWorld(state: SessionState, w: WorldLive, viewer: Viewer): LiveWorldView {
-  const { history, ...rest } = worldView(state.config, w, viewer, state.phase === 'ended');
-  return { ...rest, state: w.state, historyLength: history.length };
+/**
+ * Builds the views of one moment of a session for any number of viewers, computing the shared parts once (a
+ * flush sends one view per room: host, projector and every region).
+ */
+export class ViewBuilder {
+  private readonly fullWorlds = new Map<number, LiveWorldView>();
+  private shared: Omit<SessionView, 'me' | 'worlds' | 'seats' | 'regions' | 'decided'> | null = null;
+  private status: { regions: RegionStatus[]; decided: SessionView['decided'] } | null = null;
+  private readonly seatsByRegion = new Map<string, Seat[]>();
+
+  constructor(private readonly state: SessionState, private readonly presence: (seatId: string) => Presence = () => NO_PRESENCE) {
+    for (const seat of state.seats) {
+      if (seat.kicked) continue;
+      const key = `${seat.world}:${seat.region}`;
+      const list = this.seatsByRegion.get(key);
+      if (list) list.push(seat);
+      else this.seatsByRegion.set(key, [seat]);
+    }
+  }
+
+  private worldFor(w: WorldLive): LiveWorldView {
+    let hit = this.fullWorlds.get(w.index);
+    if (!hit) {
+      const { history, ...rest } = fullWorldView(this.state.config, w, this.state.phase === 'ended');
+      hit = { ...rest, state: w.state, historyLength: history.length };
+      this.fullWorlds.set(w.index, hit);
+    }
+    return hit;
+  }
+
+  private worldTotal(): number {
+    return Math.max(this.state.worldCount, this.state.worlds.length);
+  }
+
+  private statuses(): { regions: RegionStatus[]; decided: SessionView['decided'] } {
+    if (this.status) return this.status;
+    const state = this.state;
+    const regions: RegionStatus[] = [];
+    const decided: SessionView['decided'] = [];
+    for (let w = 0; w < this.worldTotal(); w++) {
+      const live = state.worlds[w];
+      let submitted = 0;
+      let of = 0;
+      for (const region of worldRegions(state, w)) {
+        const seats = this.seatsByRegion.get(`${w}:${region}`) ?? [];
+        const isSubmitted = live?.current?.submitted[region] !== undefined;
+        regions.push({
+          world: w,
+          region,
+          humans: seats.length,
+          connected: seats.filter((s) => this.presence(s.id).connected).length,
+          bot: seats.length === 0 ? botStrategyOf(state, w, region) : null,
+          submitted: isSubmitted,
+          done: live?.current?.done[region] === true,
+        });
+        if (seats.length > 0) {
+          of++;
+          if (isSubmitted) submitted++;
+        }
+      }
+      decided.push({ world: w, submitted, of });
+    }
+    this.status = { regions, decided };
+    return this.status;
+  }
+
+  private common(): Omit<SessionView, 'me' | 'worlds' | 'seats' | 'regions' | 'decided'> {
+    if (this.shared) return this.shared;
+    const state = this.state;
+    const all = activeSeats(state);
+    this.shared = {
+      code: state.code,
+      title: state.config.title,
+      config: state.config,
+      phase: state.phase,
+      paused: state.paused,
+      round: state.round,
+      deadline: state.deadline,
+      remainingMs: state.remainingMs,
+      locked: state.locked,
+      takeover: state.takeover,
+      worldCount: this.worldTotal(),
+      worldInfo: Array.from({ length: this.worldTotal() }, (_, w) => {
+        const arm = w % state.config.arms.length;
+        const live = state.worlds[w];
+        return {
+          index: w,
+          arm,
+          armName: state.config.arms[arm]?.name ?? '',
+          mapId: live?.mapId ?? armMap(state.config, arm).id,
+          treatments: live?.current?.treatments ?? live?.history[live.history.length - 1]?.treatments ?? [],
+          nextTreatments: nextTreatments(state, arm),
+        };
+      }),
+      announcements: state.announcements.slice(-5),
+      students: { total: all.length, connected: all.filter((s) => this.presence(s.id).connected).length },
+    };
+    return this.shared;
+  }
+
+  view(role: ViewerRole): SessionView {
+    const state = this.state;
+    const mine = role.kind === 'region' ? role : null;
+    const me: Me = mine ? { role: 'student', world: mine.world, region: mine.region } : { role: role.kind as 'host' | 'projector' };
+    const viewer: Viewer = role.kind === 'host' ? { kind: 'host' } : role.kind === 'projector' ? { kind: 'projector' } : { kind: 'region', regionId: role.region };
+    const visibleWorlds = mine ? state.worlds.filter((w) => w.index === mine.world) : state.worlds;
+    const { regions, decided } = this.statuses();
+    const visibleSeats = role.kind === 'host' ? state.seats : mine ? this.seatsByRegion.get(`${mine.world}:${mine.region}`) ?? [] : [];
+    return {
+      ...this.common(),
+      me,
+      worlds: visibleWorlds.map((w) => restrictWorldView(this.worldFor(w), viewer)),
+      seats: visibleSeats.map((s) => ({ id: s.id, name: s.name, world: s.world, region: s.region, kicked: s.kicked, ...this.presence(s.id) })),
+      regions: mine ? regions.filter((r) => r.world === mine.world) : regions,
+      decided: mine ? decided.filter((d) => d.world === mine.world) : decided,
+    };
+  }
 }
 
 export function sessionView(state: SessionState, role: ViewerRole, presence: (seatId: string) => Presence = () => NO_PRESENCE): SessionView {
-  const mine = role.kind === 'region' ? role : null;
-  const me: Me = mine ? { role: 'student', world: mine.world, region: mine.region } : { role: role.kind as 'host' | 'projector' };
-  const viewer: Viewer = role.kind === 'host' ? { kind: 'host' } : role.kind === 'projector' ? { kind: 'projector' } : { kind: 'region', regionId: role.region };
-  const visibleWorlds = mine ? state.worlds.filter((w) => w.index === mine.world) : state.worlds;
-  const worldTotal = Math.max(state.worldCount, state.worlds.length);
-  const regions: RegionStatus[] = [];
-  const decided: SessionView['decided'] = [];
-  for (let w = 0; w < worldTotal; w++) {
-    const live = state.worlds[w];
-    let submitted = 0;
-    let of = 0;
-    for (const region of worldRegions(state, w)) {
-      const humans = humansIn(state, w, region);
-      const connected = activeSeats(state).filter((s) => s.world === w && s.region === region && presence(s.id).connected).length;
-      const isSubmitted = live?.current?.submitted[region] !== undefined;
-      regions.push({ world: w, region, humans, connected, bot: isBotRegion(state, w, region) ? botStrategyOf(state, w, region) : null, submitted: isSubmitted, done: live?.current?.done[region] === true });
-      if (humans > 0) {
-        of++;
-        if (isSubmitted) submitted++;
-      }
-    }
-    decided.push({ world: w, submitted, of });
-  }
-  const visibleSeats = role.kind === 'host' ? state.seats : mine ? state.seats.filter((s) => s.world === mine.world && s.region === mine.region && !s.kicked) : [];
-  const all = activeSeats(state);
-  return {
-    code: state.code,
-    title: state.config.title,
-    config: state.config,
-    phase: state.phase,
-    paused: state.paused,
-    round: state.round,
-    deadline: state.deadline,
-    remainingMs: state.remainingMs,
-    locked: state.locked,
-    takeover: state.takeover,
-    worldCount: worldTotal,
-    me,
-    worlds: visibleWorlds.map((w) => liveWorld(state, w, viewer)),
-    worldInfo: Array.from({ length: worldTotal }, (_, w) => {
-      const arm = w % state.config.arms.length;
-      const live = state.worlds[w];
-      return {
-        index: w,
-        arm,
-        armName: state.config.arms[arm]?.name ?? '',
-        mapId: live?.mapId ?? armMap(state.config, arm).id,
-        treatments: live?.current?.treatments ?? live?.history[live.history.length - 1]?.treatments ?? [],
-        nextTreatments: nextTreatments(state, arm),
-      };
-    }),
-    seats: visibleSeats.map((s) => ({ id: s.id, name: s.name, world: s.world, region: s.region, kicked: s.kicked, ...presence(s.id) })),
-    regions: mine ? regions.filter((r) => r.world === mine.world) : regions,
-    decided: mine ? decided.filter((d) => d.world === mine.world) : decided,
-    announcements: state.announcements.slice(-5),
-    students: { total: all.length, connected: all.filter((s) => presence(s.id).connected).length },
-  };
+  return new ViewBuilder(state, presence).view(role);
 }
 
 /** The completed rounds a viewer may see: all of them, for every world it sees (all of it is public). */
