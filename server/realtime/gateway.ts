@@ -3,7 +3,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { SessionCommand, Actor } from '../../shared/model/session/commands.js';
 import { errorText, type Lang } from '../../shared/i18n/index.js';
-import { COMMAND_SCHEMAS, JoinSchema, isCommandEvent, isHostEvent } from '../../shared/protocol/events.js';
+import { COMMAND_SCHEMAS, JoinSchema, SyncSchema, isCommandEvent, isHostEvent } from '../../shared/protocol/events.js';
 import type { Ack, ErrorBody } from '../../shared/protocol/errors.js';
 import type { SessionRegistry } from '../sessions/registry.js';
 import type { SessionRuntime } from '../sessions/runtime.js';
@@ -135,6 +135,10 @@ async function handle(deps: GatewayDeps, socket: Socket, event: string, args: un
   }
   if (event === 'state:sync') {
     if (data.role === 'guest') return reply(failure(data.lang, 'UNAUTHORIZED'));
+    if (args[0] !== undefined && !SyncSchema.safeParse(args[0]).success) {
+      strike(socket, now);
+      return reply(failure(data.lang, 'BAD_REQUEST', 'state:sync takes {}'));
+    }
     deps.broadcaster.sendFull(rt, socket);
     return reply({ ok: true });
   }
