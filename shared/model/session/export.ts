@@ -14,7 +14,16 @@ export function sessionLog(state: SessionState, options: ExportOptions): Session
   const pseudonyms = options.pseudonyms ?? state.config.pseudonyms;
   const pseudonym = new Map(state.seats.map((s, k) => [s.id, `Student ${k + 1}`]));
   const nameOf = (seatId: string, name: string) => (pseudonyms ? pseudonym.get(seatId) ?? 'Student' : name);
-  const events = pseudonyms ? options.events.map((e) => (e.type === 'session:join' ? { ...e, payload: { ...(e.payload as object), name: nameOf(String((e.payload as { seatId?: string }).seatId), '') } } : e)) : options.events;
+  // Names also travel in commands: a join (the k-th accepted join made the k-th seat) and a host's rename.
+  let joins = 0;
+  const withName = (e: LogEvent, seatId: string | undefined): LogEvent => ({ ...e, payload: { ...(e.payload as object), name: nameOf(seatId ?? '', '') } });
+  const events = pseudonyms
+    ? options.events.map((e) => {
+        if (e.type === 'session:join') return withName(e, state.seats[joins++]?.id);
+        if (e.type === 'host:renameSeat') return withName(e, String((e.payload as { seatId?: unknown }).seatId));
+        return e;
+      })
+    : options.events;
   return buildLog({
     code: state.code,
     createdAt: state.createdAt,
