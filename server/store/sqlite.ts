@@ -66,6 +66,15 @@ function toCommand(raw: unknown): StoredCommand {
   return { seq: r.seq, cmdId: r.cmd_id, at: r.at, actor: r.actor, type: r.type, payload: JSON.parse(r.payload) as unknown };
 }
 
+/** The store is asynchronous: a failing statement (a duplicate, a full disk) rejects instead of throwing. */
+function settle<T>(f: () => T): Promise<T> {
+  try {
+    return Promise.resolve(f());
+  } catch (e) {
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+  }
+}
+
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly stmts;
@@ -97,70 +106,84 @@ export class SqliteStore implements Store {
   }
 
   createSession(row: SessionRow): Promise<void> {
-    this.stmts.insertSession.run(row.code, row.createdAt, row.seed, JSON.stringify(row.config), row.hostTokenHash, row.projectorTokenHash, row.ended ? 1 : 0, row.heartbeat);
-    return Promise.resolve();
+    return settle(() => {
+      this.stmts.insertSession.run(row.code, row.createdAt, row.seed, JSON.stringify(row.config), row.hostTokenHash, row.projectorTokenHash, row.ended ? 1 : 0, row.heartbeat);
+    });
   }
 
   getSession(code: string): Promise<SessionRow | undefined> {
-    const raw = this.stmts.getSession.get(code);
-    return Promise.resolve(raw === undefined ? undefined : toSession(raw));
+    return settle(() => {
+      const raw = this.stmts.getSession.get(code);
+      return raw === undefined ? undefined : toSession(raw);
+    });
   }
 
   unfinishedSessions(): Promise<SessionRow[]> {
-    return Promise.resolve(this.stmts.unfinished.all().map(toSession));
+    return settle(() => this.stmts.unfinished.all().map(toSession));
   }
 
   appendCommand(code: string, cmd: StoredCommand, seat?: NewSeat): Promise<void> {
-    this.db.transaction(() => {
-      this.stmts.insertCommand.run(code, cmd.seq, cmd.cmdId, cmd.at, cmd.actor, cmd.type, JSON.stringify(cmd.payload ?? null));
-      if (seat) this.stmts.insertSeat.run(code, seat.seatId, seat.tokenHash);
-    })();
-    return Promise.resolve();
+    return settle(() => {
+      this.db.transaction(() => {
+        this.stmts.insertCommand.run(code, cmd.seq, cmd.cmdId, cmd.at, cmd.actor, cmd.type, JSON.stringify(cmd.payload ?? null));
+        if (seat) this.stmts.insertSeat.run(code, seat.seatId, seat.tokenHash);
+      })();
+    });
   }
 
   findCommand(code: string, cmdId: string): Promise<StoredCommand | undefined> {
-    const raw = this.stmts.findCommand.get(code, cmdId);
-    return Promise.resolve(raw === undefined ? undefined : toCommand(raw));
+    return settle(() => {
+      const raw = this.stmts.findCommand.get(code, cmdId);
+      return raw === undefined ? undefined : toCommand(raw);
+    });
   }
 
   commandsAfter(code: string, seq: number): Promise<StoredCommand[]> {
-    return Promise.resolve(this.stmts.commandsAfter.all(code, seq).map(toCommand));
+    return settle(() => this.stmts.commandsAfter.all(code, seq).map(toCommand));
   }
 
   seatByTokenHash(code: string, tokenHash: string): Promise<string | undefined> {
-    const raw = this.stmts.seatByHash.get(code, tokenHash) as { seat_id?: unknown } | undefined;
-    return Promise.resolve(typeof raw?.seat_id === 'string' ? raw.seat_id : undefined);
+    return settle(() => {
+      const raw = this.stmts.seatByHash.get(code, tokenHash) as { seat_id?: unknown } | undefined;
+      return typeof raw?.seat_id === 'string' ? raw.seat_id : undefined;
+    });
   }
 
   saveSnapshot(code: string, snapshot: Snapshot): Promise<void> {
-    this.db.transaction(() => {
-      this.stmts.insertSnapshot.run(code, snapshot.seq, snapshot.round, JSON.stringify(snapshot.state));
-      this.stmts.pruneSnapshots.run(code, snapshot.seq);
-    })();
-    return Promise.resolve();
+    return settle(() => {
+      this.db.transaction(() => {
+        this.stmts.insertSnapshot.run(code, snapshot.seq, snapshot.round, JSON.stringify(snapshot.state));
+        this.stmts.pruneSnapshots.run(code, snapshot.seq);
+      })();
+    });
   }
 
   latestSnapshot(code: string): Promise<Snapshot | undefined> {
-    const raw = this.stmts.latestSnapshot.get(code);
-    if (raw === undefined) return Promise.resolve(undefined);
-    const r = SnapshotRowSchema.parse(raw);
-    return Promise.resolve({ seq: r.seq, round: r.round, state: JSON.parse(r.state) as unknown });
+    return settle(() => {
+      const raw = this.stmts.latestSnapshot.get(code);
+      if (raw === undefined) return undefined;
+      const r = SnapshotRowSchema.parse(raw);
+      return { seq: r.seq, round: r.round, state: JSON.parse(r.state) as unknown };
+    });
   }
 
   markEnded(code: string): Promise<void> {
-    this.stmts.markEnded.run(code);
-    return Promise.resolve();
+    return settle(() => {
+      this.stmts.markEnded.run(code);
+    });
   }
 
   heartbeat(codes: readonly string[], at: number): Promise<void> {
-    this.db.transaction(() => {
-      for (const code of codes) this.stmts.heartbeat.run(at, code);
-    })();
-    return Promise.resolve();
+    return settle(() => {
+      this.db.transaction(() => {
+        for (const code of codes) this.stmts.heartbeat.run(at, code);
+      })();
+    });
   }
 
   close(): Promise<void> {
-    if (this.db.open) this.db.close();
-    return Promise.resolve();
+    return settle(() => {
+      if (this.db.open) this.db.close();
+    });
   }
 }
