@@ -86,6 +86,9 @@ function checkConfig(cfg: z.output<typeof ConfigObject>, ctx: z.RefinementCtx): 
     if (arm.schedule.some((s) => s.treatments.includes('C') !== first)) {
       ctx.addIssue({ code: 'custom', path, message: `arm "${arm.name}": C (multi-centre map) is fixed when a world is created, so it must be in force in every step or in none` });
     }
+    if (first && arm.map === undefined && known(cfg.map) && !lookupMap(cfg.maps, multiCentreVariant(cfg.map)).multiCentre) {
+      ctx.addIssue({ code: 'custom', path, message: `arm "${arm.name}": C is in force but map "${cfg.map}" has no multi-centre variant; name a multi-centre map in arm.map` });
+    }
     if (arm.map !== undefined) {
       if (!known(arm.map)) ctx.addIssue({ code: 'custom', path: ['arms', i, 'map'], message: `arm "${arm.name}": unknown map "${arm.map}"` });
       else if (first && !lookupMap(cfg.maps, arm.map).multiCentre) {

@@ -16,12 +16,17 @@ export const DEFAULT_SHOCK = [
   { epsilon: 1, p: 0.3 },
 ];
 
-export const EnforcementSchema = z.object({
-  audit: share(0.1),
-  fineShare: nonNeg(0.2),
-  promoPenalty: nonNeg(0),
-  compensate: z.boolean().default(false),
-});
+const enforcement = (d: { audit: number; fineShare: number; promoPenalty: number; compensate: boolean }) =>
+  z.object({
+    audit: share(d.audit),
+    fineShare: nonNeg(d.fineShare),
+    promoPenalty: nonNeg(d.promoPenalty),
+    compensate: z.boolean().default(d.compensate),
+  });
+
+/** Baseline enforcement; under E, enforcementE with its own defaults (a partial override keeps the others). */
+export const EnforcementSchema = enforcement({ audit: 0.1, fineShare: 0.2, promoPenalty: 0, compensate: false });
+export const EnforcementESchema = enforcement({ audit: 0.8, fineShare: 0.3, promoPenalty: 3, compensate: true });
 
 export const ParamsSchema = z
   .object({
@@ -47,7 +52,7 @@ export const ParamsSchema = z
       .prefault({}),
     blame: nonNeg(3),
     enforcement: EnforcementSchema.prefault({}),
-    enforcementE: EnforcementSchema.prefault({ audit: 0.8, fineShare: 0.3, promoPenalty: 3, compensate: true }),
+    enforcementE: EnforcementESchema.prefault({}),
     science: z
       .object({
         omega: share(0.5),

@@ -153,3 +153,27 @@ describe('invalid configs (property)', () => {
     );
   });
 });
+
+describe('partial overrides keep the section 4 defaults', () => {
+  it('enforcementE keeps its own defaults when one value is given', () => {
+    const e = ParamsSchema.parse({ enforcementE: { audit: 0.5 } }).enforcementE;
+    expect(e).toEqual({ audit: 0.5, fineShare: 0.3, promoPenalty: 3, compensate: true });
+    expect(ParamsSchema.parse({ enforcementE: {} }).enforcementE.audit).toBe(0.8);
+  });
+
+  it('C on a custom session map without a multi-centre variant is rejected', () => {
+    const custom = { ...structuredClone(mustParse({}).maps[0] ?? MAP_FOR_TEST), id: 'mine', multiCentre: false };
+    expect(errorsOf({ map: 'mine', maps: [custom], arms: [{ name: 'c', schedule: [{ fromRound: 1, treatments: ['C'] }] }] })).toMatch(/no multi-centre variant/);
+  });
+});
+
+const MAP_FOR_TEST = {
+  id: 'mine',
+  multiCentre: false,
+  sectors: [{ id: 'X', name: { en: 'x', zh: 'x' }, theta: 1, m: 1, Z: 1 }],
+  regions: [
+    { id: 'A', name: { en: 'a', zh: 'a' }, pop: 1, M: 1, Y0: 1, at: { x: 0, y: 0 } },
+    { id: 'B', name: { en: 'b', zh: 'b' }, pop: 1, M: 1, Y0: 1, at: { x: 1, y: 1 } },
+  ],
+  links: [['A', 'B']],
+};
