@@ -62,7 +62,9 @@ async function onConnection(deps: GatewayDeps, socket: Socket): Promise<void> {
     return;
   }
   await enterRooms(deps, rt, socket);
-  socket.onAny((event: string, ...args: unknown[]) => {
+  socket.onAny((raw: unknown, ...args: unknown[]) => {
+    // The wire also allows numeric event names: they are unknown events like any other.
+    const event = typeof raw === 'string' ? raw : String(raw);
     const last = args[args.length - 1];
     const ack: AckFn | null = typeof last === 'function' ? (last as AckFn) : null;
     if (ack) args.pop();
