@@ -1,0 +1,23 @@
+// Downloads built in the browser from a loaded log: the CSV tables of section 11 in one zip (as the server's
+// export.csv), and the JSON as it was loaded. Pure (no DOM).
+import { strToU8, zipSync } from 'fflate';
+import { agreementsCsv, eventsCsv, roundsCsv, type CsvLog } from '../../../shared/model/csv.js';
+import type { LoadedLog } from './data.js';
+import { baseName } from './load.js';
+
+export function csvZip(log: CsvLog): Uint8Array {
+  return zipSync({
+    'rounds.csv': strToU8(roundsCsv(log)),
+    'agreements.csv': strToU8(agreementsCsv(log)),
+    'events.csv': strToU8(eventsCsv(log)),
+  });
+}
+
+export function jsonText(l: LoadedLog): string {
+  return l.raw ?? JSON.stringify(l.log);
+}
+
+export function downloadNames(l: LoadedLog): { json: string; csv: string } {
+  const base = baseName(l.name);
+  return { json: `${base}.json`, csv: `${base}-csv.zip` };
+}
