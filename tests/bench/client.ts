@@ -51,7 +51,8 @@ try {
     await page.fill('[data-testid=join-name]', `Bench ${k}`);
     joinTimes.push(Date.now() - t0);
     await page.click('[data-testid=join-submit]');
-    await page.waitForFunction(() => (window.__prBoard?.regions.length ?? 0) > 0 && document.querySelector('canvas') !== null, undefined, { timeout: 30_000 });
+    // Evaluated in the page (DOM types are not part of the Node tsconfig).
+    await page.waitForFunction('(window.__prBoard?.regions.length ?? 0) > 0 && document.querySelector("canvas") !== null', undefined, { timeout: 30_000 });
     times.push(Date.now() - t0);
     await context.close();
   }
