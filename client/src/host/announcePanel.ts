@@ -1,0 +1,56 @@
+// Announcements to every screen (1-280 characters), with the latest ones listed. The text being typed survives
+// live updates: only the list is rebuilt.
+import { h, mount, uid } from '../ui/dom.js';
+import { tr } from '../ui/i18n.js';
+import { runCommand } from './commands.js';
+import type { ConsoleCtx } from './controlsPanel.js';
+
+export const MAX_ANNOUNCEMENT = 280;
+
+export function announcePanel(ctx: ConsoleCtx): { el: HTMLElement; update(): void } {
+  const id = uid('announce');
+  const area = h('textarea', { id, rows: 2, maxlength: MAX_ANNOUNCEMENT, 'aria-describedby': `${id}-count`, 'data-testid': 'announce-text' });
+  const count = h('span', { class: 'hint', id: `${id}-count` });
+  const send = h('button', { type: 'submit', class: 'primary', 'data-testid': 'announce-send' });
+  const list = h('ol', { class: 'announcements', reversed: true });
+  const label = h('label', { for: id });
+  const heading = h('h2', { id: `${id}-h` });
+  let busy = false;
+  let lastSig = '';
+
+  const paint = () => {
+    const n = [...area.value.trim()].length;
+    count.textContent = tr('host.announce.count', { n, max: MAX_ANNOUNCEMENT });
+    send.disabled = busy || n === 0 || n > MAX_ANNOUNCEMENT;
+  };
+  area.addEventListener('input', paint);
+  const form = h('form', { class: 'stack', 'aria-labelledby': `${id}-h` }, label, area, h('div', { class: 'row' }, send, count));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const text = area.value.trim();
+    if (text.length === 0 || busy) return;
+    busy = true;
+    paint();
+    void runCommand(ctx.client, 'host:announce', { text }, tr('host.announce.send')).then((ok) => {
+      busy = false;
+      if (ok) area.value = '';
+      paint();
+    });
+  });
+  const el = h('section', { class: 'card stack', 'data-testid': 'announce-card' }, heading, form, list);
+
+  const update = () => {
+    const v = ctx.view();
+    const sig = JSON.stringify([v.announcements.map((a) => a.seq), tr('host.announce.heading')]);
+    if (sig === lastSig) return;
+    lastSig = sig;
+    heading.textContent = tr('host.announce.heading');
+    label.textContent = tr('host.announce.label');
+    send.textContent = tr('host.announce.send');
+    mount(list, [...v.announcements].reverse().map((a) => h('li', { class: 'announcement' },
+      h('time', { datetime: a.at, class: 'hint' }, new Date(a.at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })), ' ', a.text)));
+    if (v.announcements.length === 0) mount(list, h('li', { class: 'hint none' }, tr('host.announce.none')));
+    paint();
+  };
+  return { el, update };
+}

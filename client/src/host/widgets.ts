@@ -1,0 +1,133 @@
+// Small building blocks of the host screens: labelled fields, copy buttons, modal confirmations, toasts and a
+// re-render that keeps keyboard focus on the same control.
+import { h, mount, uid } from '../ui/dom.js';
+import { tr } from '../ui/i18n.js';
+
+/** A labelled control with a hint and an error slot wired to aria-describedby. */
+export function labelled(label: string, control: HTMLElement, opts: { hint?: string; error?: HTMLElement; id?: string } = {}): HTMLElement {
+  const id = opts.id ?? (control.id || uid('f'));
+  control.id = id;
+  const hintEl = opts.hint ? h('span', { class: 'hint', id: `${id}-hint` }, opts.hint) : null;
+  const described = [hintEl ? `${id}-hint` : null, opts.error ? opts.error.id : null].filter(Boolean).join(' ');
+  if (described) control.setAttribute('aria-describedby', described);
+  return h('div', { class: 'field' }, h('label', { for: id }, label), control, hintEl, opts.error ?? null);
+}
+
+/** An error slot for a field; filled by the form's validation. */
+export function errorSlot(field: string): HTMLElement {
+  return h('div', { class: 'field-error', id: uid('err'), 'data-error-for': field, 'aria-live': 'polite' });
+}
+
+/** Copies text, with a fallback for pages served over plain http on a LAN (no clipboard API there). */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // fall through to the old way
+  }
+  const area = h('textarea', { 'aria-hidden': 'true', style: 'position:fixed;left:-9999px;top:0' });
+  area.value = text;
+  document.body.append(area);
+  area.select();
+  let ok = false;
+  try {
+    ok = document.execCommand('copy');
+  } catch {
+    ok = false;
+  }
+  area.remove();
+  return ok;
+}
+
+/** A read-only link with a copy button that says when it worked. */
+export function linkRow(label: string, url: string, key: string): HTMLElement {
+  const input = h('input', { type: 'text', readonly: true, value: url, class: 'link-input', 'data-fkey': `${key}-input`, 'data-testid': `${key}-url` });
+  input.addEventListener('focus', () => input.select());
+  const status = h('span', { class: 'copy-status', role: 'status' });
+  const button = h('button', { type: 'button', class: 'small', 'data-fkey': `${key}-copy`, 'data-testid': `${key}-copy` }, tr('common.copy'));
+  button.addEventListener('click', () => {
+    void copyText(url).then((ok) => {
+      status.textContent = ok ? `✓ ${tr('common.copied')}` : tr('host.copyFailed');
+      setTimeout(() => (status.textContent = ''), 3000);
+    });
+  });
+  const id = uid('link');
+  input.id = id;
+  return h('div', { class: 'field link-row' }, h('label', { for: id }, label), h('div', { class: 'row nowrap' }, input, button), status);
+}
+
+export interface ConfirmOptions {
+  title: string;
+  body: string;
+  confirm: string;
+  danger?: boolean;
+}
+
+/** A modal question (native <dialog>: focus trapped, Escape cancels). Resolves true when confirmed. */
+export function confirmDialog(opts: ConfirmOptions): Promise<boolean> {
+  return new Promise((resolve) => {
+    const titleId = uid('dlg');
+    const dialog = h('dialog', { class: 'host-dialog', 'aria-labelledby': titleId, 'data-testid': 'confirm-dialog' });
+    const finish = (ok: boolean) => {
+      dialog.close();
+      dialog.remove();
+      resolve(ok);
+    };
+    mount(dialog,
+      h('h2', { id: titleId }, opts.title),
+      h('p', {}, opts.body),
+      h('div', { class: 'row dialog-actions' },
+        h('button', { type: 'button', onclick: () => finish(false), 'data-testid': 'confirm-cancel' }, tr('common.cancel')),
+        h('button', { type: 'button', class: opts.danger ? 'danger' : 'primary', onclick: () => finish(true), 'data-testid': 'confirm-ok' }, opts.confirm)));
+    dialog.addEventListener('cancel', (e) => {
+      e.preventDefault();
+      finish(false);
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+  });
+}
+
+let toastHost: HTMLElement | null = null;
+
+/** A short confirmation or failure message at the corner of the screen (announced to screen readers). */
+export function toast(kind: 'ok' | 'fail', text: string): void {
+  if (!toastHost || !toastHost.isConnected) {
+    toastHost = h('div', { class: 'host-toasts', role: 'status', 'aria-live': 'polite', 'data-testid': 'toasts' });
+    document.body.append(toastHost);
+  }
+  const el = h('div', { class: `host-toast host-toast-${kind}`, 'data-testid': `toast-${kind}` }, kind === 'ok' ? '✓ ' : '✗ ', text);
+  toastHost.append(el);
+  while (toastHost.childElementCount > 4) toastHost.firstElementChild?.remove();
+  setTimeout(() => el.remove(), kind === 'ok' ? 4000 : 9000);
+}
+
+/** Replaces an element's children, giving focus back to the control with the same data-fkey afterwards. */
+export function remount(el: HTMLElement, ...children: (Node | string | null | false | undefined)[]): void {
+  const active = document.activeElement;
+  const key = active instanceof HTMLElement && el.contains(active) ? active.dataset['fkey'] : undefined;
+  mount(el, ...children);
+  if (key) {
+    const again = el.querySelector<HTMLElement>(`[data-fkey="${CSS.escape(key)}"]`);
+    again?.focus();
+  }
+}
+
+/** A section that rebuilds only when its signature changes. */
+export function section(build: () => (Node | null)[] | Node | null, signature: () => string, attrs: Record<string, string> = {}): { el: HTMLElement; update(): void } {
+  const el = h('div', attrs);
+  let last: string | null = null;
+  return {
+    el,
+    update() {
+      const sig = signature();
+      if (sig === last) return;
+      last = sig;
+      const built = build();
+      remount(el, ...(Array.isArray(built) ? built : [built]));
+    },
+  };
+}
