@@ -50,7 +50,8 @@ export function debriefTab(client: SessionClient, code: string, hostToken: strin
     mount(container, h('p', { class: 'hint', 'aria-busy': 'true' }, tr('status.loading')));
     import('../debrief/index.js')
       .then(({ mountDebrief }) => {
-        mounted = mountDebrief(container, { kind: 'live', client, code, hostToken });
+        // The tab has its own download buttons above the debrief.
+        mounted = mountDebrief(container, { kind: 'live', client, code, hostToken, downloads: false });
       })
       .catch(() => {
         loading = false;
