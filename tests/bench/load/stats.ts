@@ -1,0 +1,24 @@
+// Percentiles and the printed table of the load benchmark.
+
+/** The p-th percentile (0-100) of ascending samples, by nearest rank; NaN for no samples. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))] as number;
+}
+
+export function sortNumbers(values: number[]): number[] {
+  return values.sort((a, b) => a - b);
+}
+
+export function fmtMs(v: number): string {
+  if (Number.isNaN(v)) return '-';
+  return v >= 100 ? v.toFixed(0) : v.toFixed(1);
+}
+
+/** A fixed-width text table, right-aligned figures. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
