@@ -116,7 +116,7 @@ export async function playGame(ts: TestServer): Promise<PlayedGame> {
   const p5 = await newPending(i1, 'C', 'I', seen);
   await ok(i1, 'proposal:accept', { proposalId: p5.id });
   await ok(c1, 'proposal:submit', { to: 'R', terms: { openMarket: true, project: null } });
-  await c1.client.waitView((v) => v.worlds[0]!.current!.proposals.some((p) => p.from === 'C' && p.to === 'R' && p.status !== 'pending'), undefined, 'the bot answer');
+  await c1.client.waitView((v) => !!v.worlds[0]?.current?.proposals.some((p) => p.from === 'C' && p.to === 'R' && p.status !== 'pending'), undefined, 'the bot answer');
 
   // Everyone with a student says done: negotiation ends early.
   for (const s of students) await ok(s, 'negotiation:done', { done: true });

@@ -122,7 +122,15 @@ export class TestClient {
   }
 
   /** The latest view if it matches, else the next one that does. */
-  waitView(pred: (v: SessionView, m: ViewMessage) => boolean, timeout = WAIT_MS, what = 'a matching view'): Promise<SessionView> {
+  waitView(test: (v: SessionView, m: ViewMessage) => boolean, timeout = WAIT_MS, what = 'a matching view'): Promise<SessionView> {
+    // A view from an earlier phase may lack what the predicate looks at: that is "not yet", not an error.
+    const pred = (v: SessionView, m: ViewMessage) => {
+      try {
+        return test(v, m);
+      } catch {
+        return false;
+      }
+    };
     const last = this.messages[this.messages.length - 1];
     if (last && pred(last.view as SessionView, last)) return Promise.resolve(last.view as SessionView);
     return new Promise((resolve, reject) => {

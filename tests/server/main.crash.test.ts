@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { replay } from '../../shared/model/replay.js';
 import type { SessionLogOut } from '../../shared/model/log.js';
+import type { SessionView } from '../../shared/model/session/view.js';
 import type { Ack } from '../../shared/protocol/errors.js';
 import type { CreateSessionReply, JoinReply, SessionInfo } from '../../shared/protocol/http.js';
 import { kill, startMain, type ChildServer } from './child.js';
@@ -104,7 +105,8 @@ describe('killing the server and starting it again', () => {
     await ok(host, 'host:endPhase');
     await students[0]!.waitPhase('negotiate', 1);
     await ok(students[0]!, 'proposal:submit', { to: 'I', terms: { openMarket: true, project: null } });
-    const p = (await students[1]!.waitView((v) => v.worlds[0]!.current!.proposals.some((x) => x.from === 'C' && x.status === 'pending'))).worlds[0]!.current!.proposals[0]!;
+    const fromC = (v: SessionView) => v.worlds[0]?.current?.proposals.find((x) => x.from === 'C' && x.to === 'I' && x.status === 'pending');
+    const p = fromC(await students[1]!.waitView((v) => fromC(v) !== undefined))!;
     await ok(students[1]!, 'proposal:accept', { proposalId: p.id });
     const payload = { to: 'C', terms: { openMarket: true, project: null } };
     resent = { cmdId: newCmdId(), seq: 0, payload };

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { COMMAND_SCHEMAS, JoinSchema, SyncSchema } from '../../../shared/protocol/events.js';
 import type { Ack } from '../../../shared/protocol/errors.js';
 import { ERROR_CODES } from '../../../shared/protocol/errors.js';
-import { connect, createSession, http, joinHttp, runtimeOf, slowConfig, startTestServer, type TestClient, type TestServer } from '../helpers.js';
+import { WAIT_MS, connect, createSession, http, joinHttp, runtimeOf, slowConfig, startTestServer, type TestClient, type TestServer } from '../helpers.js';
 
 /** Batches per role (student, host, guest): 500 batches of 20 = 10,000 payloads. */
 const RUNS = { student: 170, host: 170, guest: 160 };
@@ -143,7 +143,7 @@ async function sendBatch(role: Role, batch: Case[]): Promise<number> {
   for (const c of batch) kinds[c.kind] = (kinds[c.kind] ?? 0) + 1;
   const client: TestClient = await connect(ts.url, role === 'guest' ? { code } : { code, token: tokens[role] });
   try {
-    const acks = await Promise.all(batch.map((c) => client.socket.timeout(5000).emitWithAck(c.event, expand(c)) as Promise<Ack>));
+    const acks = await Promise.all(batch.map((c) => client.socket.timeout(WAIT_MS).emitWithAck(c.event, expand(c)) as Promise<Ack>));
     acks.forEach((ack, k) => {
       const c = batch[k]!;
       const label = `${role} ${c.kind} ${c.event} ${JSON.stringify(c.payload).slice(0, 200)}`;

@@ -25,7 +25,7 @@ describe('views over a whole game', () => {
   test('a student socket never receives another region\'s drafts, decisions or proposals, nor another world', () => {
     for (const s of game.students) {
       const label = `${s.name} (${s.world}:${s.region})`;
-      expect(s.client.messages.length, label).toBeGreaterThan(10);
+      expect(s.client.messages.length, label).toBeGreaterThan(3);
       for (const m of s.client.messages) {
         const v = m.view as SessionView;
         expect(v.me, label).toEqual({ role: 'student', world: s.world, region: s.region });
@@ -58,7 +58,7 @@ describe('views over a whole game', () => {
 
   test('the projector receives no proposals, drafts, decisions or seats', () => {
     const msgs = game.projector.messages;
-    expect(msgs.length).toBeGreaterThan(10);
+    expect(msgs.length).toBeGreaterThan(3);
     for (const m of msgs) {
       const v = m.view as SessionView;
       expect(v.me).toEqual({ role: 'projector' });
