@@ -148,10 +148,12 @@ export class SessionRuntime {
 
   private async afterChange(before: SessionState): Promise<void> {
     const s = this.state;
-    if (s.phase !== before.phase && (s.phase === 'results' || s.phase === 'ended')) {
-      await this.deps.store.saveSnapshot(this.code, { seq: s.seq, round: s.round, state: s });
+    // The command is already stored and applied: a failing snapshot or end mark is reported, not turned into a
+    // failed ack (the log is the source of truth; a restart replays it).
+    if (s.phase !== before.phase && (s.phase === 'results' || s.phase === 'ended')) await this.snapshot();
+    if (s.phase === 'ended' && before.phase !== 'ended') {
+      await this.deps.store.markEnded(this.code).catch((e: unknown) => this.deps.onError(e, `marking ${this.code} ended`));
     }
-    if (s.phase === 'ended' && before.phase !== 'ended') await this.deps.store.markEnded(this.code);
     this.schedule();
     this.deps.onChange(this, s.seats !== before.seats);
   }
@@ -213,8 +215,11 @@ export class SessionRuntime {
     this.deps.onChange(this, false);
   }
 
+  /** Saves a snapshot (an optimisation of recovery: a failure is reported, never thrown). */
   async snapshot(): Promise<void> {
-    await this.deps.store.saveSnapshot(this.code, { seq: this.state.seq, round: this.state.round, state: this.state });
+    await this.deps.store
+      .saveSnapshot(this.code, { seq: this.state.seq, round: this.state.round, state: this.state })
+      .catch((e: unknown) => this.deps.onError(e, `snapshot of ${this.code}`));
   }
 
   /** Stops the clock; queued commands still finish (drain) but no new timers fire. */
