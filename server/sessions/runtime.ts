@@ -108,7 +108,9 @@ export class SessionRuntime {
     if (this.stopped) return { ok: false, error: { code: 'SERVER_BUSY', message: 'the server is restarting' } };
     const command = actor.kind === 'host' && cmd.type === 'host:endPhase' ? { ...cmd, takeover: this.takeoverRegions() } : cmd;
     const ack = await this.commit(actor, key, command);
-    this.acks.set(key, ack);
+    // The server's own refused commands are not remembered: a re-armed timeout has the same key and must be tried
+    // again, not answered with its earlier refusal (which left the phase running forever).
+    if (ack.ok || actor.kind !== 'system') this.acks.set(key, ack);
     return ack;
   }
 
@@ -171,6 +173,12 @@ export class SessionRuntime {
     this.timer = setTimeout(() => {
       this.timer = null;
       this.timerFor = null;
+      // Node's timers run on a monotonic clock, the session on the server clock: a timer may fire a little before
+      // the server clock reaches the deadline. Wait for the rest instead of sending a timeout that would be stale.
+      if (this.deps.clock.now() < due) {
+        this.schedule();
+        return;
+      }
       this.submit({ kind: 'system' }, `timeout-${round}-${phase}-${due}`, { type: 'phase:timeout', round, phase, takeover: this.takeoverRegions() })
         .then((ack) => {
           // A stale timeout (the phase already moved on) changes nothing; re-arm for the current deadline.
