@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { EnvSchema } from '../../server/config.js';
+import type { Clock } from '../../server/sessions/clock.js';
 import { startServer, type GameServer } from '../../server/server.js';
 import type { SessionView } from '../../shared/model/session/view.js';
 import type { Ack } from '../../shared/protocol/errors.js';
@@ -27,12 +28,12 @@ export function tempDir(prefix = 'promotion-race-test-'): string {
 }
 
 /** A complete server on port 0 with its own data directory (or the one given, to restart on the same data). */
-export async function startTestServer(env: Record<string, string> = {}, dataDir = tempDir()): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, dataDir = tempDir(), clock?: Clock): Promise<TestServer> {
   const parsed = EnvSchema.parse({
     PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', BROADCAST_MS: '20',
     CLIENT_DIR: join(dataDir, 'no-client'), ...env,
   });
-  const server = await startServer({ env: parsed });
+  const server = await startServer({ env: parsed, ...(clock ? { clock } : {}) });
   return {
     server,
     url: server.url,
