@@ -40,6 +40,7 @@ export function startProjector(root: HTMLElement, code: string): void {
   const boardWrap = h('div', { class: 'board-wrap', 'data-testid': 'board' });
   const side = h('div', { class: 'stack' });
   const overlays = h('div', {});
+  const frame = h('div', {}, top, body, overlays);
   let board: Board | null = null;
   let loading = false;
   let worldIndex = 0;
@@ -51,6 +52,8 @@ export function startProjector(root: HTMLElement, code: string): void {
     if (s.fatal) return mount(root, fatalScreen(s.fatal));
     const v = s.view;
     if (!v) return mount(root, statusScreen('connecting'));
+    // The connecting screen replaced the projector's frame: put it back once the first view arrives.
+    if (!frame.isConnected) mount(root, frame);
     if (v.worldCount > 1 && Date.now() - lastCycle > CYCLE_MS) {
       worldIndex = (worldIndex + 1) % Math.max(1, v.worlds.length);
       lastCycle = Date.now();
@@ -99,7 +102,7 @@ export function startProjector(root: HTMLElement, code: string): void {
       });
     }
   };
-  mount(root, h('div', {}, top, body, overlays));
+  mount(root, frame);
   client.store.subscribe(render);
   onLangChange(() => {
     layout = 'none';
