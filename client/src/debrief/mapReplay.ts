@@ -115,7 +115,7 @@ export function mapReplay(data: DebriefData, state: ReplayState, compact: boolea
   playBtn.addEventListener('click', () => {
     if (timer !== null) return stop();
     if ((state.round ?? 0) >= world.history.length) go(0);
-    playBtn.textContent = `⏸ ${tr('debrief.map.pause')}`;
+    playBtn.textContent = `❚❚ ${tr('debrief.map.pause')}`;
     playBtn.setAttribute('aria-pressed', 'true');
     timer = setInterval(() => {
       if ((state.round ?? 0) >= world.history.length) return stop();

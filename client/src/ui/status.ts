@@ -50,7 +50,7 @@ export function connectionBanner(state: GameState): HTMLElement | null {
 export function pausedOverlay(state: GameState): HTMLElement | null {
   if (!state.view?.paused) return null;
   return h('div', { class: 'overlay', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'paused-title', 'data-testid': 'paused' },
-    h('div', { class: 'overlay-card' }, h('h2', { id: 'paused-title' }, '⏸ ', tr('status.paused')), h('p', {}, tr('status.pausedHint'))));
+    h('div', { class: 'overlay-card' }, h('h2', { id: 'paused-title' }, h('span', { 'aria-hidden': 'true' }, '❚❚ '), tr('status.paused')), h('p', {}, tr('status.pausedHint'))));
 }
 
 /** Pending and failed commands, so nothing looks done before the server confirms it. */
