@@ -1,0 +1,100 @@
+// Screens as test artefacts: a full-page screenshot at 1280x720 and at 390x844 (test-artifacts/screenshots, git-ignored),
+// each checked for real content (expected text visible, a PNG that is not blank, no sideways page overflow) and
+// scanned with axe-core (no serious or critical violations).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { LAPTOP, PHONE, ROOT, sleep, type Viewport } from './harness.js';
+import { blankReason, pngStats } from './png.js';
+
+export const SHOTS_DIR = join(ROOT, 'test-artifacts/screenshots');
+// Evaluated rather than added as a <script> tag: the game's Content-Security-Policy (script-src 'self') stays on.
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+export interface ScreenReport {
+  name: string;
+  files: string[];
+  /** Serious or critical axe violations, per viewport. */
+  violations: { viewport: string; list: AxeViolation[] }[];
+  /** Problems found besides axe (blank screenshot, overflow), per viewport. */
+  problems: string[];
+}
+
+/** Every screen captured by this test file, for the final assertions and the report. */
+export const captured: ScreenReport[] = [];
+
+// Runs in the page (a string, so that the Node type check needs no DOM types).
+const AXE_RUN = `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
+  .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  .map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, targets: v.nodes.slice(0, 5).map((n) => String(n.target)) })))`;
+
+const OVERFLOW = `(() => {
+  const doc = document.documentElement;
+  return doc.scrollWidth - doc.clientWidth;
+})()`;
+
+export async function axeScan(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(AXE_SOURCE);
+  return (await page.evaluate(AXE_RUN)) as AxeViolation[];
+}
+
+export interface CaptureOptions {
+  /** Locators that must be visible at both sizes (expected text or elements). */
+  expect: (page: Page) => Locator[];
+  /** Restore this viewport afterwards (default: the page's current one). */
+  restore?: Viewport;
+  /** Extra wait after a resize (the Phaser board re-fits on resize). */
+  settleMs?: number;
+}
+
+/**
+ * Screenshots a screen at both sizes with content checks and an axe scan. Assertions are collected (see
+ * `captured`) so that one failing screen does not hide the others; the test asserts them at the end.
+ */
+export async function captureScreen(page: Page, name: string, opts: CaptureOptions): Promise<ScreenReport> {
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  const original = opts.restore ?? page.viewportSize() ?? LAPTOP;
+  const report: ScreenReport = { name, files: [], violations: [], problems: [] };
+  for (const vp of [LAPTOP, PHONE]) {
+    const size = `${vp.width}x${vp.height}`;
+    await page.setViewportSize(vp);
+    await sleep(opts.settleMs ?? 150);
+    for (const loc of opts.expect(page)) {
+      try {
+        await loc.first().waitFor({ state: 'visible', timeout: 5000 });
+      } catch {
+        report.problems.push(`${size}: expected content not visible: ${loc.toString()}`);
+      }
+    }
+    await page.evaluate('window.scrollTo(0, 0)');
+    const png = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
+    const file = `${name}-${size}.png`;
+    writeFileSync(join(SHOTS_DIR, file), png);
+    report.files.push(file);
+    const blank = blankReason(pngStats(png));
+    if (blank) report.problems.push(`${size}: screenshot looks blank (${blank})`);
+    const overflow = (await page.evaluate(OVERFLOW)) as number;
+    if (overflow > 1) report.problems.push(`${size}: the page scrolls sideways by ${overflow}px`);
+    const list = await axeScan(page);
+    if (list.length > 0) report.violations.push({ viewport: size, list });
+  }
+  await page.setViewportSize(original);
+  captured.push(report);
+  return report;
+}
+
+/** One line per problem of every captured screen (empty when all are fine). */
+export function captureProblems(): string[] {
+  return captured.flatMap((r) => [
+    ...r.problems.map((p) => `${r.name} ${p}`),
+    ...r.violations.flatMap((v) => v.list.map((x) => `${r.name} ${v.viewport}: axe ${x.impact} ${x.id} (${x.help}) at ${x.targets.join(', ')}`)),
+  ]);
+}
