@@ -101,6 +101,7 @@ export async function decideWithBreach(cls: Class): Promise<string> {
   await breach.check();
   for (const region of ['I', 'C', 'R']) await submitDecision(at(cls, region));
   await expect.poll(() => cls.host.page.locator('[data-testid=progress-0]').textContent()).toContain(en('host.worlds.decided', { x: 3, y: 4 }));
+  await expect.poll(() => cls.projector.page.locator('[data-testid=decided]').textContent()).toBe(en('projector.decided', { n: 3, of: 4 }));
   await captureScreen(cls.host.page, 'host-running', { expect: (p) => [p.locator('[data-testid=host-phase][data-phase=decide]'), p.locator('[data-testid=pause]'), p.locator('[data-testid=endPhase]')] });
   await submitDecision(f, true);
   return before;
