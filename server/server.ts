@@ -46,8 +46,8 @@ export async function startServer({ env, clock = systemClock, store: givenStore 
   });
   let broadcaster: Broadcaster | null = null;
   const registry = new SessionRegistry(store, clock, {
-    onChange: (rt, seatsChanged) => {
-      broadcaster?.changed(rt);
+    onChange: (rt, seatsChanged, scope) => {
+      broadcaster?.changed(rt, scope);
       if (seatsChanged) reconcileSeats(io, rt).catch((e: unknown) => onError(e, 'reconcile seats'));
     },
     onError,

@@ -1,27 +1,34 @@
 // Coalesced, per-role broadcasting: a session's changes are sent at most once per window, one view per room
-// (host, projector, each region), so students of a region share one serialised message.
+// (host, projector, each region), so students of a region share one serialised message. Only the rooms whose view
+// the pending changes can affect are sent to (a draft reaches its own region and the host, not the whole class).
 import type { Server, Socket } from 'socket.io';
 import { ViewBuilder, historyView, type ViewerRole } from '../../shared/model/session/view.js';
+import { mergeScopes, type ViewScope } from '../../shared/model/session/scope.js';
 import type { ViewMessage } from '../../shared/protocol/server-events.js';
 import type { SessionRuntime } from '../sessions/runtime.js';
 import { rooms } from './rooms.js';
 import type { SocketData } from './socketData.js';
 
 export class Broadcaster {
-  private readonly pending = new Map<string, { rt: SessionRuntime; timer: NodeJS.Timeout }>();
+  private readonly pending = new Map<string, { rt: SessionRuntime; timer: NodeJS.Timeout; scope: ViewScope }>();
   private readonly historySent = new Map<string, number>();
   private seq = 0;
 
   constructor(private readonly io: Server, private readonly windowMs: number, private readonly now: () => number) {}
 
-  /** Marks a session changed; it is sent within the window. */
-  changed(rt: SessionRuntime): void {
-    if (this.pending.has(rt.code)) return;
+  /** Marks a session changed for the viewers in `scope`; they are sent to within the window. */
+  changed(rt: SessionRuntime, scope: ViewScope): void {
+    const waiting = this.pending.get(rt.code);
+    if (waiting) {
+      waiting.scope = mergeScopes(waiting.scope, scope);
+      return;
+    }
     const timer = setTimeout(() => {
+      const entry = this.pending.get(rt.code);
       this.pending.delete(rt.code);
-      this.flush(rt);
+      this.flush(rt, entry?.scope ?? { kind: 'all' });
     }, this.windowMs);
-    this.pending.set(rt.code, { rt, timer });
+    this.pending.set(rt.code, { rt, timer, scope });
   }
 
   private roomSize(name: string): number {
@@ -36,8 +43,8 @@ export class Broadcaster {
     return { seq: ++this.seq, serverTime: this.now(), view, ...(include ? { history: historyView(rt.state, role) } : {}) };
   }
 
-  /** Sends the current views to every occupied room of the session. */
-  flush(rt: SessionRuntime): void {
+  /** Sends the current views to every occupied room of the session that `scope` covers. */
+  flush(rt: SessionRuntime, scope: ViewScope): void {
     const code = rt.code;
     const builder = new ViewBuilder(rt.state, (id) => rt.presenceOf(id));
     const send = (room: string, role: ViewerRole) => {
@@ -48,6 +55,10 @@ export class Broadcaster {
       this.io.to(room).emit('state:view', this.message(rt, builder, role, null, room));
     };
     send(rooms.host(code), { kind: 'host' });
+    if (scope.kind === 'regions') {
+      for (const r of scope.regions) send(rooms.region(code, r.world, r.region), { kind: 'region', world: r.world, region: r.region });
+      return;
+    }
     send(rooms.projector(code), { kind: 'projector' });
     const regions = new Set<string>();
     for (const seat of rt.state.seats) if (!seat.kicked) regions.add(`${seat.world}\u0000${seat.region}`);

@@ -8,6 +8,7 @@ import type { Actor, RegionRef, SessionCommand } from '../../shared/model/sessio
 import { actorLabel } from '../../shared/model/session/commands.js';
 import { createSessionState, type SessionState } from '../../shared/model/session/state.js';
 import type { Presence } from '../../shared/model/session/view.js';
+import { ALL_VIEWERS, viewScopeOf, type ViewScope } from '../../shared/model/session/scope.js';
 import { humanRegions } from '../../shared/model/session/phases.js';
 import type { Ack } from '../../shared/protocol/errors.js';
 import type { SessionRow, Store, StoredCommand } from '../store/types.js';
@@ -19,7 +20,8 @@ import { hashToken, newToken } from './tokens.js';
 export interface RuntimeDeps {
   store: Store;
   clock: Clock;
-  onChange: (rt: SessionRuntime, seatsChanged: boolean) => void;
+  /** `scope`: the viewers whose views can have changed (a draft changes only its own region's and the host's). */
+  onChange: (rt: SessionRuntime, seatsChanged: boolean, scope: ViewScope) => void;
   onError: (err: unknown, context: string) => void;
 }
 
@@ -123,7 +125,7 @@ export class SessionRuntime {
     await this.deps.store.appendCommand(this.code, stored, seat);
     const before = this.state;
     this.state = r.value;
-    await this.afterChange(before);
+    await this.afterChange(before, viewScopeOf(before, actor, cmd));
     return { ok: true, seq };
   }
 
@@ -148,7 +150,7 @@ export class SessionRuntime {
     });
   }
 
-  private async afterChange(before: SessionState): Promise<void> {
+  private async afterChange(before: SessionState, scope: ViewScope): Promise<void> {
     const s = this.state;
     // The command is already stored and applied: a failing snapshot or end mark is reported, not turned into a
     // failed ack (the log is the source of truth; a restart replays it).
@@ -157,7 +159,7 @@ export class SessionRuntime {
       await this.deps.store.markEnded(this.code).catch((e: unknown) => this.deps.onError(e, `marking ${this.code} ended`));
     }
     this.schedule();
-    this.deps.onChange(this, s.seats !== before.seats);
+    this.deps.onChange(this, s.seats !== before.seats, scope);
   }
 
   /** Keeps one timer on the current deadline. */
@@ -212,7 +214,7 @@ export class SessionRuntime {
     p.sockets += 1;
     p.awaySince = null;
     this.presence.set(seatId, p);
-    this.deps.onChange(this, false);
+    this.deps.onChange(this, false, ALL_VIEWERS);
   }
 
   disconnect(seatId: string): void {
@@ -220,7 +222,7 @@ export class SessionRuntime {
     if (!p) return;
     p.sockets = Math.max(0, p.sockets - 1);
     if (p.sockets === 0) p.awaySince = this.deps.clock.now();
-    this.deps.onChange(this, false);
+    this.deps.onChange(this, false, ALL_VIEWERS);
   }
 
   /** Saves a snapshot (an optimisation of recovery: a failure is reported, never thrown). */

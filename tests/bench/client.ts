@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { EnvSchema } from '../../server/config.js';
 import { startServer } from '../../server/server.js';
 
@@ -28,6 +28,16 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 if (!existsSync(join(DIST, 'index.html')) || process.argv.includes('--build')) {
   execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
 }
+/** Polls an expression in the page until it is true. */
+async function waitForTrue(page: Page, expression: string, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if ((await page.evaluate(expression)) === true) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`still false after ${timeoutMs} ms: ${expression}`);
+}
+
 const sizes = assetSizes();
 console.log('Built assets (gzip -9):');
 for (const s of sizes) console.log(`  ${s.file.padEnd(36)} ${kb(s.raw).padStart(10)} raw ${kb(s.gz).padStart(10)} gz`);
@@ -51,8 +61,8 @@ try {
     await page.fill('[data-testid=join-name]', `Bench ${k}`);
     joinTimes.push(Date.now() - t0);
     await page.click('[data-testid=join-submit]');
-    // Evaluated in the page (DOM types are not part of the Node tsconfig).
-    await page.waitForFunction('(window.__prBoard?.regions.length ?? 0) > 0 && document.querySelector("canvas") !== null', undefined, { timeout: 30_000 });
+    // Polled with page.evaluate: waitForFunction with a string needs eval, which the game's CSP forbids.
+    await waitForTrue(page, '(window.__prBoard?.regions.length ?? 0) > 0 && document.querySelector("canvas") !== null', 30_000);
     times.push(Date.now() - t0);
     await context.close();
   }
