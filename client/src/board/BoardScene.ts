@@ -58,6 +58,7 @@ export class BoardScene extends Phaser.Scene {
   private nodes = new Map<string, RegionNode>();
   private revealed: number | null = null;
   private ready = false;
+  private quietFrames = 0;
 
   constructor() {
     super({ key: 'board' });
@@ -67,6 +68,7 @@ export class BoardScene extends Phaser.Scene {
     this.linkLayer = this.add.graphics();
     // One hit test for the whole board: the region whose disc contains the pointer.
     this.input.on('pointerdown', (pointer: Phaser.Input.Pointer) => {
+      this.wake();
       for (const [id, node] of this.nodes) {
         if (Math.hypot(pointer.worldX - node.circle.x, pointer.worldY - node.circle.y) <= node.radius) {
           this.callbacks?.onRegion(id);
@@ -78,11 +80,35 @@ export class BoardScene extends Phaser.Scene {
     if (this.model) this.draw();
   }
 
+  /**
+   * The board renders only while something changes: a still map does not redraw 60 times a second (phones' battery,
+   * and five boards in one browser). A new model, a tap, a resize or a restored WebGL context wake it.
+   */
+  wake(): void {
+    if (!this.ready) return;
+    this.quietFrames = 0;
+    const loop = this.game.loop;
+    if (loop.running) return;
+    loop.resetDelta();
+    loop.wake();
+  }
+
+  override update(): void {
+    if (this.tweens.getTweens().length > 0) {
+      this.quietFrames = 0;
+      return;
+    }
+    // A few frames after the last change (text textures and the scale manager settle), stop until woken.
+    if (++this.quietFrames > 12) this.game.loop.sleep();
+  }
+
   setModel(model: BoardModel, texts: BoardTexts, callbacks: BoardCallbacks): void {
     this.model = model;
     this.texts = texts;
     this.callbacks = callbacks;
-    if (this.ready) this.draw();
+    if (!this.ready) return;
+    this.draw();
+    this.wake();
   }
 
   private draw(): void {

@@ -41,6 +41,14 @@ export async function createBoard(container: HTMLElement, callbacks: BoardCallba
     scene: board,
   });
   game.canvas.setAttribute('role', 'img');
+  // The board sleeps while still (BoardScene.wake): whatever may need a new frame wakes it.
+  const wake = () => board.wake();
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') wake();
+  };
+  window.addEventListener('resize', wake);
+  document.addEventListener('visibilitychange', onVisible);
+  game.canvas.addEventListener('webglcontextrestored', wake);
   return {
     update(model, texts) {
       board.setModel(model, texts, callbacks);
@@ -52,6 +60,8 @@ export async function createBoard(container: HTMLElement, callbacks: BoardCallba
       };
     },
     destroy() {
+      window.removeEventListener('resize', wake);
+      document.removeEventListener('visibilitychange', onVisible);
       game.destroy(true);
     },
   };
