@@ -108,7 +108,7 @@ export class SessionRuntime {
     const stored = await this.deps.store.findCommand(this.code, key);
     if (stored) return { ok: true, seq: stored.seq };
     if (this.stopped) return { ok: false, error: { code: 'SERVER_BUSY', message: 'the server is restarting' } };
-    const command = actor.kind === 'host' && cmd.type === 'host:endPhase' ? { ...cmd, takeover: this.takeoverRegions() } : cmd;
+    const command = actor.kind === 'host' && (cmd.type === 'host:endPhase' || cmd.type === 'host:advance') ? { ...cmd, takeover: this.takeoverRegions() } : cmd;
     const ack = await this.commit(actor, key, command);
     // The server's own refused commands are not remembered: a re-armed timeout has the same key and must be tried
     // again, not answered with its earlier refusal (which left the phase running forever).

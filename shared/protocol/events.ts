@@ -31,6 +31,7 @@ export const HostCommandSchemas = {
   'host:resume': z.object({ cmdId }).strict(),
   'host:addTime': z.object({ cmdId, seconds: z.int().min(5).max(600) }).strict(),
   'host:endPhase': z.object({ cmdId }).strict(),
+  'host:advance': z.object({ cmdId }).strict(),
   'host:setReforms': z.object({ cmdId, arm: z.int().min(0).max(7).nullable(), treatments: z.array(TreatmentSchema).max(7) }).strict(),
   'host:fillBots': z.object({ cmdId, strategy: z.enum(BOT_STRATEGIES) }).strict(),
   'host:renameSeat': z.object({ cmdId, seatId: id, name: z.string().max(200) }).strict(),

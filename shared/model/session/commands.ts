@@ -28,6 +28,8 @@ export type HostCommand =
   | { type: 'host:addTime'; seconds: number }
   /** `takeover` is added by the server: regions whose students are all away, played by their bot. */
   | { type: 'host:endPhase'; takeover?: RegionRef[] }
+  /** The one-button flow: starts the game from the lobby, otherwise ends the current phase now. */
+  | { type: 'host:advance'; takeover?: RegionRef[] }
   | { type: 'host:setReforms'; arm: number | null; treatments: Treatment[] }
   | { type: 'host:fillBots'; strategy: BotStrategy }
   | { type: 'host:renameSeat'; seatId: string; name: string }

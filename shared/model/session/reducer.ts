@@ -136,6 +136,8 @@ function hostCommand(state: SessionState, cmd: HostCommand, at: number): Result<
     case 'host:endPhase':
       if (state.phase === 'lobby') return fail('WRONG_PHASE', 'start the game first');
       return ok(advance(state, at, cmd.takeover ?? []));
+    case 'host:advance':
+      return ok(advance(state, at, state.phase === 'lobby' ? [] : cmd.takeover ?? []));
     case 'host:setReforms': {
       if (cmd.treatments.includes('C')) return fail('REFORM_FIXED', 'C (multi-centre map) is chosen when a world is created and cannot be switched');
       if (cmd.arm !== null && !state.config.arms[cmd.arm]) return fail('NOT_FOUND', `there is no arm ${cmd.arm}`);

@@ -86,7 +86,8 @@ const NEGOTIATE: Row[] = [
     // The guest is now a seat: later rows get a fresh guest.
     after: async () => { sockets.guest.close(); sockets.guest = await connect(ts.url, { code }); },
   },
-  { name: 'host:endPhase', event: 'host:endPhase', payload: () => ({}), expect: host('ok') },
+  // The one-button flow: negotiate -> decide (host:endPhase itself moves the session in beforeAll).
+  { name: 'host:advance', event: 'host:advance', payload: () => ({}), expect: host('ok') },
 ];
 
 const DECIDE: Row[] = [
@@ -98,6 +99,8 @@ const DECIDE: Row[] = [
   { name: 'host:endGame', event: 'host:endGame', payload: () => ({}), expect: host('ok') },
   { name: 'decision:submit (ended)', event: 'decision:submit', payload: () => ({ decision }), expect: student('SESSION_ENDED', 'SESSION_ENDED') },
   { name: 'host:pause (ended)', event: 'host:pause', payload: () => ({}), expect: host('SESSION_ENDED') },
+  { name: 'host:endPhase (ended)', event: 'host:endPhase', payload: () => ({}), expect: host('SESSION_ENDED') },
+  { name: 'host:advance (ended)', event: 'host:advance', payload: () => ({}), expect: host('SESSION_ENDED') },
 ];
 
 beforeAll(async () => {
