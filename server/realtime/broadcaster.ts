@@ -1,9 +1,10 @@
 // Coalesced, per-role broadcasting: a session's changes are sent at most once per window, one view per room
 // (host, projector, each region), so students of a region share one serialised message. Only the rooms whose view
-// the pending changes can affect are sent to (a draft reaches its own region and the host, not the whole class).
+// the pending changes can affect are sent to (a draft reaches its own region and the host, a proposal its own world,
+// the host and the projector; see shared/model/session/scope.ts).
 import type { Server, Socket } from 'socket.io';
 import { ViewBuilder, historyView, type ViewerRole } from '../../shared/model/session/view.js';
-import { mergeScopes, type ViewScope } from '../../shared/model/session/scope.js';
+import { mergeScopes, scopeHasRegion, type ViewScope } from '../../shared/model/session/scope.js';
 import type { ViewMessage } from '../../shared/protocol/server-events.js';
 import type { SessionRuntime } from '../sessions/runtime.js';
 import { rooms } from './rooms.js';
@@ -55,13 +56,11 @@ export class Broadcaster {
       this.io.to(room).emit('state:view', this.message(rt, builder, role, null, room));
     };
     send(rooms.host(code), { kind: 'host' });
-    if (scope.kind === 'regions') {
-      for (const r of scope.regions) send(rooms.region(code, r.world, r.region), { kind: 'region', world: r.world, region: r.region });
-      return;
-    }
-    send(rooms.projector(code), { kind: 'projector' });
+    if (scope.kind === 'all' || scope.projector) send(rooms.projector(code), { kind: 'projector' });
     const regions = new Set<string>();
-    for (const seat of rt.state.seats) if (!seat.kicked) regions.add(`${seat.world}\u0000${seat.region}`);
+    for (const seat of rt.state.seats) {
+      if (!seat.kicked && scopeHasRegion(scope, seat.world, seat.region)) regions.add(`${seat.world}\u0000${seat.region}`);
+    }
     for (const key of regions) {
       const [w, region] = key.split('\u0000') as [string, string];
       send(rooms.region(code, Number(w), region), { kind: 'region', world: Number(w), region });

@@ -125,7 +125,7 @@ export class SessionRuntime {
     await this.deps.store.appendCommand(this.code, stored, seat);
     const before = this.state;
     this.state = r.value;
-    await this.afterChange(before, viewScopeOf(before, actor, cmd));
+    await this.afterChange(before, viewScopeOf(before, this.state, actor, cmd));
     return { ok: true, seq };
   }
 

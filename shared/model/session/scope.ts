@@ -1,26 +1,47 @@
-// Which viewers a command's change can be seen by, so a broadcast goes only to the rooms whose view changed. A
-// student's draft is the most frequent command by far and is private (section 8): only its own region and the host
-// see it. Everything else is treated as visible to everyone, which is always safe (an unchanged view is merely
-// sent again).
+// Which viewers a command's change can be seen by, so a broadcast goes only to the rooms whose view changed.
+// - A draft is private (section 8): only its own region and the host see it. It is the most frequent command.
+// - Any other student command that leaves the session's clock alone (a proposal, an answer, "done", a submission)
+//   changes only its own world: a student sees no other world, and the session-wide parts of a view (phase, clock,
+//   reforms, announcements, student counts) are untouched. The host and the projector see it.
+// - Everything else (host commands, joins, timeouts, an early end of a phase) goes to everyone, which is always
+//   safe: an unchanged view is merely sent again.
 import type { Actor, RegionRef, SessionCommand } from './commands.js';
 import type { SessionState } from './state.js';
 
-/** `regions`: only these regions' views (and the host's, which sees everything) changed. */
-export type ViewScope = { kind: 'all' } | { kind: 'regions'; regions: RegionRef[] };
+/** The host always receives; `some` adds the projector if asked, whole worlds, and single regions. */
+export type ViewScope = { kind: 'all' } | { kind: 'some'; projector: boolean; worlds: number[]; regions: RegionRef[] };
 
 export const ALL_VIEWERS: ViewScope = { kind: 'all' };
 
-/** The viewers of `before` whose views the accepted command can change. */
-export function viewScopeOf(before: SessionState, actor: Actor, cmd: SessionCommand): ViewScope {
-  if (cmd.type !== 'decision:draft' || actor.kind !== 'seat') return ALL_VIEWERS;
+/** Whether the command changed nothing but world `world` (state is immutable: unchanged parts keep their identity). */
+function onlyWorldChanged(before: SessionState, after: SessionState, world: number): boolean {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)] as (keyof SessionState)[]);
+  for (const key of keys) {
+    if (key !== 'seq' && key !== 'worlds' && before[key] !== after[key]) return false;
+  }
+  if (before.worlds.length !== after.worlds.length) return false;
+  return after.worlds.every((w, i) => i === world || w === before.worlds[i]);
+}
+
+/** The viewers whose views the accepted command (which turned `before` into `after`) can have changed. */
+export function viewScopeOf(before: SessionState, after: SessionState, actor: Actor, cmd: SessionCommand): ViewScope {
+  if (actor.kind !== 'seat') return ALL_VIEWERS;
   const seat = before.seats.find((s) => s.id === actor.seatId);
-  return seat ? { kind: 'regions', regions: [{ world: seat.world, region: seat.region }] } : ALL_VIEWERS;
+  if (!seat || !onlyWorldChanged(before, after, seat.world)) return ALL_VIEWERS;
+  if (cmd.type === 'decision:draft') return { kind: 'some', projector: false, worlds: [], regions: [{ world: seat.world, region: seat.region }] };
+  return { kind: 'some', projector: true, worlds: [seat.world], regions: [] };
 }
 
 /** The union of two pending scopes. */
 export function mergeScopes(a: ViewScope, b: ViewScope): ViewScope {
   if (a.kind === 'all' || b.kind === 'all') return ALL_VIEWERS;
-  const out = [...a.regions];
-  for (const r of b.regions) if (!out.some((x) => x.world === r.world && x.region === r.region)) out.push(r);
-  return { kind: 'regions', regions: out };
+  const worlds = [...new Set([...a.worlds, ...b.worlds])];
+  const regions = [...a.regions];
+  for (const r of b.regions) if (!regions.some((x) => x.world === r.world && x.region === r.region)) regions.push(r);
+  return { kind: 'some', projector: a.projector || b.projector, worlds, regions: regions.filter((r) => !worlds.includes(r.world)) };
+}
+
+/** Whether a region's room is in the scope. */
+export function scopeHasRegion(scope: ViewScope, world: number, region: string): boolean {
+  return scope.kind === 'all' || scope.worlds.includes(world) || scope.regions.some((r) => r.world === world && r.region === region);
 }
