@@ -8,7 +8,7 @@ import type { Actor, RegionRef, SessionCommand } from '../../shared/model/sessio
 import { actorLabel } from '../../shared/model/session/commands.js';
 import { createSessionState, type SessionState } from '../../shared/model/session/state.js';
 import type { Presence } from '../../shared/model/session/view.js';
-import { ALL_VIEWERS, viewScopeOf, type ViewScope } from '../../shared/model/session/scope.js';
+import { presenceScope, viewScopeOf, type ViewScope } from '../../shared/model/session/scope.js';
 import { humanRegions } from '../../shared/model/session/phases.js';
 import type { Ack } from '../../shared/protocol/errors.js';
 import type { SessionRow, Store, StoredCommand } from '../store/types.js';
@@ -214,7 +214,7 @@ export class SessionRuntime {
     p.sockets += 1;
     p.awaySince = null;
     this.presence.set(seatId, p);
-    this.deps.onChange(this, false, ALL_VIEWERS);
+    this.deps.onChange(this, false, presenceScope(this.state, seatId));
   }
 
   disconnect(seatId: string): void {
@@ -222,7 +222,7 @@ export class SessionRuntime {
     if (!p) return;
     p.sockets = Math.max(0, p.sockets - 1);
     if (p.sockets === 0) p.awaySince = this.deps.clock.now();
-    this.deps.onChange(this, false, ALL_VIEWERS);
+    this.deps.onChange(this, false, presenceScope(this.state, seatId));
   }
 
   /** Saves a snapshot (an optimisation of recovery: a failure is reported, never thrown). */

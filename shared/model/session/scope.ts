@@ -3,6 +3,7 @@
 // - Any other student command that leaves the session's clock alone (a proposal, an answer, "done", a submission)
 //   changes only its own world: a student sees no other world, and the session-wide parts of a view (phase, clock,
 //   reforms, announcements, student counts) are untouched. The host and the projector see it.
+// - A seat's presence shows in its world's region statuses and student counts, for the host and the projector.
 // - Everything else (host commands, joins, timeouts, an early end of a phase) goes to everyone, which is always
 //   safe: an unchanged view is merely sent again.
 import type { Actor, RegionRef, SessionCommand } from './commands.js';
@@ -30,6 +31,12 @@ export function viewScopeOf(before: SessionState, after: SessionState, actor: Ac
   if (!seat || !onlyWorldChanged(before, after, seat.world)) return ALL_VIEWERS;
   if (cmd.type === 'decision:draft') return { kind: 'some', projector: false, worlds: [], regions: [{ world: seat.world, region: seat.region }] };
   return { kind: 'some', projector: true, worlds: [seat.world], regions: [] };
+}
+
+/** A seat connecting or going away: its world's rooms (their region statuses), the host and the projector. */
+export function presenceScope(state: SessionState, seatId: string): ViewScope {
+  const seat = state.seats.find((s) => s.id === seatId);
+  return seat ? { kind: 'some', projector: true, worlds: [seat.world], regions: [] } : ALL_VIEWERS;
 }
 
 /** The union of two pending scopes. */

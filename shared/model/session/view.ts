@@ -73,7 +73,7 @@ export interface SessionView {
   regions: RegionStatus[];
   decided: { world: number; submitted: number; of: number }[];
   announcements: Announcement[];
-  /** Total students and how many are connected. */
+  /** Total students and how many are connected: of the whole session, or of the student's own world. */
   students: { total: number; connected: number };
 }
 
@@ -153,6 +153,18 @@ export class ViewBuilder {
     return this.status;
   }
 
+  /** A student sees its own world only, its student counts included (so presence elsewhere changes nothing). */
+  private worldStudents(world: number): SessionView['students'] {
+    let total = 0;
+    let connected = 0;
+    for (const r of this.statuses().regions) {
+      if (r.world !== world) continue;
+      total += r.humans;
+      connected += r.connected;
+    }
+    return { total, connected };
+  }
+
   private common(): Omit<SessionView, 'me' | 'worlds' | 'seats' | 'regions' | 'decided'> {
     if (this.shared) return this.shared;
     const state = this.state;
@@ -197,6 +209,7 @@ export class ViewBuilder {
     const visibleSeats = role.kind === 'host' ? state.seats : mine ? this.seatsByRegion.get(`${mine.world}:${mine.region}`) ?? [] : [];
     return {
       ...this.common(),
+      ...(mine ? { students: this.worldStudents(mine.world) } : {}),
       me,
       worlds: visibleWorlds.map((w) => restrictWorldView(this.worldFor(w), viewer)),
       seats: visibleSeats.map((s) => ({ id: s.id, name: s.name, world: s.world, region: s.region, kicked: s.kicked, ...this.presence(s.id) })),

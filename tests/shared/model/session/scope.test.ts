@@ -6,9 +6,9 @@ import { SessionConfigSchema } from '../../../../shared/model/config.js';
 import { CLASS_PLANS } from '../../../../shared/model/presets.js';
 import type { Actor, SessionCommand } from '../../../../shared/model/session/commands.js';
 import { applyCommand } from '../../../../shared/model/session/reducer.js';
-import { ALL_VIEWERS, mergeScopes, scopeHasRegion, viewScopeOf, type ViewScope } from '../../../../shared/model/session/scope.js';
+import { ALL_VIEWERS, mergeScopes, presenceScope, scopeHasRegion, viewScopeOf, type ViewScope } from '../../../../shared/model/session/scope.js';
 import { createSessionState, type SessionState } from '../../../../shared/model/session/state.js';
-import { sessionView, type ViewerRole } from '../../../../shared/model/session/view.js';
+import { sessionView, type Presence, type ViewerRole } from '../../../../shared/model/session/view.js';
 
 const T0 = 1_700_000_000_000;
 
@@ -114,6 +114,30 @@ describe('viewScopeOf', () => {
     const draft: SessionCommand = { type: 'decision:draft', decision: { invest, barriers: [], comply: {} } };
     expect(viewScopeOf(s, apply(s, draft, actor), actor, draft)).toEqual({ kind: 'some', projector: false, worlds: [], regions: [{ world: seat.world, region: seat.region }] });
     expect(viewScopeOf(s, apply(s, { type: 'host:pause' }), { kind: 'host' }, { type: 'host:pause' })).toBe(ALL_VIEWERS);
+  });
+});
+
+describe('presenceScope', () => {
+  it('a seat connecting or leaving changes no view outside its world, the host and the projector', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('baseline-then-reforms', 'control-vs-reform'), fc.integer({ min: 2, max: 30 }), fc.nat(), fc.func(fc.boolean()), (plan, students, pick, online) => {
+        const s = negotiating(plan, students);
+        const seat = s.seats[pick % s.seats.length];
+        if (!seat) return;
+        const base = (id: string): Presence => (online(id) ? { connected: true, awaySince: null } : { connected: false, awaySince: T0 });
+        const flipped = (id: string): Presence => (id === seat.id ? (base(id).connected ? { connected: false, awaySince: T0 + 5 } : { connected: true, awaySince: null }) : base(id));
+        const scope = presenceScope(s, seat.id);
+        let outside = 0;
+        for (const v of viewers(s)) {
+          if (covers(scope, v)) continue;
+          outside++;
+          expect(sessionView(s, v, flipped)).toEqual(sessionView(s, v, base));
+        }
+        if (s.worlds.length > 1) expect(outside).toBeGreaterThan(0);
+        expect(sessionView(s, { kind: 'host' }, flipped)).not.toEqual(sessionView(s, { kind: 'host' }, base));
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
