@@ -1,5 +1,8 @@
 // Messages between the load orchestrator (tests/bench/load.ts) and its student worker processes (students.ts).
 
+/** What every student sends: a decision draft (decide phase) or a proposal (negotiate phase). */
+export type ActionKind = 'draft' | 'proposal';
+
 export interface SessionSpec {
   code: string;
   hostToken: string;
@@ -13,6 +16,7 @@ export interface WorkerInit {
   base: string;
   /** Mean time between two actions of one student (ms); each gap is jittered by ±20 %. */
   actionMs: number;
+  action: ActionKind;
   ackTimeoutMs: number;
   /** Time after the end of a measurement window for late acks and views to arrive. */
   graceMs: number;
@@ -75,7 +79,7 @@ export interface VerifyReport {
   checked: number;
   /** Acknowledged commands whose seq is missing from the export's events, by the step during which they were sent. */
   lostByStep: Record<number, number>;
-  /** Present, but with another actor, type or decision than the one sent. */
+  /** Present, but with another actor, type, decision or proposal than the one sent. */
   mismatched: number;
   failures: string[];
 }

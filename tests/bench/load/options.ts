@@ -1,0 +1,68 @@
+// The command-line options of `npm run bench:load` (documented in the header of tests/bench/load.ts), parsed and
+// checked once, so that the other modules get plain numbers.
+import { parseArgs } from 'node:util';
+import type { ActionKind } from './ipc.js';
+
+export interface LoadOptions {
+  steps: number[];
+  measureMs: number;
+  workerCount: number;
+  /** Joins per second during a ramp-up, over all workers. */
+  ramp: number;
+  actionMs: number;
+  action: ActionKind;
+  bigSize: number;
+  sessionSize: number;
+  broadcastMs: string | undefined;
+  profile: boolean;
+  profileStudents: boolean;
+  waitQuietS: number;
+  ackTimeoutMs: number;
+  /** Time after the end of a measurement window for late acks and views to arrive. */
+  graceMs: number;
+}
+
+const ACTIONS: readonly ActionKind[] = ['draft', 'proposal'];
+
+export function parseOptions(): LoadOptions {
+  const { values: opt } = parseArgs({
+    options: {
+      steps: { type: 'string', default: '500,1000,2000,3000' },
+      measure: { type: 'string', default: '25' },
+      workers: { type: 'string', default: '3' },
+      ramp: { type: 'string', default: '100' },
+      'action-ms': { type: 'string', default: '5000' },
+      action: { type: 'string', default: 'draft' },
+      big: { type: 'string', default: '300' },
+      session: { type: 'string', default: '30' },
+      'broadcast-ms': { type: 'string' },
+      profile: { type: 'boolean', default: false },
+      'profile-students': { type: 'boolean', default: false },
+      'wait-quiet': { type: 'string', default: '60' },
+    },
+  });
+  const o: LoadOptions = {
+    steps: opt.steps.split(',').map((s) => Number(s.trim())),
+    measureMs: Number(opt.measure) * 1000,
+    workerCount: Number(opt.workers),
+    ramp: Number(opt.ramp),
+    actionMs: Number(opt['action-ms']),
+    action: opt.action as ActionKind,
+    bigSize: Number(opt.big),
+    sessionSize: Number(opt.session),
+    broadcastMs: opt['broadcast-ms'],
+    profile: opt.profile,
+    profileStudents: opt['profile-students'],
+    waitQuietS: Number(opt['wait-quiet']),
+    ackTimeoutMs: 10_000,
+    graceMs: 2_000,
+  };
+  if (o.steps.some((s) => !Number.isInteger(s) || s <= 0) || [o.measureMs, o.workerCount, o.ramp, o.actionMs, o.sessionSize].some((v) => !(v > 0))) {
+    throw new Error('bad options: see the header of tests/bench/load.ts');
+  }
+  if (!ACTIONS.includes(o.action)) {
+    // A mix in one session cannot work: drafts are accepted only in the decide phase, proposals only in negotiate.
+    throw new Error(`bad --action ${opt.action}: draft or proposal (see the header of tests/bench/load.ts)`);
+  }
+  return o;
+}
