@@ -46,7 +46,12 @@ export default defineConfig({
       output: {
         manualChunks(id: string) {
           if (id.includes('node_modules/phaser')) return 'phaser';
-          if (id.includes('node_modules/socket.io') || id.includes('node_modules/engine.io') || id.includes('node_modules/zod')) return 'vendor';
+          if (
+            id.includes('node_modules/socket.io') ||
+            id.includes('node_modules/engine.io') ||
+            id.includes('node_modules/zod')
+          )
+            return 'vendor';
           return undefined;
         },
       },

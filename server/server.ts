@@ -56,8 +56,15 @@ export async function startServer({ env, clock = systemClock, store: givenStore 
   const joinLimiter = new KeyedLimiter(env.JOIN_RATE_PER_MINUTE, env.JOIN_RATE_PER_MINUTE / 60);
   const createLimiter = new KeyedLimiter(30, 0.5);
   const app = createApp({
-    registry, store, joinLimiter, createLimiter, publicUrl: env.PUBLIC_URL ?? null,
-    clientDir: env.CLIENT_DIR ?? resolve('dist/client'), now, health: () => ({ sockets: io.engine.clientsCount }), onError,
+    registry,
+    store,
+    joinLimiter,
+    createLimiter,
+    publicUrl: env.PUBLIC_URL ?? null,
+    clientDir: env.CLIENT_DIR ?? resolve('dist/client'),
+    now,
+    health: () => ({ sockets: io.engine.clientsCount }),
+    onError,
   });
   http.on('request', app);
   attachGateway({ io, registry, store, broadcaster, joinLimiter, now, onError });

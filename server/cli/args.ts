@@ -8,7 +8,11 @@ export interface ParsedArgs {
   positional: string[];
 }
 
-export function parseArgs(argv: readonly string[], valued: readonly string[], flags: readonly string[] = []): ParsedArgs {
+export function parseArgs(
+  argv: readonly string[],
+  valued: readonly string[],
+  flags: readonly string[] = [],
+): ParsedArgs {
   const out: ParsedArgs = { options: new Map(), flags: new Set(), positional: [] };
   for (let k = 0; k < argv.length; k++) {
     const arg = argv[k] as string;
@@ -34,7 +38,8 @@ export function intOption(args: ParsedArgs, name: string, fallback: number, min:
   const raw = args.options.get(name);
   if (raw === undefined) return fallback;
   const v = Number(raw);
-  if (!Number.isInteger(v) || v < min || v > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(v) || v < min || v > max)
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}`);
   return v;
 }
 

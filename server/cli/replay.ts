@@ -31,12 +31,25 @@ runCli(() => {
     process.stderr.write(`${file}: ${report.error}\n`);
     return 1;
   }
-  process.stdout.write(formatTable(['world', 'rounds', 'figures checked', 'max relative error'], report.worlds.map((w) => [String(w.index), String(w.rounds), String(w.figures), w.maxRelativeError.toExponential(2)])) + '\n');
+  process.stdout.write(
+    formatTable(
+      ['world', 'rounds', 'figures checked', 'max relative error'],
+      report.worlds.map((w) => [
+        String(w.index),
+        String(w.rounds),
+        String(w.figures),
+        w.maxRelativeError.toExponential(2),
+      ]),
+    ) + '\n',
+  );
   if (report.ok) {
     process.stdout.write(`OK: every figure, draw and state in ${file} matches the rules (tolerance ${tolerance}).\n`);
     return 0;
   }
-  process.stdout.write(`MISMATCH: ${report.problems.length}${report.problems.length >= 200 ? '+' : ''} differences in ${file}:\n`);
-  for (const p of report.problems.slice(0, 50)) process.stdout.write(`  world ${p.world}${p.round !== null ? ` round ${p.round}` : ''}: ${p.what}\n`);
+  process.stdout.write(
+    `MISMATCH: ${report.problems.length}${report.problems.length >= 200 ? '+' : ''} differences in ${file}:\n`,
+  );
+  for (const p of report.problems.slice(0, 50))
+    process.stdout.write(`  world ${p.world}${p.round !== null ? ` round ${p.round}` : ''}: ${p.what}\n`);
   return 1;
 });

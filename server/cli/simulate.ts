@@ -1,5 +1,5 @@
 // npm run simulate -- --preset <id> --regions 3|4 --classes N --seed S --bots adaptive [--out log.json]
-// Plays whole sessions with bots and prints the section 9 metrics per arm and treatment period.
+// Plays whole sessions with bots and prints the docs/rules.md section 9 metrics per arm and treatment period.
 import { writeFileSync } from 'node:fs';
 import { SessionConfigSchema, type SessionConfig } from '../../shared/model/config.js';
 import { BOT_STRATEGIES, SWITCHABLE_TREATMENTS, type BotStrategy, type Treatment } from '../../shared/model/ids.js';
@@ -30,7 +30,8 @@ interface RunResult {
 
 function configFor(preset: string, regions: number, reforms: Treatment[] | null): SessionConfig {
   const plan = findClassPlan(preset);
-  if (!plan) throw new UsageError(`unknown preset "${preset}"; choose one of ${CLASS_PLANS.map((p) => p.id).join(', ')}`);
+  if (!plan)
+    throw new UsageError(`unknown preset "${preset}"; choose one of ${CLASS_PLANS.map((p) => p.id).join(', ')}`);
   const input = structuredClone(plan.config);
   input.map = `${regions}-single`;
   if (reforms) {
@@ -44,7 +45,14 @@ function configFor(preset: string, regions: number, reforms: Treatment[] | null)
   return parsed.data;
 }
 
-function run(cfg: SessionConfig, classes: number, seed: string, bots: BotStrategy, label: string, onClass?: (c: number, log: unknown) => void): RunResult {
+function run(
+  cfg: SessionConfig,
+  classes: number,
+  seed: string,
+  bots: BotStrategy,
+  label: string,
+  onClass?: (c: number, log: unknown) => void,
+): RunResult {
   const worlds: WorldHistory[] = [];
   for (let c = 0; c < classes; c++) {
     const session = simulateSession(cfg, `${seed}-${c}`, bots);
@@ -59,17 +67,48 @@ function periodRows(cfg: SessionConfig, result: RunResult): string[][] {
     result.label || cfg.arms[p.arm]?.name || `arm ${p.arm}`,
     `${p.fromRound}-${p.toRound}`,
     p.treatments.length ? p.treatments.join(' ') : 'baseline',
-    fmt(p.cooperation), fmt(p.effectiveCooperation), fmt(p.breachRate), fmt(p.detectionRate),
-    fmt(p.duplicateShare), fmt(p.similarity), fmt(p.linksBlocked), fmt(p.tradeSegmentation),
-    fmt(p.welfareRatio, 3), fmt(p.gini, 3), fmt(p.loseLoseMovesPerRound),
-    Object.entries(p.promoted).sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r}:${n}`).join(' '),
+    fmt(p.cooperation),
+    fmt(p.effectiveCooperation),
+    fmt(p.breachRate),
+    fmt(p.detectionRate),
+    fmt(p.duplicateShare),
+    fmt(p.similarity),
+    fmt(p.linksBlocked),
+    fmt(p.tradeSegmentation),
+    fmt(p.welfareRatio, 3),
+    fmt(p.gini, 3),
+    fmt(p.loseLoseMovesPerRound),
+    Object.entries(p.promoted)
+      .sort((a, b) => b[1] - a[1])
+      .map(([r, n]) => `${r}:${n}`)
+      .join(' '),
   ]);
 }
 
-const HEADER = ['arm', 'rounds', 'treatments', 'coop', 'effective', 'breach', 'detect', 'dup', 'similar', 'blocked', 'tradeSeg', 'W/bench', 'gini', 'loseLose', 'promoted'];
+const HEADER = [
+  'arm',
+  'rounds',
+  'treatments',
+  'coop',
+  'effective',
+  'breach',
+  'detect',
+  'dup',
+  'similar',
+  'blocked',
+  'tradeSeg',
+  'W/bench',
+  'gini',
+  'loseLose',
+  'promoted',
+];
 
 runCli(() => {
-  const args = parseArgs(process.argv.slice(2), ['preset', 'regions', 'classes', 'seed', 'bots', 'reforms', 'out'], ['each-reform', 'all-logs', 'help']);
+  const args = parseArgs(
+    process.argv.slice(2),
+    ['preset', 'regions', 'classes', 'seed', 'bots', 'reforms', 'out'],
+    ['each-reform', 'all-logs', 'help'],
+  );
   if (args.flags.has('help')) {
     process.stdout.write(HELP);
     return 0;
@@ -82,8 +121,16 @@ runCli(() => {
   const bots = (args.options.get('bots') ?? 'adaptive') as BotStrategy;
   if (!BOT_STRATEGIES.includes(bots)) throw new UsageError(`--bots must be one of ${BOT_STRATEGIES.join(', ')}`);
   const reformsRaw = args.options.get('reforms');
-  const reforms = reformsRaw === undefined ? null : reformsRaw.split(',').map((t) => t.trim()).filter(Boolean);
-  for (const t of reforms ?? []) if (!(SWITCHABLE_TREATMENTS as readonly string[]).includes(t)) throw new UsageError(`unknown reform ${t}; use ${SWITCHABLE_TREATMENTS.join(', ')}`);
+  const reforms =
+    reformsRaw === undefined
+      ? null
+      : reformsRaw
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean);
+  for (const t of reforms ?? [])
+    if (!(SWITCHABLE_TREATMENTS as readonly string[]).includes(t))
+      throw new UsageError(`unknown reform ${t}; use ${SWITCHABLE_TREATMENTS.join(', ')}`);
 
   const cfg = configFor(preset, regions, reforms as Treatment[] | null);
   const out = args.options.get('out');
@@ -96,16 +143,36 @@ runCli(() => {
   const started = performance.now();
   const results = [run(cfg, classes, seed, bots, '', writeLog)];
   if (args.flags.has('each-reform')) {
-    for (const t of SWITCHABLE_TREATMENTS) results.push(run(configFor(preset, regions, [t]), classes, seed, bots, `${t} alone`));
-    const mapCfg = SessionConfigSchema.parse({ ...configFor(preset, regions, null), arms: [{ name: 'C (multi-centre map) throughout', schedule: [{ fromRound: 1, treatments: ['C'] }] }] });
+    for (const t of SWITCHABLE_TREATMENTS)
+      results.push(run(configFor(preset, regions, [t]), classes, seed, bots, `${t} alone`));
+    const mapCfg = SessionConfigSchema.parse({
+      ...configFor(preset, regions, null),
+      arms: [{ name: 'C (multi-centre map) throughout', schedule: [{ fromRound: 1, treatments: ['C'] }] }],
+    });
     results.push(run(mapCfg, classes, seed, bots, 'C alone (map)'));
   }
   const seconds = (performance.now() - started) / 1000;
-  process.stdout.write(`Promotion Race simulator: preset ${preset}, ${regions} regions, ${classes} classes, ${bots} bots, seed "${seed}"\n\n`);
-  process.stdout.write(formatTable(HEADER, results.flatMap((r) => periodRows(cfg, r))) + '\n\n');
-  process.stdout.write('coop: linked pairs with a signed agreement; effective: ... all honoured; breach: breaches / (2 x signed);\n');
-  process.stdout.write('dup: investments outside the strength sector; blocked: blocked directions of linked pairs; W/bench: welfare / benchmark.\n');
-  process.stdout.write(`${results.reduce((s, r) => s + r.periods.reduce((t, p) => t + p.rounds, 0), 0)} world-rounds in ${seconds.toFixed(1)} s\n`);
-  if (out) process.stdout.write(`log written to ${args.flags.has('all-logs') ? out.replace(/(\.json)?$/, '-<c>.json') : out}\n`);
+  process.stdout.write(
+    `Promotion Race simulator: preset ${preset}, ${regions} regions, ${classes} classes, ${bots} bots, seed "${seed}"\n\n`,
+  );
+  process.stdout.write(
+    formatTable(
+      HEADER,
+      results.flatMap((r) => periodRows(cfg, r)),
+    ) + '\n\n',
+  );
+  process.stdout.write(
+    'coop: linked pairs with a signed agreement; effective: ... all honoured; breach: breaches / (2 x signed);\n',
+  );
+  process.stdout.write(
+    'dup: investments outside the strength sector; blocked: blocked directions of linked pairs; W/bench: welfare / benchmark.\n',
+  );
+  process.stdout.write(
+    `${results.reduce((s, r) => s + r.periods.reduce((t, p) => t + p.rounds, 0), 0)} world-rounds in ${seconds.toFixed(1)} s\n`,
+  );
+  if (out)
+    process.stdout.write(
+      `log written to ${args.flags.has('all-logs') ? out.replace(/(\.json)?$/, '-<c>.json') : out}\n`,
+    );
   return 0;
 });

@@ -47,7 +47,12 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(express.json({ limit: '64kb' }));
 
   app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, sessions: deps.registry.size, sockets: deps.health().sockets, uptimeSeconds: Math.round(process.uptime()) });
+    res.json({
+      ok: true,
+      sessions: deps.registry.size,
+      sockets: deps.health().sockets,
+      uptimeSeconds: Math.round(process.uptime()),
+    });
   });
 
   const api = express.Router();
@@ -58,9 +63,15 @@ export function createApp(deps: AppDeps): express.Express {
 
   if (deps.clientDir && existsSync(join(deps.clientDir, 'index.html'))) {
     const dir = deps.clientDir;
-    app.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: (res, path) => {
-      if (path.endsWith('.html')) res.set('Cache-Control', 'no-cache');
-    } }));
+    app.use(
+      express.static(dir, {
+        index: false,
+        maxAge: '1h',
+        setHeaders: (res, path) => {
+          if (path.endsWith('.html')) res.set('Cache-Control', 'no-cache');
+        },
+      }),
+    );
     // Single-page routes: /, /join/:code, /host, /host/:code, /projector/:code, /debrief.
     app.get(/^\/(join|host|projector|debrief)?(\/.*)?$/, (_req, res) => {
       res.set('Cache-Control', 'no-cache');
@@ -68,7 +79,9 @@ export function createApp(deps: AppDeps): express.Express {
     });
   } else {
     app.get('/', (_req, res) => {
-      res.type('text/plain').send('Promotion Race server is running. The browser client is not built: run `npm run build`.\n');
+      res
+        .type('text/plain')
+        .send('Promotion Race server is running. The browser client is not built: run `npm run build`.\n');
     });
   }
 
@@ -78,7 +91,8 @@ export function createApp(deps: AppDeps): express.Express {
     if (res.headersSent) return next(err);
     const e = err as { type?: string; status?: number };
     if (e.type === 'entity.too.large') return sendError(res, 'PAYLOAD_TOO_LARGE');
-    if (e.type === 'entity.parse.failed' || e.status === 400) return sendError(res, 'BAD_REQUEST', 'the body is not valid JSON');
+    if (e.type === 'entity.parse.failed' || e.status === 400)
+      return sendError(res, 'BAD_REQUEST', 'the body is not valid JSON');
     deps.onError(err, 'http');
     sendError(res, 'INTERNAL');
   });

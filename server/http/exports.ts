@@ -34,14 +34,24 @@ async function hostSession(registry: SessionRegistry, req: Request, res: Respons
 }
 
 export async function exportEvents(store: Store, code: string): Promise<LogEvent[]> {
-  return (await store.commandsAfter(code, 0)).map((c) => ({ seq: c.seq, at: new Date(c.at).toISOString(), actor: c.actor, type: c.type, payload: c.payload }));
+  return (await store.commandsAfter(code, 0)).map((c) => ({
+    seq: c.seq,
+    at: new Date(c.at).toISOString(),
+    actor: c.actor,
+    type: c.type,
+    payload: c.payload,
+  }));
 }
 
 export function mountExports(router: Router, registry: SessionRegistry, store: Store): void {
   const logOf = async (rt: SessionRuntime, req: Request) => {
     await rt.drain();
     const pseudonyms = req.query['pseudonyms'] === '1' || req.query['pseudonyms'] === 'true' ? true : undefined;
-    return sessionLog(rt.state, { events: await exportEvents(store, rt.code), protocolVersion: PROTOCOL_VERSION, ...(pseudonyms ? { pseudonyms } : {}) });
+    return sessionLog(rt.state, {
+      events: await exportEvents(store, rt.code),
+      protocolVersion: PROTOCOL_VERSION,
+      ...(pseudonyms ? { pseudonyms } : {}),
+    });
   };
   const attachment = (res: Response, name: string, type: string) => {
     res.set('Content-Type', type);

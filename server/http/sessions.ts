@@ -4,7 +4,12 @@ import { SessionConfigSchema, describeIssues } from '../../shared/model/config.j
 import { MAP_PRESETS } from '../../shared/model/maps.js';
 import { CLASS_PLANS, DEFAULT_CLASS_PLAN, findClassPlan } from '../../shared/model/presets.js';
 import { BOT_STRATEGIES, SWITCHABLE_TREATMENTS } from '../../shared/model/ids.js';
-import { CreateSessionBodySchema, JoinBodySchema, type CreateSessionReply, type SessionInfo } from '../../shared/protocol/http.js';
+import {
+  CreateSessionBodySchema,
+  JoinBodySchema,
+  type CreateSessionReply,
+  type SessionInfo,
+} from '../../shared/protocol/http.js';
 import type { SessionRegistry } from '../sessions/registry.js';
 import { normaliseCode } from '../sessions/tokens.js';
 import type { KeyedLimiter } from '../realtime/rateLimit.js';
@@ -42,14 +47,21 @@ export function mountSessionRoutes(router: Router, deps: SessionRoutesDeps): voi
   router.post('/api/sessions', async (req, res) => {
     if (!deps.createLimiter.take(req.ip ?? 'unknown', deps.now())) return sendError(res, 'RATE_LIMITED');
     const raw: unknown = req.body ?? {};
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return sendError(res, 'BAD_REQUEST', 'the body must be a JSON object');
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      return sendError(res, 'BAD_REQUEST', 'the body must be a JSON object');
     // Either { preset?, config?, seed? } or a bare config object.
     const wrapped = Object.keys(raw).every((k) => WRAPPER_KEYS.has(k));
     const body = CreateSessionBodySchema.safeParse(wrapped ? raw : { config: raw });
     if (!body.success) return sendError(res, 'BAD_REQUEST', 'invalid session request', describeIssues(body.error));
     const presetId = body.data.preset ?? (body.data.config ? undefined : DEFAULT_CLASS_PLAN);
     const preset = presetId === undefined ? undefined : findClassPlan(presetId);
-    if (presetId !== undefined && !preset) return sendError(res, 'BAD_REQUEST', `unknown preset "${presetId}"`, CLASS_PLANS.map((p) => p.id));
+    if (presetId !== undefined && !preset)
+      return sendError(
+        res,
+        'BAD_REQUEST',
+        `unknown preset "${presetId}"`,
+        CLASS_PLANS.map((p) => p.id),
+      );
     const parsed = SessionConfigSchema.safeParse({ ...(preset?.config ?? {}), ...(body.data.config ?? {}) });
     if (!parsed.success) return sendError(res, 'BAD_REQUEST', 'invalid session config', describeIssues(parsed.error));
     const created = await registry.create(parsed.data, body.data.seed);
@@ -70,7 +82,14 @@ export function mountSessionRoutes(router: Router, deps: SessionRoutesDeps): voi
     const rt = await registry.get(normaliseCode(String(req.params['code'])));
     if (!rt) return sendError(res, 'NOT_FOUND');
     const s = rt.state;
-    const info: SessionInfo = { code: s.code, title: s.config.title, phase: s.phase, locked: s.locked, round: s.round, rounds: s.config.rounds };
+    const info: SessionInfo = {
+      code: s.code,
+      title: s.config.title,
+      phase: s.phase,
+      locked: s.locked,
+      round: s.round,
+      rounds: s.config.rounds,
+    };
     res.json(info);
   });
 

@@ -32,14 +32,26 @@ export function authMiddleware(registry: SessionRegistry, store: Store, now: () 
   };
 }
 
-async function authenticate(socket: Socket, registry: SessionRegistry, store: Store, now: () => number): Promise<SocketData> {
+async function authenticate(
+  socket: Socket,
+  registry: SessionRegistry,
+  store: Store,
+  now: () => number,
+): Promise<SocketData> {
   const parsed = HandshakeSchema.safeParse(socket.handshake.auth);
   if (!parsed.success) throw new AuthError('BAD_REQUEST', 'the handshake needs { code, token? , lang? }');
   const { token, lang = 'en' } = parsed.data;
   const code = normaliseCode(parsed.data.code);
   const rt = await registry.get(code);
   if (!rt) throw new AuthError('NOT_FOUND', errorText(lang, 'NOT_FOUND'));
-  const base = { code, lang, ip: clientIp(socket), bucket: new TokenBucket(20, 10, now()), strikes: [], regionRoom: null };
+  const base = {
+    code,
+    lang,
+    ip: clientIp(socket),
+    bucket: new TokenBucket(20, 10, now()),
+    strikes: [],
+    regionRoom: null,
+  };
   if (!token) return { ...base, role: 'guest', seatId: null };
   if (tokenMatches(token, rt.row.hostTokenHash)) return { ...base, role: 'host', seatId: null };
   if (tokenMatches(token, rt.row.projectorTokenHash)) return { ...base, role: 'projector', seatId: null };

@@ -15,7 +15,11 @@ export class Broadcaster {
   private readonly historySent = new Map<string, number>();
   private seq = 0;
 
-  constructor(private readonly io: Server, private readonly windowMs: number, private readonly now: () => number) {}
+  constructor(
+    private readonly io: Server,
+    private readonly windowMs: number,
+    private readonly now: () => number,
+  ) {}
 
   /** Marks a session changed for the viewers in `scope`; they are sent to within the window. */
   changed(rt: SessionRuntime, scope: ViewScope): void {
@@ -36,12 +40,23 @@ export class Broadcaster {
     return this.io.sockets.adapter.rooms.get(name)?.size ?? 0;
   }
 
-  private message(rt: SessionRuntime, builder: ViewBuilder, role: ViewerRole, withHistory: boolean | null, roomKey: string): ViewMessage {
+  private message(
+    rt: SessionRuntime,
+    builder: ViewBuilder,
+    role: ViewerRole,
+    withHistory: boolean | null,
+    roomKey: string,
+  ): ViewMessage {
     const view = builder.view(role);
     const total = view.worlds.reduce((s, w) => s + w.historyLength, 0);
     const include = withHistory ?? this.historySent.get(roomKey) !== total;
     this.historySent.set(roomKey, total);
-    return { seq: ++this.seq, serverTime: this.now(), view, ...(include ? { history: historyView(rt.state, role) } : {}) };
+    return {
+      seq: ++this.seq,
+      serverTime: this.now(),
+      view,
+      ...(include ? { history: historyView(rt.state, role) } : {}),
+    };
   }
 
   /** Sends the current views to every occupied room of the session that `scope` covers. */
@@ -59,7 +74,8 @@ export class Broadcaster {
     if (scope.kind === 'all' || scope.projector) send(rooms.projector(code), { kind: 'projector' });
     const regions = new Set<string>();
     for (const seat of rt.state.seats) {
-      if (!seat.kicked && scopeHasRegion(scope, seat.world, seat.region)) regions.add(`${seat.world}\u0000${seat.region}`);
+      if (!seat.kicked && scopeHasRegion(scope, seat.world, seat.region))
+        regions.add(`${seat.world}\u0000${seat.region}`);
     }
     for (const key of regions) {
       const [w, region] = key.split('\u0000') as [string, string];
@@ -72,7 +88,10 @@ export class Broadcaster {
     const data = socket.data as SocketData;
     const role = roleOf(rt, data);
     if (!role) return;
-    socket.emit('state:view', this.message(rt, new ViewBuilder(rt.state, (id) => rt.presenceOf(id)), role, true, `direct|${socket.id}`));
+    socket.emit(
+      'state:view',
+      this.message(rt, new ViewBuilder(rt.state, (id) => rt.presenceOf(id)), role, true, `direct|${socket.id}`),
+    );
     this.historySent.delete(`direct|${socket.id}`);
   }
 

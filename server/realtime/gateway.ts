@@ -88,7 +88,14 @@ async function enterRooms(deps: GatewayDeps, rt: SessionRuntime, socket: Socket)
     if (!seat) return;
     data.regionRoom = rooms.region(rt.code, seat.world, seat.region);
     await socket.join([rooms.seat(rt.code, seat.id), data.regionRoom]);
-    socket.emit('session:welcome', { role: 'student', seatId: seat.id, name: seat.name, world: seat.world, region: seat.region, code: rt.code });
+    socket.emit('session:welcome', {
+      role: 'student',
+      seatId: seat.id,
+      name: seat.name,
+      world: seat.world,
+      region: seat.region,
+      code: rt.code,
+    });
     rt.connect(seat.id);
   } else if (data.role !== 'guest') {
     socket.emit('session:welcome', { role: data.role, code: rt.code });
@@ -112,7 +119,13 @@ function payloadSize(args: unknown[]): number {
   }
 }
 
-async function handle(deps: GatewayDeps, socket: Socket, event: string, args: unknown[], ack: AckFn | null): Promise<void> {
+async function handle(
+  deps: GatewayDeps,
+  socket: Socket,
+  event: string,
+  args: unknown[],
+  ack: AckFn | null,
+): Promise<void> {
   const data = socket.data as SocketData;
   const now = deps.now();
   const reply = (a: Ack) => ack?.(a);
@@ -157,7 +170,9 @@ async function handle(deps: GatewayDeps, socket: Socket, event: string, args: un
   if (!parsed.success) {
     strike(socket, now);
     const issue = parsed.error.issues[0];
-    return reply(failure(data.lang, 'BAD_REQUEST', issue ? `${issue.path.join('.') || 'payload'}: ${issue.message}` : undefined));
+    return reply(
+      failure(data.lang, 'BAD_REQUEST', issue ? `${issue.path.join('.') || 'payload'}: ${issue.message}` : undefined),
+    );
   }
   const { cmdId, ...rest } = parsed.data;
   const command = { type: event, ...rest } as SessionCommand;
@@ -165,14 +180,22 @@ async function handle(deps: GatewayDeps, socket: Socket, event: string, args: un
   reply(localise(data.lang, await rt.submit(actor, cmdId, command)));
 }
 
-async function join(deps: GatewayDeps, rt: SessionRuntime, socket: Socket, payload: unknown, reply: (a: Ack) => void): Promise<void> {
+async function join(
+  deps: GatewayDeps,
+  rt: SessionRuntime,
+  socket: Socket,
+  payload: unknown,
+  reply: (a: Ack) => void,
+): Promise<void> {
   const data = socket.data as SocketData;
   if (data.role !== 'guest') return reply(failure(data.lang, 'FORBIDDEN', 'already in a seat'));
   const parsed = JoinSchema.safeParse(payload);
   if (!parsed.success) return reply(failure(data.lang, 'BAD_REQUEST', parsed.error.issues[0]?.message));
   if (normaliseCode(parsed.data.code) !== rt.code) return reply(failure(data.lang, 'NOT_FOUND'));
   if (!deps.joinLimiter.take(data.ip, deps.now())) return reply(failure(data.lang, 'RATE_LIMITED'));
-  const result = localise(data.lang, await rt.join(parsed.data.name, parsed.data.cmdId)) as Awaited<ReturnType<SessionRuntime['join']>>;
+  const result = localise(data.lang, await rt.join(parsed.data.name, parsed.data.cmdId)) as Awaited<
+    ReturnType<SessionRuntime['join']>
+  >;
   if (result.ok) {
     data.role = 'seat';
     data.seatId = result.seat.id;
@@ -202,7 +225,14 @@ export async function reconcileSeats(io: Server, rt: SessionRuntime): Promise<vo
         await socket.join(target);
         data.regionRoom = target;
       }
-      socket.emit('session:welcome', { role: 'student', seatId: seat.id, name: seat.name, world: seat.world, region: seat.region, code: rt.code });
+      socket.emit('session:welcome', {
+        role: 'student',
+        seatId: seat.id,
+        name: seat.name,
+        world: seat.world,
+        region: seat.region,
+        code: rt.code,
+      });
     }
   }
 }

@@ -3,7 +3,11 @@
 export class TokenBucket {
   private tokens: number;
   private last: number;
-  constructor(private readonly capacity: number, private readonly perSecond: number, now: number) {
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+    now: number,
+  ) {
     this.tokens = capacity;
     this.last = now;
   }
@@ -20,7 +24,10 @@ export class TokenBucket {
 /** Per-key buckets with idle keys forgotten, e.g. joins per IP (a lecture hall behind one NAT shares an IP). */
 export class KeyedLimiter {
   private readonly buckets = new Map<string, { bucket: TokenBucket; seen: number }>();
-  constructor(private readonly capacity: number, private readonly perSecond: number) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+  ) {}
 
   take(key: string, now: number): boolean {
     let entry = this.buckets.get(key);

@@ -19,7 +19,11 @@ export class SessionRegistry {
   private readonly loading = new Map<string, Promise<SessionRuntime | undefined>>();
   private heartbeatTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly store: Store, private readonly clock: Clock, private readonly deps: Omit<RuntimeDeps, 'store' | 'clock'>) {}
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly deps: Omit<RuntimeDeps, 'store' | 'clock'>,
+  ) {}
 
   get size(): number {
     return this.live.size;
@@ -35,7 +39,8 @@ export class SessionRegistry {
 
   async create(config: SessionConfig, seed?: string): Promise<CreatedSession> {
     let code = newJoinCode();
-    for (let tries = 0; (this.live.has(code) || (await this.store.getSession(code))) && tries < 50; tries++) code = newJoinCode();
+    for (let tries = 0; (this.live.has(code) || (await this.store.getSession(code))) && tries < 50; tries++)
+      code = newJoinCode();
     const hostToken = newToken();
     const projectorToken = newToken();
     const row = {
@@ -90,7 +95,9 @@ export class SessionRegistry {
   startHeartbeat(): void {
     if (this.heartbeatTimer) return;
     this.heartbeatTimer = setInterval(() => {
-      const codes = this.all().filter((rt) => rt.state.phase !== 'ended').map((rt) => rt.code);
+      const codes = this.all()
+        .filter((rt) => rt.state.phase !== 'ended')
+        .map((rt) => rt.code);
       this.store.heartbeat(codes, this.clock.now()).catch((e: unknown) => this.deps.onError(e, 'heartbeat'));
     }, HEARTBEAT_MS);
     this.heartbeatTimer.unref();
@@ -105,6 +112,9 @@ export class SessionRegistry {
       await rt.drain();
       await rt.snapshot();
     }
-    await this.store.heartbeat(all.filter((rt) => rt.state.phase !== 'ended').map((rt) => rt.code), this.clock.now());
+    await this.store.heartbeat(
+      all.filter((rt) => rt.state.phase !== 'ended').map((rt) => rt.code),
+      this.clock.now(),
+    );
   }
 }

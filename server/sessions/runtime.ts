@@ -43,7 +43,11 @@ export class SessionRuntime {
   private readonly presence = new Map<string, { sockets: number; awaySince: number | null }>();
   private stopped = false;
 
-  private constructor(public state: SessionState, readonly row: SessionRow, private readonly deps: RuntimeDeps) {}
+  private constructor(
+    public state: SessionState,
+    readonly row: SessionRow,
+    private readonly deps: RuntimeDeps,
+  ) {}
 
   get code(): string {
     return this.state.code;
@@ -55,7 +59,9 @@ export class SessionRuntime {
     if (!cfg.ok) throw new Error(`session ${row.code}: stored config is invalid: ${cfg.errors.join('; ')}`);
     const snap = await deps.store.latestSnapshot(row.code);
     const fromSnapshot = snap ? parseSnapshotState(snap.state) : null;
-    let state = fromSnapshot ?? createSessionState({ code: row.code, seed: row.seed, createdAt: row.createdAt, config: cfg.value });
+    let state =
+      fromSnapshot ??
+      createSessionState({ code: row.code, seed: row.seed, createdAt: row.createdAt, config: cfg.value });
     for (const cmd of await deps.store.commandsAfter(row.code, state.seq)) {
       const r = applyCommand(state, actorFromLabel(cmd.actor), cmd.payload as SessionCommand, cmd.at);
       if (!r.ok) {
@@ -108,7 +114,10 @@ export class SessionRuntime {
     const stored = await this.deps.store.findCommand(this.code, key);
     if (stored) return { ok: true, seq: stored.seq };
     if (this.stopped) return { ok: false, error: { code: 'SERVER_BUSY', message: 'the server is restarting' } };
-    const command = actor.kind === 'host' && (cmd.type === 'host:endPhase' || cmd.type === 'host:advance') ? { ...cmd, takeover: this.takeoverRegions() } : cmd;
+    const command =
+      actor.kind === 'host' && (cmd.type === 'host:endPhase' || cmd.type === 'host:advance')
+        ? { ...cmd, takeover: this.takeoverRegions() }
+        : cmd;
     const ack = await this.commit(actor, key, command);
     // The server's own refused commands are not remembered: a re-armed timeout has the same key and must be tried
     // again, not answered with its earlier refusal (which left the phase running forever).
@@ -116,7 +125,12 @@ export class SessionRuntime {
     return ack;
   }
 
-  private async commit(actor: Actor, key: string, cmd: SessionCommand, seat?: { seatId: string; tokenHash: string }): Promise<Ack<{ seq: number }>> {
+  private async commit(
+    actor: Actor,
+    key: string,
+    cmd: SessionCommand,
+    seat?: { seatId: string; tokenHash: string },
+  ): Promise<Ack<{ seq: number }>> {
     const at = this.deps.clock.now();
     const r = applyCommand(this.state, actor, cmd, at);
     if (!r.ok) return { ok: false, error: r.error };
@@ -140,11 +154,20 @@ export class SessionRuntime {
       }
       const seatId = `s${this.state.nextSeat}`;
       const seatToken = newToken();
-      const ack = await this.commit({ kind: 'system' }, key, { type: 'session:join', name }, { seatId, tokenHash: hashToken(seatToken) });
+      const ack = await this.commit(
+        { kind: 'system' },
+        key,
+        { type: 'session:join', name },
+        { seatId, tokenHash: hashToken(seatToken) },
+      );
       if (!ack.ok) return ack;
       const seat = this.state.seats.find((s) => s.id === seatId);
       if (!seat) return { ok: false, error: { code: 'INTERNAL', message: 'seat was not created' } };
-      const result: JoinAck = { ok: true, seatToken, seat: { id: seat.id, name: seat.name, world: seat.world, region: seat.region } };
+      const result: JoinAck = {
+        ok: true,
+        seatToken,
+        seat: { id: seat.id, name: seat.name, world: seat.world, region: seat.region },
+      };
       this.acks.set(key, result);
       return result;
     });
@@ -156,7 +179,9 @@ export class SessionRuntime {
     // failed ack (the log is the source of truth; a restart replays it).
     if (s.phase !== before.phase && (s.phase === 'results' || s.phase === 'ended')) await this.snapshot();
     if (s.phase === 'ended' && before.phase !== 'ended') {
-      await this.deps.store.markEnded(this.code).catch((e: unknown) => this.deps.onError(e, `marking ${this.code} ended`));
+      await this.deps.store
+        .markEnded(this.code)
+        .catch((e: unknown) => this.deps.onError(e, `marking ${this.code} ended`));
     }
     this.schedule();
     this.deps.onChange(this, s.seats !== before.seats, scope);
@@ -172,22 +197,30 @@ export class SessionRuntime {
     this.timerFor = due;
     if (due === null) return;
     const delay = Math.max(0, due - this.deps.clock.now());
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.timerFor = null;
-      // Node's timers run on a monotonic clock, the session on the server clock: a timer may fire a little before
-      // the server clock reaches the deadline. Wait for the rest instead of sending a timeout that would be stale.
-      if (this.deps.clock.now() < due) {
-        this.schedule();
-        return;
-      }
-      this.submit({ kind: 'system' }, `timeout-${round}-${phase}-${due}`, { type: 'phase:timeout', round, phase, takeover: this.takeoverRegions() })
-        .then((ack) => {
-          // A stale timeout (the phase already moved on) changes nothing; re-arm for the current deadline.
-          if (!ack.ok) this.schedule();
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.timerFor = null;
+        // Node's timers run on a monotonic clock, the session on the server clock: a timer may fire a little before
+        // the server clock reaches the deadline. Wait for the rest instead of sending a timeout that would be stale.
+        if (this.deps.clock.now() < due) {
+          this.schedule();
+          return;
+        }
+        this.submit({ kind: 'system' }, `timeout-${round}-${phase}-${due}`, {
+          type: 'phase:timeout',
+          round,
+          phase,
+          takeover: this.takeoverRegions(),
         })
-        .catch((e: unknown) => this.deps.onError(e, `timeout in ${this.code}`));
-    }, Math.min(delay, 2 ** 31 - 1));
+          .then((ack) => {
+            // A stale timeout (the phase already moved on) changes nothing; re-arm for the current deadline.
+            if (!ack.ok) this.schedule();
+          })
+          .catch((e: unknown) => this.deps.onError(e, `timeout in ${this.code}`));
+      },
+      Math.min(delay, 2 ** 31 - 1),
+    );
   }
 
   /** Regions whose students are all away get their bot at a deadline, if the host enabled takeover. */
@@ -206,7 +239,9 @@ export class SessionRuntime {
 
   presenceOf(seatId: string): Presence {
     const p = this.presence.get(seatId);
-    return p ? { connected: p.sockets > 0, awaySince: p.sockets > 0 ? null : p.awaySince } : { connected: false, awaySince: null };
+    return p
+      ? { connected: p.sockets > 0, awaySince: p.sockets > 0 ? null : p.awaySince }
+      : { connected: false, awaySince: null };
   }
 
   connect(seatId: string): void {

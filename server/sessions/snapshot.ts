@@ -17,12 +17,38 @@ const SnapshotStateSchema = z.object({
   locked: z.boolean(),
   takeover: z.boolean(),
   worldCount: z.int().min(1),
-  seats: z.array(z.object({ id: z.string(), name: z.string(), world: z.int(), region: z.string(), joinedAt: z.string(), kicked: z.boolean() })),
+  seats: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      world: z.int(),
+      region: z.string(),
+      joinedAt: z.string(),
+      kicked: z.boolean(),
+    }),
+  ),
   nextSeat: z.int().min(1),
   botStrategies: z.record(z.string(), z.enum(['cooperative', 'competitive', 'opportunist', 'adaptive'])),
-  overrides: z.array(z.object({ fromRound: z.int(), arm: z.int().nullable(), treatments: z.array(z.enum(['A', 'B', 'C', 'D1', 'D2', 'D3', 'E'])) })),
+  overrides: z.array(
+    z.object({
+      fromRound: z.int(),
+      arm: z.int().nullable(),
+      treatments: z.array(z.enum(['A', 'B', 'C', 'D1', 'D2', 'D3', 'E'])),
+    }),
+  ),
   announcements: z.array(z.object({ seq: z.int(), at: z.string(), text: z.string() })),
-  worlds: z.array(z.object({ index: z.int(), seed: z.string(), arm: z.int(), mapId: z.string(), state: z.object({ round: z.int() }).loose(), history: z.array(z.unknown()) }).loose()),
+  worlds: z.array(
+    z
+      .object({
+        index: z.int(),
+        seed: z.string(),
+        arm: z.int(),
+        mapId: z.string(),
+        state: z.object({ round: z.int() }).loose(),
+        history: z.array(z.unknown()),
+      })
+      .loose(),
+  ),
   seq: z.int().min(0),
 });
 

@@ -47,23 +47,49 @@ CREATE TABLE IF NOT EXISTS snapshots (
 
 // Stored rows are parsed like any other input crossing a boundary.
 const SessionRowSchema = z.object({
-  code: z.string(), created_at: z.string(), seed: z.string(), config: z.string(), host_token_hash: z.string(),
-  projector_token_hash: z.string(), ended: z.number(), heartbeat: z.number(),
+  code: z.string(),
+  created_at: z.string(),
+  seed: z.string(),
+  config: z.string(),
+  host_token_hash: z.string(),
+  projector_token_hash: z.string(),
+  ended: z.number(),
+  heartbeat: z.number(),
 });
-const CommandRowSchema = z.object({ seq: z.number(), cmd_id: z.string(), at: z.number(), actor: z.string(), type: z.string(), payload: z.string() });
+const CommandRowSchema = z.object({
+  seq: z.number(),
+  cmd_id: z.string(),
+  at: z.number(),
+  actor: z.string(),
+  type: z.string(),
+  payload: z.string(),
+});
 const SnapshotRowSchema = z.object({ seq: z.number(), round: z.number(), state: z.string() });
 
 function toSession(raw: unknown): SessionRow {
   const r = SessionRowSchema.parse(raw);
   return {
-    code: r.code, createdAt: r.created_at, seed: r.seed, config: JSON.parse(r.config) as unknown,
-    hostTokenHash: r.host_token_hash, projectorTokenHash: r.projector_token_hash, ended: r.ended === 1, heartbeat: r.heartbeat,
+    code: r.code,
+    createdAt: r.created_at,
+    seed: r.seed,
+    config: JSON.parse(r.config) as unknown,
+    hostTokenHash: r.host_token_hash,
+    projectorTokenHash: r.projector_token_hash,
+    ended: r.ended === 1,
+    heartbeat: r.heartbeat,
   };
 }
 
 function toCommand(raw: unknown): StoredCommand {
   const r = CommandRowSchema.parse(raw);
-  return { seq: r.seq, cmdId: r.cmd_id, at: r.at, actor: r.actor, type: r.type, payload: JSON.parse(r.payload) as unknown };
+  return {
+    seq: r.seq,
+    cmdId: r.cmd_id,
+    at: r.at,
+    actor: r.actor,
+    type: r.type,
+    payload: JSON.parse(r.payload) as unknown,
+  };
 }
 
 /** The store is asynchronous: a failing statement (a duplicate, a full disk) rejects instead of throwing. */
@@ -89,17 +115,29 @@ export class SqliteStore implements Store {
     this.db.exec(SCHEMA);
     const db = this.db;
     this.stmts = {
-      insertSession: db.prepare('INSERT INTO sessions (code, created_at, seed, config, host_token_hash, projector_token_hash, ended, heartbeat) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      insertSession: db.prepare(
+        'INSERT INTO sessions (code, created_at, seed, config, host_token_hash, projector_token_hash, ended, heartbeat) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
       getSession: db.prepare('SELECT * FROM sessions WHERE code = ?'),
       unfinished: db.prepare('SELECT * FROM sessions WHERE ended = 0 ORDER BY created_at'),
-      insertCommand: db.prepare('INSERT INTO commands (session_code, seq, cmd_id, at, actor, type, payload) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      insertCommand: db.prepare(
+        'INSERT INTO commands (session_code, seq, cmd_id, at, actor, type, payload) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
       insertSeat: db.prepare('INSERT INTO seats (session_code, seat_id, token_hash) VALUES (?, ?, ?)'),
-      findCommand: db.prepare('SELECT seq, cmd_id, at, actor, type, payload FROM commands WHERE session_code = ? AND cmd_id = ?'),
-      commandsAfter: db.prepare('SELECT seq, cmd_id, at, actor, type, payload FROM commands WHERE session_code = ? AND seq > ? ORDER BY seq'),
+      findCommand: db.prepare(
+        'SELECT seq, cmd_id, at, actor, type, payload FROM commands WHERE session_code = ? AND cmd_id = ?',
+      ),
+      commandsAfter: db.prepare(
+        'SELECT seq, cmd_id, at, actor, type, payload FROM commands WHERE session_code = ? AND seq > ? ORDER BY seq',
+      ),
       seatByHash: db.prepare('SELECT seat_id FROM seats WHERE session_code = ? AND token_hash = ?'),
-      insertSnapshot: db.prepare('INSERT OR REPLACE INTO snapshots (session_code, seq, round, state) VALUES (?, ?, ?, ?)'),
+      insertSnapshot: db.prepare(
+        'INSERT OR REPLACE INTO snapshots (session_code, seq, round, state) VALUES (?, ?, ?, ?)',
+      ),
       pruneSnapshots: db.prepare('DELETE FROM snapshots WHERE session_code = ? AND seq < ?'),
-      latestSnapshot: db.prepare('SELECT seq, round, state FROM snapshots WHERE session_code = ? ORDER BY seq DESC LIMIT 1'),
+      latestSnapshot: db.prepare(
+        'SELECT seq, round, state FROM snapshots WHERE session_code = ? ORDER BY seq DESC LIMIT 1',
+      ),
       markEnded: db.prepare('UPDATE sessions SET ended = 1 WHERE code = ?'),
       heartbeat: db.prepare('UPDATE sessions SET heartbeat = ? WHERE code = ?'),
     };
@@ -107,7 +145,16 @@ export class SqliteStore implements Store {
 
   createSession(row: SessionRow): Promise<void> {
     return settle(() => {
-      this.stmts.insertSession.run(row.code, row.createdAt, row.seed, JSON.stringify(row.config), row.hostTokenHash, row.projectorTokenHash, row.ended ? 1 : 0, row.heartbeat);
+      this.stmts.insertSession.run(
+        row.code,
+        row.createdAt,
+        row.seed,
+        JSON.stringify(row.config),
+        row.hostTokenHash,
+        row.projectorTokenHash,
+        row.ended ? 1 : 0,
+        row.heartbeat,
+      );
     });
   }
 
@@ -125,7 +172,15 @@ export class SqliteStore implements Store {
   appendCommand(code: string, cmd: StoredCommand, seat?: NewSeat): Promise<void> {
     return settle(() => {
       this.db.transaction(() => {
-        this.stmts.insertCommand.run(code, cmd.seq, cmd.cmdId, cmd.at, cmd.actor, cmd.type, JSON.stringify(cmd.payload ?? null));
+        this.stmts.insertCommand.run(
+          code,
+          cmd.seq,
+          cmd.cmdId,
+          cmd.at,
+          cmd.actor,
+          cmd.type,
+          JSON.stringify(cmd.payload ?? null),
+        );
         if (seat) this.stmts.insertSeat.run(code, seat.seatId, seat.tokenHash);
       })();
     });

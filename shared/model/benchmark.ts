@@ -1,4 +1,4 @@
-// Section 9 "benchmark": the best expected welfare the world could reach this round, with all borders open and
+// docs/rules.md section 9 "benchmark": the best expected welfare the world could reach this round, with all borders open and
 // a project on every link honoured by both (host = the smaller previous output; hostShare 0.5).
 import type { CompiledMap } from './compiled.js';
 import { runMarket, newMarketResult } from './market.js';
@@ -65,9 +65,10 @@ export function bestOpenTrade(cm: CompiledMap, K: Float64Array): number {
   for (let k = 0; k < s; k++) starts.push(new Int32Array(n).fill(k));
   for (const profile of starts) {
     trial.set(K);
-    for (let i = 0; i < n; i++) trial[i * s + (profile[i] as number)] = (trial[i * s + (profile[i] as number)] as number) + 1;
+    for (let i = 0; i < n; i++)
+      trial[i * s + (profile[i] as number)] = (trial[i * s + (profile[i] as number)] as number) + 1;
     let current = value();
-    for (let improved = true; improved; ) {
+    for (let improved = true; improved;) {
       improved = false;
       for (let i = 0; i < n; i++) {
         const from = profile[i] as number;

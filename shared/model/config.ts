@@ -1,4 +1,4 @@
-// The session config (game-model.md sections 2-5): parameters, maps, arms with treatment schedules, worlds and
+// The session config (docs/rules.md sections 2-5): parameters, maps, arms with treatment schedules, worlds and
 // phase lengths. Parsed with zod everywhere it crosses a boundary; messages say what to fix.
 import { z } from 'zod';
 import { BOT_STRATEGIES, RULES_VERSION, TREATMENTS, sortTreatments, type Treatment } from './ids.js';
@@ -31,7 +31,13 @@ export const PhaseLengthsSchema = z.object({
 export const ALL_REFORMS: Treatment[] = ['A', 'B', 'D1', 'D2', 'D3', 'E'];
 
 const DEFAULT_ARMS = [
-  { name: 'Baseline then all reforms', schedule: [{ fromRound: 1, treatments: [] }, { fromRound: 5, treatments: ALL_REFORMS }] },
+  {
+    name: 'Baseline then all reforms',
+    schedule: [
+      { fromRound: 1, treatments: [] },
+      { fromRound: 5, treatments: ALL_REFORMS },
+    ],
+  },
 ];
 
 const ConfigObject = z
@@ -69,30 +75,74 @@ const ConfigObject = z
 function checkConfig(cfg: z.output<typeof ConfigObject>, ctx: z.RefinementCtx): void {
   const customIds = new Set(cfg.maps.map((m) => m.id));
   for (const m of cfg.maps) {
-    if (m.id in MAP_PRESETS) ctx.addIssue({ code: 'custom', path: ['maps'], message: `custom map id ${m.id} clashes with a preset` });
+    if (m.id in MAP_PRESETS)
+      ctx.addIssue({ code: 'custom', path: ['maps'], message: `custom map id ${m.id} clashes with a preset` });
   }
   const known = (id: string) => id in MAP_PRESETS || customIds.has(id);
-  if (!known(cfg.map)) ctx.addIssue({ code: 'custom', path: ['map'], message: `unknown map "${cfg.map}" (presets: ${Object.keys(MAP_PRESETS).join(', ')})` });
+  if (!known(cfg.map))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['map'],
+      message: `unknown map "${cfg.map}" (presets: ${Object.keys(MAP_PRESETS).join(', ')})`,
+    });
   cfg.arms.forEach((arm, i) => {
     const path = ['arms', i, 'schedule'];
-    if (arm.schedule[0]?.fromRound !== 1) ctx.addIssue({ code: 'custom', path, message: `arm "${arm.name}": the schedule must start at round 1` });
+    if (arm.schedule[0]?.fromRound !== 1)
+      ctx.addIssue({ code: 'custom', path, message: `arm "${arm.name}": the schedule must start at round 1` });
     arm.schedule.forEach((step, j) => {
       const prev = arm.schedule[j - 1];
-      if (prev && step.fromRound <= prev.fromRound) ctx.addIssue({ code: 'custom', path: [...path, j, 'fromRound'], message: `arm "${arm.name}": schedule rounds must increase` });
-      if (step.fromRound > cfg.rounds) ctx.addIssue({ code: 'custom', path: [...path, j, 'fromRound'], message: `arm "${arm.name}": step from round ${step.fromRound} is after the last round (${cfg.rounds})` });
-      if (new Set(step.treatments).size !== step.treatments.length) ctx.addIssue({ code: 'custom', path: [...path, j, 'treatments'], message: `arm "${arm.name}": a treatment is listed twice` });
+      if (prev && step.fromRound <= prev.fromRound)
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, j, 'fromRound'],
+          message: `arm "${arm.name}": schedule rounds must increase`,
+        });
+      if (step.fromRound > cfg.rounds)
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, j, 'fromRound'],
+          message: `arm "${arm.name}": step from round ${step.fromRound} is after the last round (${cfg.rounds})`,
+        });
+      if (new Set(step.treatments).size !== step.treatments.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, j, 'treatments'],
+          message: `arm "${arm.name}": a treatment is listed twice`,
+        });
     });
     const first = arm.schedule[0]?.treatments.includes('C') ?? false;
     if (arm.schedule.some((s) => s.treatments.includes('C') !== first)) {
-      ctx.addIssue({ code: 'custom', path, message: `arm "${arm.name}": C (multi-centre map) is fixed when a world is created, so it must be in force in every step or in none` });
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `arm "${arm.name}": C (multi-centre map) is fixed when a world is created, so it must be in force in every step or in none`,
+      });
     }
-    if (first && arm.map === undefined && known(cfg.map) && !lookupMap(cfg.maps, multiCentreVariant(cfg.map)).multiCentre) {
-      ctx.addIssue({ code: 'custom', path, message: `arm "${arm.name}": C is in force but map "${cfg.map}" has no multi-centre variant; name a multi-centre map in arm.map` });
+    if (
+      first &&
+      arm.map === undefined &&
+      known(cfg.map) &&
+      !lookupMap(cfg.maps, multiCentreVariant(cfg.map)).multiCentre
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: `arm "${arm.name}": C is in force but map "${cfg.map}" has no multi-centre variant; name a multi-centre map in arm.map`,
+      });
     }
     if (arm.map !== undefined) {
-      if (!known(arm.map)) ctx.addIssue({ code: 'custom', path: ['arms', i, 'map'], message: `arm "${arm.name}": unknown map "${arm.map}"` });
+      if (!known(arm.map))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['arms', i, 'map'],
+          message: `arm "${arm.name}": unknown map "${arm.map}"`,
+        });
       else if (first && !lookupMap(cfg.maps, arm.map).multiCentre) {
-        ctx.addIssue({ code: 'custom', path: ['arms', i, 'map'], message: `arm "${arm.name}": C is in force but map "${arm.map}" is single-centre` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['arms', i, 'map'],
+          message: `arm "${arm.name}": C is in force but map "${arm.map}" is single-centre`,
+        });
       }
     }
   });

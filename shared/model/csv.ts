@@ -1,4 +1,4 @@
-// Section 11 CSV tables from a session log: rounds.csv, agreements.csv, events.csv. UTF-8, one header row;
+// docs/rules.md section 11 CSV tables from a session log: rounds.csv, agreements.csv, events.csv. UTF-8, one header row;
 // text cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) are neutralised.
 import type { RoundRecord } from './round.js';
 
@@ -8,7 +8,12 @@ export interface CsvLog {
 }
 
 type RoundLike = Pick<RoundRecord, 'round' | 'treatments' | 'agreements' | 'decisions' | 'draws'> & {
-  results: { regions: Readonly<Record<string, Readonly<Record<(typeof RESULT_FIELDS)[number], number | boolean>>>>; gAll: number; welfare: number; benchmarkWelfare?: number };
+  results: {
+    regions: Readonly<Record<string, Readonly<Record<(typeof RESULT_FIELDS)[number], number | boolean>>>>;
+    gAll: number;
+    welfare: number;
+    benchmarkWelfare?: number;
+  };
 };
 
 const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
@@ -16,7 +21,12 @@ const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 /** One CSV cell: numbers as they are; text neutralised against formula injection and quoted when needed. */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  let text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+  let text =
+    typeof value === 'string'
+      ? value
+      : typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : JSON.stringify(value);
   if (!(typeof value === 'number' && NUMBER.test(text)) && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -25,19 +35,64 @@ export function csv(header: readonly string[], rows: readonly (readonly unknown[
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-const RESULT_FIELDS = ['gdp', 'consBase', 'g', 'tax', 'outlay', 'inflow', 'fiscalGrowth', 'score', 'career', 'dup', 'nBar', 'honoured', 'breaches', 'detected'] as const;
+const RESULT_FIELDS = [
+  'gdp',
+  'consBase',
+  'g',
+  'tax',
+  'outlay',
+  'inflow',
+  'fiscalGrowth',
+  'score',
+  'career',
+  'dup',
+  'nBar',
+  'honoured',
+  'breaches',
+  'detected',
+] as const;
 
 export function roundsCsv(log: CsvLog): string {
-  const header = ['world', 'arm', 'map', 'round', 'treatments', 'region', ...RESULT_FIELDS, 'invest', 'barriers', 'comply', 'source', 'gAll', 'welfare', 'benchmarkWelfare'];
+  const header = [
+    'world',
+    'arm',
+    'map',
+    'round',
+    'treatments',
+    'region',
+    ...RESULT_FIELDS,
+    'invest',
+    'barriers',
+    'comply',
+    'source',
+    'gAll',
+    'welfare',
+    'benchmarkWelfare',
+  ];
   const rows: unknown[][] = [];
   for (const w of log.worlds) {
     for (const r of w.rounds) {
       for (const [region, res] of Object.entries(r.results.regions)) {
         const d = r.decisions[region];
         rows.push([
-          w.index, w.arm, w.map, r.round, r.treatments.join(' '), region, ...RESULT_FIELDS.map((f) => res[f]),
-          d?.invest ?? '', d?.barriers.join(' ') ?? '', d ? Object.entries(d.comply).map(([id, c]) => `${id}:${c}`).join(' ') : '', d?.source ?? '',
-          r.results.gAll, r.results.welfare, r.results.benchmarkWelfare ?? '',
+          w.index,
+          w.arm,
+          w.map,
+          r.round,
+          r.treatments.join(' '),
+          region,
+          ...RESULT_FIELDS.map((f) => res[f]),
+          d?.invest ?? '',
+          d?.barriers.join(' ') ?? '',
+          d
+            ? Object.entries(d.comply)
+                .map(([id, c]) => `${id}:${c}`)
+                .join(' ')
+            : '',
+          d?.source ?? '',
+          r.results.gAll,
+          r.results.welfare,
+          r.results.benchmarkWelfare ?? '',
         ]);
       }
     }
@@ -46,14 +101,46 @@ export function roundsCsv(log: CsvLog): string {
 }
 
 export function agreementsCsv(log: CsvLog): string {
-  const header = ['world', 'round', 'id', 'type', 'a', 'b', 'host', 'hostShare', 'sidePayment', 'complyA', 'complyB', 'shock', 'audited'];
+  const header = [
+    'world',
+    'round',
+    'id',
+    'type',
+    'a',
+    'b',
+    'host',
+    'hostShare',
+    'sidePayment',
+    'complyA',
+    'complyB',
+    'shock',
+    'audited',
+  ];
   const rows: unknown[][] = [];
   for (const w of log.worlds) {
     for (const r of w.rounds) {
       for (const ag of r.agreements) {
         const comply = (x: string, other: string) =>
-          ag.type === 'openMarket' ? (r.decisions[x]?.barriers.includes(other) ? 'breach' : 'honour') : (r.decisions[x]?.comply[ag.id] ?? 'honour');
-        rows.push([w.index, r.round, ag.id, ag.type, ag.a, ag.b, ag.host ?? '', ag.hostShare ?? '', ag.sidePayment, comply(ag.a, ag.b), comply(ag.b, ag.a), r.draws.shock[ag.id] ?? '', r.draws.audit[ag.id] ?? '']);
+          ag.type === 'openMarket'
+            ? r.decisions[x]?.barriers.includes(other)
+              ? 'breach'
+              : 'honour'
+            : (r.decisions[x]?.comply[ag.id] ?? 'honour');
+        rows.push([
+          w.index,
+          r.round,
+          ag.id,
+          ag.type,
+          ag.a,
+          ag.b,
+          ag.host ?? '',
+          ag.hostShare ?? '',
+          ag.sidePayment,
+          comply(ag.a, ag.b),
+          comply(ag.b, ag.a),
+          r.draws.shock[ag.id] ?? '',
+          r.draws.audit[ag.id] ?? '',
+        ]);
       }
     }
   }
@@ -61,5 +148,8 @@ export function agreementsCsv(log: CsvLog): string {
 }
 
 export function eventsCsv(log: CsvLog): string {
-  return csv(['seq', 'at', 'actor', 'type', 'payload'], log.events.map((e) => [e.seq, e.at, e.actor, e.type, JSON.stringify(e.payload ?? null)]));
+  return csv(
+    ['seq', 'at', 'actor', 'type', 'payload'],
+    log.events.map((e) => [e.seq, e.at, e.actor, e.type, JSON.stringify(e.payload ?? null)]),
+  );
 }

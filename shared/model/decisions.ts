@@ -1,4 +1,4 @@
-// Section 5 "Decisions": validation with a reason, and the defaults a region gets when it submits nothing.
+// docs/rules.md section 5 "Decisions": validation with a reason, and the defaults a region gets when it submits nothing.
 import { z } from 'zod';
 import { compileMap, type CompiledMap } from './compiled.js';
 import { fail, ok, type Result } from './errors.js';
@@ -29,27 +29,40 @@ export function validateDecision(
   const seen = new Set<string>();
   for (const target of decision.barriers) {
     if (target === regionId) return fail('INVALID_BARRIER', 'a region cannot put a barrier against itself');
-    if (!cm.regionIndex.has(target)) return fail('INVALID_BARRIER', `barrier against ${target}: no such region in this world`);
+    if (!cm.regionIndex.has(target))
+      return fail('INVALID_BARRIER', `barrier against ${target}: no such region in this world`);
     if (seen.has(target)) return fail('INVALID_BARRIER', `barrier against ${target} is listed twice`);
     seen.add(target);
   }
-  const mine = new Set(agreements.filter((a) => a.type === 'project' && (a.a === regionId || a.b === regionId)).map((a) => a.id));
+  const mine = new Set(
+    agreements.filter((a) => a.type === 'project' && (a.a === regionId || a.b === regionId)).map((a) => a.id),
+  );
   for (const id of Object.keys(decision.comply)) {
-    if (!mine.has(id)) return fail('INVALID_COMPLY', `comply names ${id}, which is not a signed project of ${regionId} this round`);
+    if (!mine.has(id))
+      return fail('INVALID_COMPLY', `comply names ${id}, which is not a signed project of ${regionId} this round`);
   }
   const order = cm.regionIds;
   return ok({
     invest: decision.invest,
     barriers: order.filter((r) => seen.has(r)),
-    comply: Object.fromEntries(agreements.filter((a) => mine.has(a.id)).flatMap((a) => {
-      const c = decision.comply[a.id];
-      return c ? [[a.id, c]] : [];
-    })),
+    comply: Object.fromEntries(
+      agreements
+        .filter((a) => mine.has(a.id))
+        .flatMap((a) => {
+          const c = decision.comply[a.id];
+          return c ? [[a.id, c]] : [];
+        }),
+    ),
   });
 }
 
 /** The sector the market would choose for a region this round (reform B). */
-export function marketChoiceFor(rules: WorldRules, treatments: readonly Treatment[], state: WorldState, regionId: string): string {
+export function marketChoiceFor(
+  rules: WorldRules,
+  treatments: readonly Treatment[],
+  state: WorldState,
+  regionId: string,
+): string {
   const ctx = prepareRound(rules, treatments, state);
   const i = ctx.cm.regionIndex.get(regionId);
   if (i === undefined) throw new RangeError(`unknown region ${regionId}`);
@@ -65,7 +78,7 @@ export function strengthSector(cm: CompiledMap, regionId: string): string {
 export type DefaultReason = 'marketChoice' | 'lastInvestment' | 'strengthSector';
 
 /**
- * The default decision (section 5): invest = the market's choice under B, else the last investment (round 1: the
+ * The default decision (docs/rules.md section 5): invest = the market's choice under B, else the last investment (round 1: the
  * strength sector); barriers = last round's (round 1: none); comply = honour. `reason` says where invest came from.
  */
 export function defaultDecision(
@@ -89,6 +102,7 @@ export function defaultDecision(
     reason = 'strengthSector';
   }
   const comply: Decision['comply'] = {};
-  for (const a of agreements) if (a.type === 'project' && (a.a === regionId || a.b === regionId)) comply[a.id] = 'honour';
+  for (const a of agreements)
+    if (a.type === 'project' && (a.a === regionId || a.b === regionId)) comply[a.id] = 'honour';
   return { invest, barriers: [...(state.lastBarriers[regionId] ?? [])], comply, reason };
 }

@@ -1,4 +1,4 @@
-// Section 6: the random events of a round, drawn from the world seed with order-independent tags.
+// docs/rules.md section 6: the random events of a round, drawn from the world seed with order-independent tags.
 import type { Params } from './params.js';
 import { u } from './random.js';
 import type { Agreement, Draws } from './state.js';
@@ -20,7 +20,13 @@ export function auditProbability(params: Params, underE: boolean): number {
 }
 
 /** Draws of round r (1-based): a shock for every project, an audit for every agreement. */
-export function drawRound(seed: string, round: number, agreements: readonly Agreement[], params: Params, underE: boolean): Draws {
+export function drawRound(
+  seed: string,
+  round: number,
+  agreements: readonly Agreement[],
+  params: Params,
+  underE: boolean,
+): Draws {
   const audit = auditProbability(params, underE);
   const draws: Draws = { shock: {}, audit: {} };
   for (const ag of agreements) {

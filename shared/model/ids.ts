@@ -2,7 +2,7 @@
 
 export const RULES_VERSION = 1 as const;
 
-/** Reforms the instructor can switch on (game-model.md section 1). `C` is a map variant chosen at creation. */
+/** Reforms the instructor can switch on (docs/rules.md section 1). `C` is a map variant chosen at creation. */
 export const TREATMENTS = ['A', 'B', 'C', 'D1', 'D2', 'D3', 'E'] as const;
 export type Treatment = (typeof TREATMENTS)[number];
 /** Reforms that can change from one round to the next (everything except the map). */

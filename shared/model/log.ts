@@ -1,4 +1,4 @@
-// Section 11: the session log (export format version 1), its schema for reading logs back, and its builder.
+// docs/rules.md section 11: the session log (export format version 1), its schema for reading logs back, and its builder.
 import { z } from 'zod';
 import { TreatmentSchema, type SessionConfig } from './config.js';
 import { RULES_VERSION, type RegionId } from './ids.js';
@@ -31,17 +31,31 @@ export const DecisionLogSchema = z.object({
 });
 
 export const RegionResultLogSchema = z.object({
-  gdp: num, consBase: num, g: num, tax: num, outlay: num, inflow: num, fiscalGrowth: num, score: num, career: num,
-  dup: z.boolean(), nBar: num, honoured: num, breaches: num, detected: num,
+  gdp: num,
+  consBase: num,
+  g: num,
+  tax: num,
+  outlay: num,
+  inflow: num,
+  fiscalGrowth: num,
+  score: num,
+  career: num,
+  dup: z.boolean(),
+  nBar: num,
+  honoured: num,
+  breaches: num,
+  detected: num,
 });
 
-export const StateAfterLogSchema = z.object({
-  K: z.record(z.string(), figures).optional(),
-  promo: figures.optional(),
-  career: figures.optional(),
-  budget: figures.optional(),
-  pilotsUsed: figures.optional(),
-}).loose();
+export const StateAfterLogSchema = z
+  .object({
+    K: z.record(z.string(), figures).optional(),
+    promo: figures.optional(),
+    career: figures.optional(),
+    budget: figures.optional(),
+    pilotsUsed: figures.optional(),
+  })
+  .loose();
 
 export const RoundLogSchema = z.object({
   round: z.int().min(1),
@@ -67,28 +81,43 @@ export const WorldLogSchema = z.object({
   map: z.string(),
   arm: z.int().min(0).default(0),
   initial: z.object({ gdp: figures, consBase: figures }),
-  regions: z.array(z.object({ id: z.string(), seats: z.array(z.object({ name: z.string(), kind: z.enum(['human', 'bot']) })).default([]) })),
+  regions: z.array(
+    z.object({
+      id: z.string(),
+      seats: z.array(z.object({ name: z.string(), kind: z.enum(['human', 'bot']) })).default([]),
+    }),
+  ),
   rounds: z.array(RoundLogSchema),
   promoted: z.array(PromotionLogSchema).optional(),
 });
 
-export const EventLogSchema = z.object({ seq: z.int(), at: z.string(), actor: z.string(), type: z.string(), payload: z.unknown() });
+export const EventLogSchema = z.object({
+  seq: z.int(),
+  at: z.string(),
+  actor: z.string(),
+  type: z.string(),
+  payload: z.unknown(),
+});
 
-export const SessionLogSchema = z.object({
-  format: z.literal(LOG_FORMAT),
-  formatVersion: z.literal(LOG_FORMAT_VERSION),
-  rulesVersion: z.literal(RULES_VERSION),
-  protocolVersion: z.int().optional(),
-  session: z.object({
-    code: z.string().optional(),
-    createdAt: z.string().optional(),
-    title: z.string().optional(),
-    seed: z.string(),
-    config: z.unknown().optional(),
-  }).loose(),
-  worlds: z.array(WorldLogSchema).min(1),
-  events: z.array(EventLogSchema).default([]),
-}).loose();
+export const SessionLogSchema = z
+  .object({
+    format: z.literal(LOG_FORMAT),
+    formatVersion: z.literal(LOG_FORMAT_VERSION),
+    rulesVersion: z.literal(RULES_VERSION),
+    protocolVersion: z.int().optional(),
+    session: z
+      .object({
+        code: z.string().optional(),
+        createdAt: z.string().optional(),
+        title: z.string().optional(),
+        seed: z.string(),
+        config: z.unknown().optional(),
+      })
+      .loose(),
+    worlds: z.array(WorldLogSchema).min(1),
+    events: z.array(EventLogSchema).default([]),
+  })
+  .loose();
 
 export type SessionLog = z.output<typeof SessionLogSchema>;
 export type WorldLog = z.output<typeof WorldLogSchema>;
@@ -122,7 +151,10 @@ export interface LogInput {
   protocolVersion?: number;
 }
 
-function splitPrev(prev: Record<RegionId, RegionPrev>): { gdp: Record<RegionId, number>; consBase: Record<RegionId, number> } {
+function splitPrev(prev: Record<RegionId, RegionPrev>): {
+  gdp: Record<RegionId, number>;
+  consBase: Record<RegionId, number>;
+} {
   const gdp: Record<RegionId, number> = {};
   const consBase: Record<RegionId, number> = {};
   for (const [id, p] of Object.entries(prev)) {
@@ -159,7 +191,13 @@ export function buildLog(input: LogInput): SessionLogOut {
     formatVersion: LOG_FORMAT_VERSION,
     rulesVersion: RULES_VERSION,
     ...(input.protocolVersion !== undefined ? { protocolVersion: input.protocolVersion } : {}),
-    session: { code: input.code, createdAt: input.createdAt, title: input.title ?? input.config.title, seed: input.seed, config: input.config },
+    session: {
+      code: input.code,
+      createdAt: input.createdAt,
+      title: input.title ?? input.config.title,
+      seed: input.seed,
+      config: input.config,
+    },
     worlds: input.worlds.map((w) => {
       const ids = regionIds(input.config, w);
       return {

@@ -1,4 +1,4 @@
-// Section 3 of game-model.md: sectors, regions and links as data, with the four preset maps.
+// docs/rules.md section 3: sectors, regions and links as data, with the four preset maps.
 import { z } from 'zod';
 
 const Name = z.object({ en: z.string().min(1).max(40), zh: z.string().min(1).max(40) });
@@ -37,19 +37,25 @@ export const MapDefSchema = z
   .superRefine((map, ctx) => {
     const sectors = new Set(map.sectors.map((s) => s.id));
     const regions = new Set(map.regions.map((r) => r.id));
-    if (sectors.size !== map.sectors.length) ctx.addIssue({ code: 'custom', path: ['sectors'], message: 'sector ids must be unique' });
-    if (regions.size !== map.regions.length) ctx.addIssue({ code: 'custom', path: ['regions'], message: 'region ids must be unique' });
+    if (sectors.size !== map.sectors.length)
+      ctx.addIssue({ code: 'custom', path: ['sectors'], message: 'sector ids must be unique' });
+    if (regions.size !== map.regions.length)
+      ctx.addIssue({ code: 'custom', path: ['regions'], message: 'region ids must be unique' });
     map.regions.forEach((r, i) => {
       for (const k of [...Object.keys(r.a), ...Object.keys(r.K0)]) {
-        if (!sectors.has(k)) ctx.addIssue({ code: 'custom', path: ['regions', i], message: `region ${r.id} names unknown sector ${k}` });
+        if (!sectors.has(k))
+          ctx.addIssue({ code: 'custom', path: ['regions', i], message: `region ${r.id} names unknown sector ${k}` });
       }
     });
     const seen = new Set<string>();
     map.links.forEach(([a, b], i) => {
-      if (!regions.has(a) || !regions.has(b)) ctx.addIssue({ code: 'custom', path: ['links', i], message: `link ${a}-${b} names an unknown region` });
-      if (a === b) ctx.addIssue({ code: 'custom', path: ['links', i], message: `link ${a}-${b} joins a region to itself` });
+      if (!regions.has(a) || !regions.has(b))
+        ctx.addIssue({ code: 'custom', path: ['links', i], message: `link ${a}-${b} names an unknown region` });
+      if (a === b)
+        ctx.addIssue({ code: 'custom', path: ['links', i], message: `link ${a}-${b} joins a region to itself` });
       const key = [a, b].sort().join('-');
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['links', i], message: `link ${a}-${b} is listed twice` });
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: ['links', i], message: `link ${a}-${b} is listed twice` });
       seen.add(key);
     });
   });
@@ -66,7 +72,17 @@ const SECTORS_4: SectorDef[] = [
 ];
 const SECTORS_3: SectorDef[] = SECTORS_4.filter((s) => s.id !== 'CHEM').map((s) => ({ ...s, theta: 1 / 3 }));
 
-interface RegionRow { id: string; en: string; zh: string; pop: number; M: [number, number]; Y0: [number, number]; ca: string; x: number; y: number }
+interface RegionRow {
+  id: string;
+  en: string;
+  zh: string;
+  pop: number;
+  M: [number, number];
+  Y0: [number, number];
+  ca: string;
+  x: number;
+  y: number;
+}
 const ROWS_4: RegionRow[] = [
   { id: 'C', en: 'Coastal core', zh: '沿海核心', pop: 7, M: [9, 6], Y0: [26, 18], ca: 'ELEC', x: 0.86, y: 0.56 },
   { id: 'I', en: 'Industrial inland', zh: '内陆工业', pop: 6, M: [4, 6], Y0: [12, 18], ca: 'AUTO', x: 0.47, y: 0.5 },
@@ -99,8 +115,17 @@ function build(id: string, rows: RegionRow[], sectors: SectorDef[], links: [stri
   };
 }
 
-const LINKS_4: [string, string][] = [['C', 'I'], ['C', 'F'], ['C', 'R'], ['I', 'F']];
-const LINKS_3: [string, string][] = [['C', 'I'], ['C', 'F'], ['I', 'F']];
+const LINKS_4: [string, string][] = [
+  ['C', 'I'],
+  ['C', 'F'],
+  ['C', 'R'],
+  ['I', 'F'],
+];
+const LINKS_3: [string, string][] = [
+  ['C', 'I'],
+  ['C', 'F'],
+  ['I', 'F'],
+];
 
 export const MAP_PRESETS: Readonly<Record<string, MapDef>> = {
   '3-single': build('3-single', ROWS_3, SECTORS_3, LINKS_3, false),

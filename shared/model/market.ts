@@ -1,4 +1,4 @@
-// Section 7 "Market(K, β)" and the market's choice of investment used under reform B.
+// docs/rules.md section 7 "Market(K, β)" and the market's choice of investment used under reform B.
 import type { CompiledMap } from './compiled.js';
 
 export interface MarketResult {
@@ -18,7 +18,12 @@ export function newMarketResult(n: number): MarketResult {
  * Runs the market. K[i*s+k] are capacities; blocked[j*n+i] = 1 when importer j blocks i (β_ji), or null for
  * open borders. Writes into `out` (allocated when absent) so inner loops need not allocate.
  */
-export function runMarket(cm: CompiledMap, K: Float64Array, blocked: Uint8Array | null, out?: MarketResult): MarketResult {
+export function runMarket(
+  cm: CompiledMap,
+  K: Float64Array,
+  blocked: Uint8Array | null,
+  out?: MarketResult,
+): MarketResult {
   const { n, s, a, access, theta, margin, Z, M, barrierCut } = cm;
   const res = out ?? newMarketResult(n);
   res.trade.fill(0);

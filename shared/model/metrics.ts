@@ -1,7 +1,15 @@
-// Section 9: the debrief metrics of one world and round, computed from the round's inputs and outcome.
+// docs/rules.md section 9: the debrief metrics of one world and round, computed from the round's inputs and outcome.
 import { benchmarkWelfare } from './benchmark.js';
 import { newMarketResult, runMarket } from './market.js';
-import { newOutcome, settle, type CAgreement, type CDecisions, type CDraws, type Outcome, type RoundCtx } from './settle.js';
+import {
+  newOutcome,
+  settle,
+  type CAgreement,
+  type CDecisions,
+  type CDraws,
+  type Outcome,
+  type RoundCtx,
+} from './settle.js';
 
 export type MoveKind = 'barrier' | 'invest' | 'breach';
 
@@ -142,7 +150,10 @@ export function computeMetrics(input: MetricsInput): RoundMetrics {
   const { rate: taxRate, localShare } = ctx.params.tax;
   const fiscal: RoundMetrics['fiscal'] = {};
   cm.regionIds.forEach((id, i) => {
-    fiscal[id] = { origin: localShare * taxRate * (o.gdp[i] as number), destination: localShare * taxRate * (o.consBase[i] as number) };
+    fiscal[id] = {
+      origin: localShare * taxRate * (o.gdp[i] as number),
+      destination: localShare * taxRate * (o.consBase[i] as number),
+    };
   });
 
   return {
@@ -184,7 +195,8 @@ export function loseLoseMoves(input: MetricsInput): LoseLoseMove[] {
     const cf = settle(ctx, agreements, alt, draws, scratch);
     const gdpLost = (cf.gdp[i] as number) - (o.gdp[i] as number);
     const scoreGained = (o.score[i] as number) - (cf.score[i] as number);
-    if (gdpLost > 1e-12 && scoreGained > 1e-12) out.push({ regionId: cm.regionIds[i] as string, move, target, gdpLost, scoreGained });
+    if (gdpLost > 1e-12 && scoreGained > 1e-12)
+      out.push({ regionId: cm.regionIds[i] as string, move, target, gdpLost, scoreGained });
   };
   for (let i = 0; i < n; i++) {
     for (let t = 0; t < n; t++) {

@@ -1,4 +1,4 @@
-// Section 5 "Agreements" as pure functions over a round's negotiation state: propose, accept, reject, counter,
+// docs/rules.md section 5 "Agreements" as pure functions over a round's negotiation state: propose, accept, reject, counter,
 // withdraw and expiry, with the one-pending-per-ordered-pair and one-signed-per-pair rules.
 import { z } from 'zod';
 import { compileMap, type CompiledMap } from './compiled.js';
@@ -6,7 +6,14 @@ import { fail, ok, type Result } from './errors.js';
 import type { RegionId, Treatment } from './ids.js';
 import type { Agreement, WorldRules, WorldState } from './state.js';
 
-export const PRESET_MESSAGES = ['willHonour', 'needCompensation', 'fairShare', 'bothGain', 'lastOffer', 'notNow'] as const;
+export const PRESET_MESSAGES = [
+  'willHonour',
+  'needCompensation',
+  'fairShare',
+  'bothGain',
+  'lastOffer',
+  'notNow',
+] as const;
 export type PresetMessage = (typeof PRESET_MESSAGES)[number];
 
 export const ProposalTermsSchema = z
@@ -24,7 +31,8 @@ export const ProposalTermsSchema = z
   .refine((t) => t.openMarket || t.project !== null, { message: 'a proposal needs at least one clause' });
 export type ProposalTerms = z.output<typeof ProposalTermsSchema>;
 
-export type ProposalStatus = 'pending' | 'signed' | 'rejected' | 'countered' | 'replaced' | 'withdrawn' | 'superseded' | 'expired';
+export type ProposalStatus =
+  'pending' | 'signed' | 'rejected' | 'countered' | 'replaced' | 'withdrawn' | 'superseded' | 'expired';
 
 export interface Proposal {
   id: string;
@@ -82,21 +90,30 @@ function checkTerms(ctx: NegotiationCtx, from: RegionId, to: RegionId, terms: Pr
   const cm = compileMap(ctx.rules.map, ctx.rules.params);
   const i = cm.regionIndex.get(from);
   const j = cm.regionIndex.get(to);
-  if (i === undefined || j === undefined) return fail('UNKNOWN_REGION', `no region ${i === undefined ? from : to} in this world`);
+  if (i === undefined || j === undefined)
+    return fail('UNKNOWN_REGION', `no region ${i === undefined ? from : to} in this world`);
   if (i === j) return fail('NOT_LINKED', 'a region cannot make an agreement with itself');
   if (cm.linked[i * cm.n + j] !== 1) return fail('NOT_LINKED', `${from} and ${to} are not linked on the map`);
-  if (!terms.openMarket && terms.project === null) return fail('EMPTY_PROPOSAL', 'a proposal needs at least one clause');
+  if (!terms.openMarket && terms.project === null)
+    return fail('EMPTY_PROPOSAL', 'a proposal needs at least one clause');
   const p = terms.project;
   if (p) {
     if (p.host !== from && p.host !== to) return fail('INVALID_HOST', `the project host must be ${from} or ${to}`);
     if (!(p.hostShare >= 0 && p.hostShare <= 1)) return fail('INVALID_SHARE', 'the host share must be between 0 and 1');
-    if (!(p.sidePayment >= 0) || !Number.isFinite(p.sidePayment)) return fail('INVALID_PAYMENT', 'the compensation payment must be 0 or more');
+    if (!(p.sidePayment >= 0) || !Number.isFinite(p.sidePayment))
+      return fail('INVALID_PAYMENT', 'the compensation payment must be 0 or more');
     const cap = tprevOf(ctx, p.host);
     if (p.sidePayment > cap + 1e-12) {
-      return fail('PAYMENT_TOO_LARGE', `the compensation payment ${p.sidePayment} exceeds the host's previous tax revenue ${cap.toFixed(3)}`);
+      return fail(
+        'PAYMENT_TOO_LARGE',
+        `the compensation payment ${p.sidePayment} exceeds the host's previous tax revenue ${cap.toFixed(3)}`,
+      );
     }
   }
-  return ok({ openMarket: terms.openMarket, project: p ? { host: p.host, hostShare: p.hostShare, sidePayment: p.sidePayment } : null });
+  return ok({
+    openMarket: terms.openMarket,
+    project: p ? { host: p.host, hostShare: p.hostShare, sidePayment: p.sidePayment } : null,
+  });
 }
 
 /** Proposes terms from one region to a linked one; a pending proposal for the same ordered pair is replaced. */
@@ -113,9 +130,21 @@ export function propose(
   const checked = checkTerms(ctx, from, to, terms);
   if (!checked.ok) return checked;
   const cm = compileMap(ctx.rules.map, ctx.rules.params);
-  if (isSigned(cm, neg, from, to)) return fail('ALREADY_SIGNED', `${from} and ${to} have already signed an agreement this round`);
-  const proposal: Proposal = { id: `p${neg.round}-${neg.nextSeq}`, round: neg.round, from, to, terms: checked.value, status: 'pending', counterOf, message };
-  const proposals = neg.proposals.map((p) => (p.status === 'pending' && p.from === from && p.to === to ? { ...p, status: 'replaced' as const } : p));
+  if (isSigned(cm, neg, from, to))
+    return fail('ALREADY_SIGNED', `${from} and ${to} have already signed an agreement this round`);
+  const proposal: Proposal = {
+    id: `p${neg.round}-${neg.nextSeq}`,
+    round: neg.round,
+    from,
+    to,
+    terms: checked.value,
+    status: 'pending',
+    counterOf,
+    message,
+  };
+  const proposals = neg.proposals.map((p) =>
+    p.status === 'pending' && p.from === from && p.to === to ? { ...p, status: 'replaced' as const } : p,
+  );
   proposals.push(proposal);
   return ok({ neg: { ...neg, proposals, nextSeq: neg.nextSeq + 1 }, proposal });
 }
@@ -133,13 +162,19 @@ function setStatus(neg: NegotiationState, id: string, status: ProposalStatus): N
 }
 
 /** The recipient signs a pending proposal; other pending proposals between the pair lapse. */
-export function accept(ctx: NegotiationCtx, neg: NegotiationState, by: RegionId, id: string): Result<{ neg: NegotiationState; proposal: Proposal }> {
+export function accept(
+  ctx: NegotiationCtx,
+  neg: NegotiationState,
+  by: RegionId,
+  id: string,
+): Result<{ neg: NegotiationState; proposal: Proposal }> {
   const found = findPending(neg, id);
   if (!found.ok) return found;
   const p = found.value;
   if (p.to !== by) return fail('NOT_RECIPIENT', `only ${p.to} can accept proposal ${id}`);
   const cm = compileMap(ctx.rules.map, ctx.rules.params);
-  if (isSigned(cm, neg, p.from, p.to)) return fail('ALREADY_SIGNED', `${p.from} and ${p.to} have already signed an agreement this round`);
+  if (isSigned(cm, neg, p.from, p.to))
+    return fail('ALREADY_SIGNED', `${p.from} and ${p.to} have already signed an agreement this round`);
   const key = pairKey(cm, p.from, p.to);
   const proposals = neg.proposals.map((x) => {
     if (x.id === id) return { ...x, status: 'signed' as const };
@@ -183,7 +218,11 @@ export function counter(
 
 /** Negotiate ends: pending proposals expire. */
 export function closeNegotiation(neg: NegotiationState): NegotiationState {
-  return { ...neg, open: false, proposals: neg.proposals.map((p) => (p.status === 'pending' ? { ...p, status: 'expired' as const } : p)) };
+  return {
+    ...neg,
+    open: false,
+    proposals: neg.proposals.map((p) => (p.status === 'pending' ? { ...p, status: 'expired' as const } : p)),
+  };
 }
 
 /** The round's agreements: each signed clause, pairs in map order, a pair's project before its openMarket. */
@@ -196,10 +235,24 @@ export function signedAgreements(rules: WorldRules, neg: NegotiationState): Agre
     const base = ((cm.regionIndex.get(a) ?? 0) * cm.n + (cm.regionIndex.get(b) ?? 0)) * 2;
     if (p.terms.project) {
       const { host, hostShare, sidePayment } = p.terms.project;
-      out.push({ order: base, ag: { id: agreementId(neg.round, a, b, 'project'), type: 'project', a, b, host, hostShare, sidePayment } });
+      out.push({
+        order: base,
+        ag: { id: agreementId(neg.round, a, b, 'project'), type: 'project', a, b, host, hostShare, sidePayment },
+      });
     }
     if (p.terms.openMarket) {
-      out.push({ order: base + 1, ag: { id: agreementId(neg.round, a, b, 'openMarket'), type: 'openMarket', a, b, host: null, hostShare: null, sidePayment: 0 } });
+      out.push({
+        order: base + 1,
+        ag: {
+          id: agreementId(neg.round, a, b, 'openMarket'),
+          type: 'openMarket',
+          a,
+          b,
+          host: null,
+          hostShare: null,
+          sidePayment: 0,
+        },
+      });
     }
   }
   return out.sort((x, y) => x.order - y.order).map((x) => x.ag);

@@ -1,4 +1,4 @@
-// Section 4 of game-model.md: every parameter with its default. All are editable in the session config and
+// docs/rules.md section 4: every parameter with its default. All are editable in the session config and
 // recorded in the log.
 import { z } from 'zod';
 
@@ -40,7 +40,11 @@ export const ParamsSchema = z
       .object({
         gamma: nonNeg(0.03),
         kappa: nonNeg(0.05),
-        sigma: z.number().min(0).lt(1, 'project.sigma must be below 1 so that a project never has negative value').default(0.6),
+        sigma: z
+          .number()
+          .min(0)
+          .lt(1, 'project.sigma must be below 1 so that a project never has negative value')
+          .default(0.6),
         shock: z
           .array(ShockOutcomeSchema)
           .min(1)
@@ -71,7 +75,7 @@ export const ParamsSchema = z
 export type Params = z.output<typeof ParamsSchema>;
 export type ParamsInput = z.input<typeof ParamsSchema>;
 
-/** The defaults of section 4. */
+/** The defaults of docs/rules.md section 4. */
 export function defaultParams(): Params {
   return ParamsSchema.parse({});
 }

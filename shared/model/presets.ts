@@ -15,13 +15,22 @@ export const CLASS_PLANS: readonly ClassPlan[] = [
   {
     id: 'baseline-then-reforms',
     name: { en: 'Baseline then all reforms (4 + 4 rounds)', zh: '先基线后全面改革（4+4 回合）' },
-    goal: { en: 'See the cooperation failure, then the whole reform package change it.', zh: '先体验合作失灵，再看整套改革如何改变它。' },
-    config: { rounds: 8, arms: [{ name: 'Baseline then all reforms', schedule: [baseline, { fromRound: 5, treatments: ALL_REFORMS }] }] },
+    goal: {
+      en: 'See the cooperation failure, then the whole reform package change it.',
+      zh: '先体验合作失灵，再看整套改革如何改变它。',
+    },
+    config: {
+      rounds: 8,
+      arms: [{ name: 'Baseline then all reforms', schedule: [baseline, { fromRound: 5, treatments: ALL_REFORMS }] }],
+    },
   },
   {
     id: 'reform-ladder',
     name: { en: 'Reform ladder (one reform added per round)', zh: '改革阶梯（每回合增加一项改革）' },
-    goal: { en: 'Ask which reform matters most, and whether they work alone or as a package.', zh: '探讨哪项改革最关键，改革单独有效还是需要配套。' },
+    goal: {
+      en: 'Ask which reform matters most, and whether they work alone or as a package.',
+      zh: '探讨哪项改革最关键，改革单独有效还是需要配套。',
+    },
     config: {
       rounds: 8,
       arms: [
@@ -43,7 +52,10 @@ export const CLASS_PLANS: readonly ClassPlan[] = [
   {
     id: 'control-vs-reform',
     name: { en: 'Control vs reform worlds', zh: '对照组与改革组' },
-    goal: { en: 'Compare worlds that keep the old rules with worlds that reform at round 5.', zh: '比较保持旧规则的赛区与第5回合改革的赛区。' },
+    goal: {
+      en: 'Compare worlds that keep the old rules with worlds that reform at round 5.',
+      zh: '比较保持旧规则的赛区与第5回合改革的赛区。',
+    },
     config: {
       rounds: 8,
       worlds: { count: 'auto' },
@@ -56,7 +68,10 @@ export const CLASS_PLANS: readonly ClassPlan[] = [
   {
     id: 'single-vs-multi-centre',
     name: { en: 'Single-centre vs multi-centre map', zh: '单中心与多中心地图对比' },
-    goal: { en: 'Show how a more balanced map (reform C) changes the gap and the incentive to cooperate.', zh: '展示更均衡的地图（改革C）如何影响地区差距与合作意愿。' },
+    goal: {
+      en: 'Show how a more balanced map (reform C) changes the gap and the incentive to cooperate.',
+      zh: '展示更均衡的地图（改革C）如何影响地区差距与合作意愿。',
+    },
     config: {
       rounds: 6,
       arms: [
@@ -68,7 +83,10 @@ export const CLASS_PLANS: readonly ClassPlan[] = [
   {
     id: 'quick-demo',
     name: { en: 'Quick demo (3 short rounds)', zh: '快速演示（3个短回合）' },
-    goal: { en: 'A 15-minute taste: one baseline round, then two with all reforms.', zh: '15分钟体验：一个基线回合，再加两个全面改革回合。' },
+    goal: {
+      en: 'A 15-minute taste: one baseline round, then two with all reforms.',
+      zh: '15分钟体验：一个基线回合，再加两个全面改革回合。',
+    },
     config: {
       rounds: 3,
       phases: { briefing: 10, negotiate: 60, decide: 30, results: 20 },
@@ -78,8 +96,14 @@ export const CLASS_PLANS: readonly ClassPlan[] = [
   {
     id: 'simulator-6-6',
     name: { en: 'Research: 6 baseline then 6 reform rounds', zh: '研究用：6个基线回合后6个改革回合' },
-    goal: { en: 'The design used to check the model with bots (game-model.md section 10).', zh: '用机器人检验模型时采用的设计（规则第10节）。' },
-    config: { rounds: 12, arms: [{ name: 'Baseline then all reforms', schedule: [baseline, { fromRound: 7, treatments: ALL_REFORMS }] }] },
+    goal: {
+      en: 'The design used to check the model with bots (docs/rules.md section 10).',
+      zh: '用机器人检验模型时采用的设计（规则第10节）。',
+    },
+    config: {
+      rounds: 12,
+      arms: [{ name: 'Baseline then all reforms', schedule: [baseline, { fromRound: 7, treatments: ALL_REFORMS }] }],
+    },
   },
 ];
 

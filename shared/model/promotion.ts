@@ -1,4 +1,4 @@
-// Section 7 "Promotion": a term is a run of rounds with the same treatments; at its end the region with the
+// docs/rules.md section 7 "Promotion": a term is a run of rounds with the same treatments; at its end the region with the
 // highest summed score is promoted (ties: summed career points, then region order).
 import { treatmentKey, type RegionId, type Treatment } from './ids.js';
 import type { RegionResult } from './state.js';
@@ -41,8 +41,19 @@ export function terms(regionOrder: readonly RegionId[], rounds: readonly TermRou
   const out: Term[] = [];
   let current: Term | null = null;
   for (const r of rounds) {
-    if (!current || treatmentKey(current.treatments) !== treatmentKey(r.treatments) || r.round !== current.toRound + 1) {
-      current = { fromRound: r.round, toRound: r.round, treatments: [...r.treatments], score: {}, career: {}, record: {} };
+    if (
+      !current ||
+      treatmentKey(current.treatments) !== treatmentKey(r.treatments) ||
+      r.round !== current.toRound + 1
+    ) {
+      current = {
+        fromRound: r.round,
+        toRound: r.round,
+        treatments: [...r.treatments],
+        score: {},
+        career: {},
+        record: {},
+      };
       for (const id of regionOrder) {
         current.score[id] = 0;
         current.career[id] = 0;
@@ -92,16 +103,21 @@ export function promotions(
   const all = terms(regionOrder, rounds);
   return all.flatMap((term, idx) => {
     const last = idx === all.length - 1;
-    const closes = !last || complete || (nextTreatments !== undefined && treatmentKey(nextTreatments) !== treatmentKey(term.treatments));
+    const closes =
+      !last ||
+      complete ||
+      (nextTreatments !== undefined && treatmentKey(nextTreatments) !== treatmentKey(term.treatments));
     if (!closes) return [];
     const regionId = termWinner(regionOrder, term);
-    return [{
-      afterRound: term.toRound,
-      regionId,
-      termScore: term.score[regionId] ?? 0,
-      fromRound: term.fromRound,
-      treatments: term.treatments,
-      record: term.record[regionId] ?? { barriers: 0, duplications: 0, honoured: 0, breaches: 0, detected: 0 },
-    }];
+    return [
+      {
+        afterRound: term.toRound,
+        regionId,
+        termScore: term.score[regionId] ?? 0,
+        fromRound: term.fromRound,
+        treatments: term.treatments,
+        record: term.record[regionId] ?? { barriers: 0, duplications: 0, honoured: 0, breaches: 0, detected: 0 },
+      },
+    ];
   });
 }

@@ -1,4 +1,4 @@
-// Section 6 of game-model.md: order-independent randomness. Every draw is a pure function of the world seed and
+// docs/rules.md section 6: order-independent randomness. Every draw is a pure function of the world seed and
 // a list of tags, so a round can be replayed in any order and each draw checked on its own.
 
 /** FNV-1a over UTF-16 code units (not bytes), as the rules specify. */

@@ -51,7 +51,8 @@ class Checker {
   }
   same(world: number, round: number | null, label: string, actual: unknown, expected: unknown): void {
     this.figures++;
-    if (actual !== expected) this.add(world, round, `${label}: logged ${String(expected)}, recomputed ${String(actual)}`);
+    if (actual !== expected)
+      this.add(world, round, `${label}: logged ${String(expected)}, recomputed ${String(actual)}`);
   }
 }
 
@@ -67,12 +68,16 @@ function checkAgreements(rules: WorldRules, state: WorldState, rl: RoundLog, w: 
       c.add(w, rl.round, `agreement ${ag.id}: ${ag.a}-${ag.b} is not a linked pair in map order`);
       continue;
     }
-    if (ag.id !== agreementId(rl.round, ag.a, ag.b, ag.type) || seen.has(ag.id)) c.add(w, rl.round, `agreement ${ag.id}: id is wrong or repeated`);
+    if (ag.id !== agreementId(rl.round, ag.a, ag.b, ag.type) || seen.has(ag.id))
+      c.add(w, rl.round, `agreement ${ag.id}: id is wrong or repeated`);
     seen.add(ag.id);
     if (ag.type === 'project') {
-      if (ag.host !== ag.a && ag.host !== ag.b) c.add(w, rl.round, `agreement ${ag.id}: host must be ${ag.a} or ${ag.b}`);
-      if (ag.hostShare === null || ag.hostShare < 0 || ag.hostShare > 1) c.add(w, rl.round, `agreement ${ag.id}: hostShare must be in [0, 1]`);
-      if (ag.sidePayment < 0 || (ag.host !== null && ag.sidePayment > tprevOf(ctx, ag.host) + 1e-9)) c.add(w, rl.round, `agreement ${ag.id}: side payment outside [0, host's previous tax]`);
+      if (ag.host !== ag.a && ag.host !== ag.b)
+        c.add(w, rl.round, `agreement ${ag.id}: host must be ${ag.a} or ${ag.b}`);
+      if (ag.hostShare === null || ag.hostShare < 0 || ag.hostShare > 1)
+        c.add(w, rl.round, `agreement ${ag.id}: hostShare must be in [0, 1]`);
+      if (ag.sidePayment < 0 || (ag.host !== null && ag.sidePayment > tprevOf(ctx, ag.host) + 1e-9))
+        c.add(w, rl.round, `agreement ${ag.id}: side payment outside [0, host's previous tax]`);
       out.push({ ...ag, hostShare: ag.hostShare ?? 0.5 });
     } else {
       out.push({ ...ag, host: null, hostShare: null, sidePayment: 0 });
@@ -81,7 +86,13 @@ function checkAgreements(rules: WorldRules, state: WorldState, rl: RoundLog, w: 
   return out;
 }
 
-function checkDecisions(rules: WorldRules, agreements: Agreement[], rl: RoundLog, w: number, c: Checker): Record<string, RecordedDecision> | null {
+function checkDecisions(
+  rules: WorldRules,
+  agreements: Agreement[],
+  rl: RoundLog,
+  w: number,
+  c: Checker,
+): Record<string, RecordedDecision> | null {
   const out: Record<string, RecordedDecision> = {};
   for (const r of rules.map.regions) {
     const d = rl.decisions[r.id];
@@ -115,14 +126,17 @@ function compareRound(rec: RoundRecord, rl: RoundLog, w: number, c: Checker): vo
   }
   c.num(w, r, 'gAll', rec.results.gAll, rl.results.gAll);
   c.num(w, r, 'welfare', rec.results.welfare, rl.results.welfare);
-  if (rl.results.benchmarkWelfare !== undefined) c.num(w, r, 'benchmarkWelfare', rec.results.benchmarkWelfare, rl.results.benchmarkWelfare);
+  if (rl.results.benchmarkWelfare !== undefined)
+    c.num(w, r, 'benchmarkWelfare', rec.results.benchmarkWelfare, rl.results.benchmarkWelfare);
   const after = rl.stateAfter;
   if (!after) return;
   for (const key of ['promo', 'career', 'budget', 'pilotsUsed'] as const) {
-    for (const [id, v] of Object.entries(after[key] ?? {})) c.num(w, r, `stateAfter.${key}.${id}`, rec.stateAfter[key][id] ?? NaN, v);
+    for (const [id, v] of Object.entries(after[key] ?? {}))
+      c.num(w, r, `stateAfter.${key}.${id}`, rec.stateAfter[key][id] ?? NaN, v);
   }
   for (const [id, row] of Object.entries(after.K ?? {})) {
-    for (const [k, v] of Object.entries(row)) c.num(w, r, `stateAfter.K.${id}.${k}`, rec.stateAfter.K[id]?.[k] ?? NaN, v);
+    for (const [k, v] of Object.entries(row))
+      c.num(w, r, `stateAfter.K.${id}.${k}`, rec.stateAfter.K[id]?.[k] ?? NaN, v);
   }
 }
 
@@ -136,7 +150,8 @@ function replayWorld(cfg: SessionConfig, sessionSeed: string, wl: WorldLog, c: C
     return null;
   }
   const rules: WorldRules = { params: cfg.params, map };
-  if (wl.seed !== worldSeed(sessionSeed, w)) c.add(w, null, `world seed ${wl.seed} is not ${worldSeed(sessionSeed, w)}`);
+  if (wl.seed !== worldSeed(sessionSeed, w))
+    c.add(w, null, `world seed ${wl.seed} is not ${worldSeed(sessionSeed, w)}`);
   let state = initialState(rules);
   for (const r of map.regions) {
     c.num(w, null, `initial.gdp.${r.id}`, state.prev[r.id]?.gdp ?? NaN, wl.initial.gdp[r.id] ?? NaN);
@@ -157,7 +172,9 @@ function replayWorld(cfg: SessionConfig, sessionSeed: string, wl: WorldLog, c: C
       if (ag.type === 'project') c.same(w, rl.round, `draws.shock.${ag.id}`, draws.shock[ag.id], rl.draws.shock[ag.id]);
       c.same(w, rl.round, `draws.audit.${ag.id}`, draws.audit[ag.id], rl.draws.audit[ag.id]);
     }
-    const extra = [...Object.keys(rl.draws.shock), ...Object.keys(rl.draws.audit)].filter((id) => !agreements.some((a) => a.id === id));
+    const extra = [...Object.keys(rl.draws.shock), ...Object.keys(rl.draws.audit)].filter(
+      (id) => !agreements.some((a) => a.id === id),
+    );
     if (extra.length > 0) c.add(w, rl.round, `draws for unknown agreements: ${extra.join(', ')}`);
     const lost = history[history.length - 1]?.metrics.cumulativeWelfareLost ?? 0;
     const rec = playRound(rules, wl.seed, rl.treatments, state, agreements, decisions, lost, draws);
@@ -169,9 +186,11 @@ function replayWorld(cfg: SessionConfig, sessionSeed: string, wl: WorldLog, c: C
     const ids = map.regions.map((r) => r.id);
     const closed = promotions(ids, history, false);
     const all = promotions(ids, history, true);
-    const key = (list: { afterRound: number; regionId: string }[]) => list.map((p) => `${p.afterRound}:${p.regionId}`).join(',');
+    const key = (list: { afterRound: number; regionId: string }[]) =>
+      list.map((p) => `${p.afterRound}:${p.regionId}`).join(',');
     const logged = key(wl.promoted);
-    if (logged !== key(closed) && logged !== key(all)) c.add(w, null, `promotions ${logged || 'none'} differ from recomputed ${key(all)}`);
+    if (logged !== key(closed) && logged !== key(all))
+      c.add(w, null, `promotions ${logged || 'none'} differ from recomputed ${key(all)}`);
   }
   return { index: w, seed: wl.seed, arm: wl.arm, mapId: wl.map, initial, state, history, current: null };
 }

@@ -1,8 +1,17 @@
-// resolveRound and expectedOutcome (section 7) on JSON inputs: converts to flat arrays, settles, converts back.
+// resolveRound and expectedOutcome (docs/rules.md section 7) on JSON inputs: converts to flat arrays, settles, converts back.
 import { compileMap, regionIdx, sectorIdx, type CompiledMap } from './compiled.js';
 import type { Treatment } from './ids.js';
 import type { Params } from './params.js';
-import { flagsOf, makeCtx, settle, type CAgreement, type CDecisions, type CDraws, type Outcome, type RoundCtx } from './settle.js';
+import {
+  flagsOf,
+  makeCtx,
+  settle,
+  type CAgreement,
+  type CDecisions,
+  type CDraws,
+  type Outcome,
+  type RoundCtx,
+} from './settle.js';
 import type { Agreement, Decision, Draws, RegionResult, RoundResults, WorldRules, WorldState } from './state.js';
 
 /** The flat form of a world state at the start of a round. */
@@ -32,12 +41,17 @@ export function compileAgreements(cm: CompiledMap, agreements: readonly Agreemen
     const a = regionIdx(cm, ag.a);
     const b = regionIdx(cm, ag.b);
     if (ag.type === 'openMarket') return { type: 0, a, b, host: -1, hostShare: 0, sidePayment: 0 };
-    if (ag.host !== ag.a && ag.host !== ag.b) throw new RangeError(`agreement ${ag.id}: the host must be one of its parties`);
+    if (ag.host !== ag.a && ag.host !== ag.b)
+      throw new RangeError(`agreement ${ag.id}: the host must be one of its parties`);
     return { type: 1, a, b, host: regionIdx(cm, ag.host), hostShare: ag.hostShare ?? 0.5, sidePayment: ag.sidePayment };
   });
 }
 
-export function compileDecisions(cm: CompiledMap, agreements: readonly Agreement[], decisions: Readonly<Record<string, Decision>>): CDecisions {
+export function compileDecisions(
+  cm: CompiledMap,
+  agreements: readonly Agreement[],
+  decisions: Readonly<Record<string, Decision>>,
+): CDecisions {
   const { n } = cm;
   const invest = new Int32Array(n);
   const blocked = new Uint8Array(n * n);
@@ -93,20 +107,43 @@ export function outcomeToResults(cm: CompiledMap, o: Outcome): RoundResults {
   cm.regionIds.forEach((id, i) => {
     const at = (arr: Float64Array) => arr[i] as number;
     regions[id] = {
-      gdp: at(o.gdp), consBase: at(o.consBase), g: at(o.g), tax: at(o.tax), outlay: at(o.outlay), inflow: at(o.inflow),
-      fiscalGrowth: at(o.fiscalGrowth), score: at(o.score), career: at(o.career), dup: o.dup[i] === 1, nBar: at(o.nBar),
-      honoured: at(o.honoured), breaches: at(o.breaches), detected: at(o.detected),
+      gdp: at(o.gdp),
+      consBase: at(o.consBase),
+      g: at(o.g),
+      tax: at(o.tax),
+      outlay: at(o.outlay),
+      inflow: at(o.inflow),
+      fiscalGrowth: at(o.fiscalGrowth),
+      score: at(o.score),
+      career: at(o.career),
+      dup: o.dup[i] === 1,
+      nBar: at(o.nBar),
+      honoured: at(o.honoured),
+      breaches: at(o.breaches),
+      detected: at(o.detected),
     };
   });
   return { regions, gAll: o.gAll, welfare: o.welfare };
 }
 
-/** Section 7 step 7: the state after the round. */
-export function nextState(ctx: RoundCtx, state: WorldState, o: Outcome, decisions: Readonly<Record<string, Decision>>): WorldState {
+/** docs/rules.md section 7 step 7: the state after the round. */
+export function nextState(
+  ctx: RoundCtx,
+  state: WorldState,
+  o: Outcome,
+  decisions: Readonly<Record<string, Decision>>,
+): WorldState {
   const { cm } = ctx;
   const next: WorldState = {
     round: state.round + 1,
-    K: {}, prev: {}, promo: {}, career: {}, budget: {}, pilotsUsed: {}, lastInvest: {}, lastBarriers: {},
+    K: {},
+    prev: {},
+    promo: {},
+    career: {},
+    budget: {},
+    pilotsUsed: {},
+    lastInvest: {},
+    lastBarriers: {},
   };
   cm.regionIds.forEach((id, i) => {
     const at = (arr: Float64Array) => arr[i] as number;
@@ -142,7 +179,12 @@ export function resolveRound(
   draws: Draws,
 ): Resolution {
   const ctx = prepareRound(rules, treatments, state);
-  const o = settle(ctx, compileAgreements(ctx.cm, agreements), compileDecisions(ctx.cm, agreements, decisions), exactDraws(rules.params, agreements, draws));
+  const o = settle(
+    ctx,
+    compileAgreements(ctx.cm, agreements),
+    compileDecisions(ctx.cm, agreements, decisions),
+    exactDraws(rules.params, agreements, draws),
+  );
   return { results: outcomeToResults(ctx.cm, o), state: nextState(ctx, state, o, decisions) };
 }
 
@@ -155,6 +197,11 @@ export function expectedOutcome(
   decisions: Readonly<Record<string, Decision>>,
 ): RoundResults {
   const ctx = prepareRound(rules, treatments, state);
-  const o = settle(ctx, compileAgreements(ctx.cm, agreements), compileDecisions(ctx.cm, agreements, decisions), expectedDraws(rules.params, agreements.length, ctx.flags.E));
+  const o = settle(
+    ctx,
+    compileAgreements(ctx.cm, agreements),
+    compileDecisions(ctx.cm, agreements, decisions),
+    expectedDraws(rules.params, agreements.length, ctx.flags.E),
+  );
   return outcomeToResults(ctx.cm, o);
 }

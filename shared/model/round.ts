@@ -2,7 +2,14 @@
 import { drawRound } from './draws.js';
 import type { Treatment } from './ids.js';
 import { computeMetrics, type RoundMetrics } from './metrics.js';
-import { compileAgreements, compileDecisions, exactDraws, nextState, outcomeToResults, prepareRound } from './resolve.js';
+import {
+  compileAgreements,
+  compileDecisions,
+  exactDraws,
+  nextState,
+  outcomeToResults,
+  prepareRound,
+} from './resolve.js';
 import { settle } from './settle.js';
 import type { Agreement, Draws, RecordedDecision, RoundResults, WorldRules, WorldState } from './state.js';
 
@@ -51,10 +58,12 @@ export function playRound(
     round,
     treatments: [...treatments],
     agreements: agreements.map((a) => ({ ...a })),
-    decisions: Object.fromEntries(ctx.cm.regionIds.map((id) => {
-      const d = decisions[id] as RecordedDecision;
-      return [id, { invest: d.invest, barriers: [...d.barriers], comply: { ...d.comply }, source: d.source }];
-    })),
+    decisions: Object.fromEntries(
+      ctx.cm.regionIds.map((id) => {
+        const d = decisions[id] as RecordedDecision;
+        return [id, { invest: d.invest, barriers: [...d.barriers], comply: { ...d.comply }, source: d.source }];
+      }),
+    ),
     draws,
     results: { ...outcomeToResults(ctx.cm, outcome), benchmarkWelfare: metrics.benchmark },
     metrics,

@@ -1,4 +1,4 @@
-// The arithmetic of section 7 on flat arrays. Every figure is linear in the random events (project shocks and
+// The arithmetic of docs/rules.md section 7 on flat arrays. Every figure is linear in the random events (project shocks and
 // audits), so one pass with each event's probability in place of its 0/1 outcome gives the exact expectation,
 // and a pass with the drawn outcomes gives the realised round. `resolveRound` and `expectedOutcome` wrap this.
 import type { CompiledMap } from './compiled.js';
@@ -34,7 +34,15 @@ export interface RoundCtx {
   choice: Int32Array | null;
 }
 
-export function makeCtx(cm: CompiledMap, params: Params, flags: Flags, K: Float64Array, prevGdp: Float64Array, prevCons: Float64Array, pilotsUsed: Float64Array): RoundCtx {
+export function makeCtx(
+  cm: CompiledMap,
+  params: Params,
+  flags: Flags,
+  K: Float64Array,
+  prevGdp: Float64Array,
+  prevCons: Float64Array,
+  pilotsUsed: Float64Array,
+): RoundCtx {
   const { rate, localShare } = params.tax;
   const Tprev = new Float64Array(cm.n);
   for (let i = 0; i < cm.n; i++) Tprev[i] = localShare * rate * ((flags.D2 ? prevCons[i] : prevGdp[i]) as number);
@@ -110,10 +118,30 @@ export function newOutcome(n: number, s: number): Outcome {
   const acc = new Float64Array(7 * n);
   const part = (k: number) => acc.subarray(k * n, (k + 1) * n);
   return {
-    gdp: f(), consBase: f(), g: f(), tax: f(), outlay: f(), inflow: part(0), fiscalGrowth: f(), score: f(), career: f(),
-    dup: new Uint8Array(n), nBar: f(), honoured: part(1), breaches: part(2), detected: part(3), promoAdj: part(4),
-    projGdp: part(5), pilotsHonoured: part(6), baseOutlay: f(), Knew: new Float64Array(n * s), market: newMarketResult(n),
-    gAll: 0, welfare: 0, realCost: 0, accumulators: acc,
+    gdp: f(),
+    consBase: f(),
+    g: f(),
+    tax: f(),
+    outlay: f(),
+    inflow: part(0),
+    fiscalGrowth: f(),
+    score: f(),
+    career: f(),
+    dup: new Uint8Array(n),
+    nBar: f(),
+    honoured: part(1),
+    breaches: part(2),
+    detected: part(3),
+    promoAdj: part(4),
+    projGdp: part(5),
+    pilotsHonoured: part(6),
+    baseOutlay: f(),
+    Knew: new Float64Array(n * s),
+    market: newMarketResult(n),
+    gAll: 0,
+    welfare: 0,
+    realCost: 0,
+    accumulators: acc,
   };
 }
 
@@ -142,7 +170,16 @@ function contribute(ctx: RoundCtx, o: Outcome, x: number, pNeg: number): void {
 }
 
 /** The audit of one party of an agreement: breaches are counted and, when detected, sanctioned. */
-function audit(ctx: RoundCtx, o: Outcome, isProject: boolean, x: number, other: number, honoured: boolean, otherHonoured: boolean, pAudit: number): void {
+function audit(
+  ctx: RoundCtx,
+  o: Outcome,
+  isProject: boolean,
+  x: number,
+  other: number,
+  honoured: boolean,
+  otherHonoured: boolean,
+  pAudit: number,
+): void {
   if (honoured) {
     inc(o.honoured, x, 1);
     return;
@@ -161,8 +198,14 @@ function audit(ctx: RoundCtx, o: Outcome, isProject: boolean, x: number, other: 
   }
 }
 
-/** Section 7, steps 1-6. `out` is overwritten and returned. */
-export function settle(ctx: RoundCtx, agreements: readonly CAgreement[], dec: CDecisions, draws: CDraws, out?: Outcome): Outcome {
+/** docs/rules.md section 7, steps 1-6. `out` is overwritten and returned. */
+export function settle(
+  ctx: RoundCtx,
+  agreements: readonly CAgreement[],
+  dec: CDecisions,
+  draws: CDraws,
+  out?: Outcome,
+): Outcome {
   const o = out ?? newOutcome(ctx.cm.n, ctx.cm.s);
   settleMarket(ctx, dec, o);
   return settleAgreements(ctx, agreements, dec, draws, o);
@@ -192,7 +235,13 @@ export function settleMarket(ctx: RoundCtx, dec: CDecisions, o: Outcome): void {
 }
 
 /** Steps 3-6 on the market of `settleMarket` (same invest and barriers); compliance may differ. */
-export function settleAgreements(ctx: RoundCtx, agreements: readonly CAgreement[], dec: CDecisions, draws: CDraws, o: Outcome): Outcome {
+export function settleAgreements(
+  ctx: RoundCtx,
+  agreements: readonly CAgreement[],
+  dec: CDecisions,
+  draws: CDraws,
+  o: Outcome,
+): Outcome {
   const { cm, params, flags, prevGdp, Tprev } = ctx;
   const { n } = cm;
   resetAgreements(o);
@@ -212,7 +261,8 @@ export function settleAgreements(ctx: RoundCtx, agreements: readonly CAgreement[
       honA = dec.pay[2 * g] === 1;
       honB = dec.pay[2 * g + 1] === 1;
       const paying = (honA ? 1 : 0) + (honB ? 1 : 0);
-      const V = (gamma * ((prevGdp[ag.a] as number) + (prevGdp[ag.b] as number)) * (draws.factor[g] as number) * paying) / 2;
+      const V =
+        (gamma * ((prevGdp[ag.a] as number) + (prevGdp[ag.b] as number)) * (draws.factor[g] as number) * paying) / 2;
       const pNeg = draws.pNeg[g] as number;
       if (honA) contribute(ctx, o, ag.a, pNeg);
       if (honB) contribute(ctx, o, ag.b, pNeg);
@@ -244,7 +294,8 @@ export function settleAgreements(ctx: RoundCtx, agreements: readonly CAgreement[
     o.consBase[i] = cons;
     o.g[i] = gdp / (prevGdp[i] as number) - 1;
     o.tax[i] = localShare * rate * (flags.D2 ? cons : gdp);
-    o.fiscalGrowth[i] = ((o.tax[i] as number) - (outlay[i] as number) + (inflow[i] as number)) / (Tprev[i] as number) - 1;
+    o.fiscalGrowth[i] =
+      ((o.tax[i] as number) - (outlay[i] as number) + (inflow[i] as number)) / (Tprev[i] as number) - 1;
     sumGdp += gdp;
     sumPrev += prevGdp[i] as number;
   }
@@ -258,9 +309,12 @@ export function settleAgreements(ctx: RoundCtx, agreements: readonly CAgreement[
   for (let i = 0; i < n; i++) {
     let score: number;
     if (flags.D1) {
-      score = scale * ((1 - sc.omega) * ((o.g[i] as number) - sc.target) + sc.omega * (o.gAll - sc.target))
-        + sc.coopCredit * (o.honoured[i] as number) - sc.breachPenalty * (o.detected[i] as number)
-        - sc.barrierPenalty * (o.nBar[i] as number) - sc.dupPenalty * (o.dup[i] as number);
+      score =
+        scale * ((1 - sc.omega) * ((o.g[i] as number) - sc.target) + sc.omega * (o.gAll - sc.target)) +
+        sc.coopCredit * (o.honoured[i] as number) -
+        sc.breachPenalty * (o.detected[i] as number) -
+        sc.barrierPenalty * (o.nBar[i] as number) -
+        sc.dupPenalty * (o.dup[i] as number);
     } else {
       score = scale * ((o.g[i] as number) - (sumG - (o.g[i] as number)) / (n - 1));
     }

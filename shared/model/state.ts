@@ -1,4 +1,4 @@
-// The JSON state of one world between rounds (section 7) and the shapes of agreements, decisions and draws.
+// The JSON state of one world between rounds (docs/rules.md section 7) and the shapes of agreements, decisions and draws.
 import type { AgreementType, Compliance, DecisionSource, RegionId, SectorId } from './ids.js';
 import { compileMap } from './compiled.js';
 import type { MapDef } from './maps.js';

@@ -1,4 +1,4 @@
-// Section 8: what each person may see of a world. Public: every region's previous figures and rank, the map,
+// docs/rules.md section 8: what each person may see of a world. Public: every region's previous figures and rank, the map,
 // signed agreements, and everything about completed rounds. Private: proposals (the two parties and the host),
 // a region's draft and decision until results (its seats and the host). The projector sees only public data.
 import { compileMap } from './compiled.js';
@@ -69,7 +69,7 @@ export function fullWorldView(cfg: SessionConfig, world: WorldLive, gameOver = f
   return worldView(cfg, world, { kind: 'host' }, gameOver);
 }
 
-/** The part of a host's world view another viewer may see (section 8). */
+/** The part of a host's world view another viewer may see (docs/rules.md section 8). */
 export function restrictWorldView<T extends WorldView | Omit<WorldView, 'history'>>(full: T, viewer: Viewer): T {
   const cur = full.current;
   if (!cur || viewer.kind === 'host') return full;
@@ -92,9 +92,11 @@ export function worldView(cfg: SessionConfig, world: WorldLive, viewer: Viewer, 
   const allTerms = terms(order, world.history);
   const term = allTerms[allTerms.length - 1];
   const sameTerm = !world.current || !term || term.treatments.join() === world.current.treatments.join();
-  const termScore = (id: RegionId) => (sameTerm && term ? term.score[id] ?? 0 : 0);
-  const termCareer = (id: RegionId) => (sameTerm && term ? term.career[id] ?? 0 : 0);
-  const byScore = [...order].sort((x, y) => termScore(y) - termScore(x) || termCareer(y) - termCareer(x) || order.indexOf(x) - order.indexOf(y));
+  const termScore = (id: RegionId) => (sameTerm && term ? (term.score[id] ?? 0) : 0);
+  const termCareer = (id: RegionId) => (sameTerm && term ? (term.career[id] ?? 0) : 0);
+  const byScore = [...order].sort(
+    (x, y) => termScore(y) - termScore(x) || termCareer(y) - termCareer(x) || order.indexOf(x) - order.indexOf(y),
+  );
   const prevGdp = (id: RegionId) => world.state.prev[id]?.gdp ?? 0;
   const byOutput = [...order].sort((x, y) => prevGdp(y) - prevGdp(x) || order.indexOf(x) - order.indexOf(y));
   const cur = world.current;
@@ -122,7 +124,11 @@ export function worldView(cfg: SessionConfig, world: WorldLive, viewer: Viewer, 
           treatments: cur.treatments,
           negotiationOpen: cur.negotiation.open,
           agreements: cur.agreements ?? signedAgreements(rules, cur.negotiation),
-          proposals: cur.negotiation.proposals.filter((p) => viewer.kind === 'host' || (viewer.kind === 'region' && (p.from === viewer.regionId || p.to === viewer.regionId))),
+          proposals: cur.negotiation.proposals.filter(
+            (p) =>
+              viewer.kind === 'host' ||
+              (viewer.kind === 'region' && (p.from === viewer.regionId || p.to === viewer.regionId)),
+          ),
           submitted: Object.fromEntries(order.map((id) => [id, cur.submitted[id] !== undefined])),
           done: Object.fromEntries(order.map((id) => [id, cur.done[id] === true])),
           drafts: pick(cur.drafts, viewer),

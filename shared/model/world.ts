@@ -6,7 +6,15 @@ import { fail, ok, type Result } from './errors.js';
 import type { DecisionSource, RegionId, Treatment } from './ids.js';
 import * as neg from './negotiation.js';
 import { playRound, type RoundRecord } from './round.js';
-import { initialState, type Agreement, type Decision, type RecordedDecision, type RegionPrev, type WorldRules, type WorldState } from './state.js';
+import {
+  initialState,
+  type Agreement,
+  type Decision,
+  type RecordedDecision,
+  type RegionPrev,
+  type WorldRules,
+  type WorldState,
+} from './state.js';
 
 export interface CurrentRound {
   round: number;
@@ -39,7 +47,16 @@ export function createWorld(cfg: SessionConfig, sessionSeed: string, index: numb
   const arm = armOfWorld(cfg, index);
   const map = armMap(cfg, arm);
   const state = initialState({ params: cfg.params, map });
-  return { index, seed: worldSeed(sessionSeed, index), arm, mapId: map.id, initial: structuredClone(state.prev), state, history: [], current: null };
+  return {
+    index,
+    seed: worldSeed(sessionSeed, index),
+    arm,
+    mapId: map.id,
+    initial: structuredClone(state.prev),
+    state,
+    history: [],
+    current: null,
+  };
 }
 
 export function regionIds(cfg: SessionConfig, world: Pick<WorldLive, 'mapId'>): RegionId[] {
@@ -50,7 +67,15 @@ export function beginRound(world: WorldLive, treatments: readonly Treatment[]): 
   const round = world.state.round + 1;
   return {
     ...world,
-    current: { round, treatments: [...treatments], negotiation: neg.openNegotiation(round), agreements: null, drafts: {}, submitted: {}, done: {} },
+    current: {
+      round,
+      treatments: [...treatments],
+      negotiation: neg.openNegotiation(round),
+      agreements: null,
+      drafts: {},
+      submitted: {},
+      done: {},
+    },
   };
 }
 
@@ -111,7 +136,10 @@ export function closeNegotiation(cfg: SessionConfig, world: WorldLive): WorldLiv
   const cur = world.current;
   if (!cur || cur.agreements) return world;
   const negotiation = neg.closeNegotiation(cur.negotiation);
-  return { ...world, current: { ...cur, negotiation, agreements: neg.signedAgreements(worldRules(cfg, world), negotiation) } };
+  return {
+    ...world,
+    current: { ...cur, negotiation, agreements: neg.signedAgreements(worldRules(cfg, world), negotiation) },
+  };
 }
 
 function decisionPhase(world: WorldLive): Result<CurrentRound & { agreements: Agreement[] }> {
@@ -122,16 +150,30 @@ function decisionPhase(world: WorldLive): Result<CurrentRound & { agreements: Ag
 }
 
 /** A seat's working draft, shared live with the region's other seats (validated like a decision). */
-export function setDraft(cfg: SessionConfig, world: WorldLive, regionId: RegionId, decision: Decision): Result<WorldLive> {
+export function setDraft(
+  cfg: SessionConfig,
+  world: WorldLive,
+  regionId: RegionId,
+  decision: Decision,
+): Result<WorldLive> {
   const cur = decisionPhase(world);
   if (!cur.ok) return cur;
   const valid = validateDecision(worldRules(cfg, world), regionId, cur.value.agreements, decision);
   if (!valid.ok) return valid;
-  return ok({ ...world, current: { ...(world.current as CurrentRound), drafts: { ...cur.value.drafts, [regionId]: valid.value } } });
+  return ok({
+    ...world,
+    current: { ...(world.current as CurrentRound), drafts: { ...cur.value.drafts, [regionId]: valid.value } },
+  });
 }
 
 /** Submits a region's decision; a later submission before the deadline replaces it. */
-export function submitDecision(cfg: SessionConfig, world: WorldLive, regionId: RegionId, decision: Decision, source: DecisionSource): Result<WorldLive> {
+export function submitDecision(
+  cfg: SessionConfig,
+  world: WorldLive,
+  regionId: RegionId,
+  decision: Decision,
+  source: DecisionSource,
+): Result<WorldLive> {
   const cur = decisionPhase(world);
   if (!cur.ok) return cur;
   const valid = validateDecision(worldRules(cfg, world), regionId, cur.value.agreements, decision);
@@ -139,14 +181,24 @@ export function submitDecision(cfg: SessionConfig, world: WorldLive, regionId: R
   const recorded: RecordedDecision = { ...valid.value, source };
   return ok({
     ...world,
-    current: { ...(world.current as CurrentRound), drafts: { ...cur.value.drafts, [regionId]: valid.value }, submitted: { ...cur.value.submitted, [regionId]: recorded } },
+    current: {
+      ...(world.current as CurrentRound),
+      drafts: { ...cur.value.drafts, [regionId]: valid.value },
+      submitted: { ...cur.value.submitted, [regionId]: recorded },
+    },
   });
 }
 
 /** The default decision of a region in the current round. */
 export function defaultFor(cfg: SessionConfig, world: WorldLive, regionId: RegionId): RecordedDecision {
   const cur = world.current;
-  const { reason: _reason, ...d } = defaultDecision(worldRules(cfg, world), cur?.treatments ?? [], world.state, regionId, cur?.agreements ?? []);
+  const { reason: _reason, ...d } = defaultDecision(
+    worldRules(cfg, world),
+    cur?.treatments ?? [],
+    world.state,
+    regionId,
+    cur?.agreements ?? [],
+  );
   return { ...d, source: 'default' };
 }
 
@@ -165,6 +217,14 @@ export function finishRound(
   const decisions: Record<RegionId, RecordedDecision> = {};
   for (const id of regionIds(cfg, closed)) decisions[id] = cur.submitted[id] ?? fallback(id, closed);
   const lost = closed.history[closed.history.length - 1]?.metrics.cumulativeWelfareLost ?? 0;
-  const record = playRound(worldRules(cfg, closed), closed.seed, cur.treatments, closed.state, cur.agreements, decisions, lost);
+  const record = playRound(
+    worldRules(cfg, closed),
+    closed.seed,
+    cur.treatments,
+    closed.state,
+    cur.agreements,
+    decisions,
+    lost,
+  );
   return { ...closed, state: record.stateAfter, history: [...closed.history, record], current: null };
 }

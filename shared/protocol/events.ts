@@ -8,7 +8,11 @@ import { PRESET_MESSAGES, ProposalTermsSchema } from '../model/negotiation.js';
 
 export const PROTOCOL_VERSION = 1;
 
-const cmdId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'cmdId: 8-64 letters, digits, - or _');
+const cmdId = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'cmdId: 8-64 letters, digits, - or _');
 const id = z.string().min(1).max(40);
 const message = z.enum(PRESET_MESSAGES).nullable().optional();
 
@@ -32,7 +36,9 @@ export const HostCommandSchemas = {
   'host:addTime': z.object({ cmdId, seconds: z.int().min(5).max(600) }).strict(),
   'host:endPhase': z.object({ cmdId }).strict(),
   'host:advance': z.object({ cmdId }).strict(),
-  'host:setReforms': z.object({ cmdId, arm: z.int().min(0).max(7).nullable(), treatments: z.array(TreatmentSchema).max(7) }).strict(),
+  'host:setReforms': z
+    .object({ cmdId, arm: z.int().min(0).max(7).nullable(), treatments: z.array(TreatmentSchema).max(7) })
+    .strict(),
   'host:fillBots': z.object({ cmdId, strategy: z.enum(BOT_STRATEGIES) }).strict(),
   'host:renameSeat': z.object({ cmdId, seatId: id, name: z.string().max(200) }).strict(),
   'host:moveSeat': z.object({ cmdId, seatId: id, world: z.int().min(0).max(59), region: id }).strict(),
@@ -44,7 +50,9 @@ export const HostCommandSchemas = {
 } as const;
 
 /** Join over the socket (the same as POST /api/sessions/:code/join). */
-export const JoinSchema = z.object({ cmdId: cmdId.optional(), code: z.string().min(1).max(16), name: z.string().max(200) }).strict();
+export const JoinSchema = z
+  .object({ cmdId: cmdId.optional(), code: z.string().min(1).max(16), name: z.string().max(200) })
+  .strict();
 /** Ask for a full state again (after a reconnect or a gap). */
 export const SyncSchema = z.object({}).strict();
 
@@ -63,9 +71,11 @@ export function isHostEvent(name: string): name is HostEvent {
 }
 
 /** The socket handshake: `auth` of io(url, { auth }). */
-export const HandshakeSchema = z.object({
-  code: z.string().min(1).max(16),
-  token: z.string().min(16).max(128).optional(),
-  lang: z.enum(['en', 'zh-CN']).optional(),
-}).strict();
+export const HandshakeSchema = z
+  .object({
+    code: z.string().min(1).max(16),
+    token: z.string().min(16).max(128).optional(),
+    lang: z.enum(['en', 'zh-CN']).optional(),
+  })
+  .strict();
 export type Handshake = z.output<typeof HandshakeSchema>;

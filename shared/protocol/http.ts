@@ -1,14 +1,16 @@
 // HTTP bodies and replies (session creation, join), parsed with zod on both sides.
 import { z } from 'zod';
 
-export const CreateSessionBodySchema = z.object({
-  /** A class plan id (see GET /api/presets). */
-  preset: z.string().max(60).optional(),
-  /** A config (or config changes on top of the preset), checked by the engine's config schema. */
-  config: z.record(z.string(), z.unknown()).optional(),
-  /** Optional seed for a reproducible session (research); default: random. */
-  seed: z.string().min(1).max(64).optional(),
-}).strict();
+export const CreateSessionBodySchema = z
+  .object({
+    /** A class plan id (see GET /api/presets). */
+    preset: z.string().max(60).optional(),
+    /** A config (or config changes on top of the preset), checked by the engine's config schema. */
+    config: z.record(z.string(), z.unknown()).optional(),
+    /** Optional seed for a reproducible session (research); default: random. */
+    seed: z.string().min(1).max(64).optional(),
+  })
+  .strict();
 
 export const CreateSessionReplySchema = z.object({
   code: z.string(),

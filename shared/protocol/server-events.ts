@@ -17,7 +17,14 @@ export type Welcome =
   | { role: 'host' | 'projector'; code: string };
 
 export const WelcomeSchema = z.union([
-  z.object({ role: z.literal('student'), code: z.string(), seatId: z.string(), name: z.string(), world: z.number(), region: z.string() }),
+  z.object({
+    role: z.literal('student'),
+    code: z.string(),
+    seatId: z.string(),
+    name: z.string(),
+    world: z.number(),
+    region: z.string(),
+  }),
   z.object({ role: z.enum(['host', 'projector']), code: z.string() }),
 ]);
 

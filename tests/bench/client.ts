@@ -42,15 +42,40 @@ const sizes = assetSizes();
 console.log('Built assets (gzip -9):');
 for (const s of sizes) console.log(`  ${s.file.padEnd(36)} ${kb(s.raw).padStart(10)} raw ${kb(s.gz).padStart(10)} gz`);
 const js = sizes.filter((s) => s.file.endsWith('.js'));
-console.log(`  total JavaScript: ${kb(js.reduce((t, s) => t + s.gz, 0))} gz; first load of a student (all but host/debrief/projector chunks): ${kb(js.filter((s) => !/^(host|debrief|projector)/.test(s.file)).reduce((t, s) => t + s.gz, 0))} gz`);
+console.log(
+  `  total JavaScript: ${kb(js.reduce((t, s) => t + s.gz, 0))} gz; first load of a student (all but host/debrief/projector chunks): ${kb(js.filter((s) => !/^(host|debrief|projector)/.test(s.file)).reduce((t, s) => t + s.gz, 0))} gz`,
+);
 
-const server = await startServer({ env: EnvSchema.parse({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'pr-bench-client-')), LOG_LEVEL: 'warn' }) });
+const server = await startServer({
+  env: EnvSchema.parse({
+    PORT: 0,
+    HOST: '127.0.0.1',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'pr-bench-client-')),
+    LOG_LEVEL: 'warn',
+  }),
+});
 const browser = await chromium.launch({
   executablePath: process.env['CHROMIUM'] ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+  ],
 });
 try {
-  const created = (await (await fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"preset":"quick-demo"}' })).json()) as { code: string };
+  const created = (await (
+    await fetch(`${server.url}/api/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"preset":"quick-demo"}',
+    })
+  ).json()) as { code: string };
   const times: number[] = [];
   const joinTimes: number[] = [];
   for (let k = 0; k < RUNS; k++) {
@@ -62,12 +87,18 @@ try {
     joinTimes.push(Date.now() - t0);
     await page.click('[data-testid=join-submit]');
     // Polled with page.evaluate: waitForFunction with a string needs eval, which the game's CSP forbids.
-    await waitForTrue(page, '(window.__prBoard?.regions.length ?? 0) > 0 && document.querySelector("canvas") !== null', 30_000);
+    await waitForTrue(
+      page,
+      '(window.__prBoard?.regions.length ?? 0) > 0 && document.querySelector("canvas") !== null',
+      30_000,
+    );
     times.push(Date.now() - t0);
     await context.close();
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-  console.log(`\nJoin link -> interactive board (headless Chromium, localhost, cold cache, ${RUNS} runs): median ${median(times)} ms (min ${Math.min(...times)}, max ${Math.max(...times)}); of which join form ready: median ${median(joinTimes)} ms`);
+  console.log(
+    `\nJoin link -> interactive board (headless Chromium, localhost, cold cache, ${RUNS} runs): median ${median(times)} ms (min ${Math.min(...times)}, max ${Math.max(...times)}); of which join form ready: median ${median(joinTimes)} ms`,
+  );
 } finally {
   await browser.close();
   await server.close();

@@ -14,7 +14,8 @@ const GAME_CONFIG = classPlanConfig('simulator-6-6', { map: '3-single' });
 
 function playGames(from: number, count: number): number {
   let rounds = 0;
-  for (let g = from; g < from + count; g++) rounds += playWorld(GAME_CONFIG, `bench-${g}`, 0, () => 'adaptive').history.length;
+  for (let g = from; g < from + count; g++)
+    rounds += playWorld(GAME_CONFIG, `bench-${g}`, 0, () => 'adaptive').history.length;
   return rounds;
 }
 
@@ -38,7 +39,8 @@ function benchResolve(): { perSecond: number; calls: number } {
   const draws = drawRound('bench:0', 1, agreements, params, true);
   const run = (n: number) => {
     let sink = 0;
-    for (let k = 0; k < n; k++) sink += resolveRound(rules, [...treatments], state, agreements, decisions, draws).results.welfare;
+    for (let k = 0; k < n; k++)
+      sink += resolveRound(rules, [...treatments], state, agreements, decisions, draws).results.welfare;
     return sink;
   };
   run(20_000);
@@ -80,10 +82,16 @@ if (!isMainThread) {
   parentPort?.postMessage({ ms: performance.now() - t });
 } else {
   const r = benchResolve();
-  console.log(`resolveRound (4 regions, 4 agreements, all reforms): ${Math.round(r.perSecond).toLocaleString('en')} calls/s (${r.calls.toLocaleString('en')} calls)`);
+  console.log(
+    `resolveRound (4 regions, 4 agreements, all reforms): ${Math.round(r.perSecond).toLocaleString('en')} calls/s (${r.calls.toLocaleString('en')} calls)`,
+  );
   const g = benchGamesSingle();
-  console.log(`full games (3 regions, 12 rounds, adaptive bots), one thread: ${g.perSecond.toFixed(1)} games/s (${g.games} games, ${(1000 / g.perSecond).toFixed(2)} ms/game)`);
+  console.log(
+    `full games (3 regions, 12 rounds, adaptive bots), one thread: ${g.perSecond.toFixed(1)} games/s (${g.games} games, ${(1000 / g.perSecond).toFixed(2)} ms/game)`,
+  );
   const cores = availableParallelism();
   const p = await benchGamesParallel(cores);
-  console.log(`full games, ${cores} worker threads: ${p.perSecond.toFixed(1)} games/s (${p.games} games, timed after warm-up in each worker)`);
+  console.log(
+    `full games, ${cores} worker threads: ${p.perSecond.toFixed(1)} games/s (${p.games} games, timed after warm-up in each worker)`,
+  );
 }

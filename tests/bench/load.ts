@@ -37,21 +37,35 @@ import { WorkerPool } from './load/workers.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const opts = parseOptions();
 const started = performance.now();
-const log = (s: string) => process.stdout.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${s}\n`);
+const log = (s: string) =>
+  process.stdout.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${s}\n`);
 
 const server = await startServer(ROOT, { profile: opts.profile, broadcastMs: opts.broadcastMs });
 const studentProfDir = opts.profileStudents ? mkdtempSync(join(tmpdir(), 'pr-load-student-prof-')) : null;
 const pool = new WorkerPool(ROOT, opts.workerCount, studentProfDir, log);
 for (const w of pool.workers) {
-  pool.tell(w, { type: 'init', workerId: w.id, base: server.base, actionMs: opts.actionMs, action: opts.action, ackTimeoutMs: opts.ackTimeoutMs, graceMs: opts.graceMs });
+  pool.tell(w, {
+    type: 'init',
+    workerId: w.id,
+    base: server.base,
+    actionMs: opts.actionMs,
+    action: opts.action,
+    ackTimeoutMs: opts.ackTimeoutMs,
+    graceMs: opts.graceMs,
+  });
 }
 
 const cores = availableParallelism();
 const fdLimit = openFilesLimit();
 const maxStudents = Math.max(...opts.steps);
-log(`machine: ${cores} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, open-file limit ${fdLimit}`);
-if (fdLimit < maxStudents + 1000) log(`warning: the open-file limit (${fdLimit}) is low for ${maxStudents} sockets: raise it with ulimit -n`);
-log(`server pid ${server.pid} at ${server.base} (DATA_DIR ${server.dataDir}${server.profDir ? `, --cpu-prof into ${server.profDir}` : ''}); ${opts.workerCount} student worker processes`);
+log(
+  `machine: ${cores} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, open-file limit ${fdLimit}`,
+);
+if (fdLimit < maxStudents + 1000)
+  log(`warning: the open-file limit (${fdLimit}) is low for ${maxStudents} sockets: raise it with ulimit -n`);
+log(
+  `server pid ${server.pid} at ${server.base} (DATA_DIR ${server.dataDir}${server.profDir ? `, --cpu-prof into ${server.profDir}` : ''}); ${opts.workerCount} student worker processes`,
+);
 
 await waitQuiet(opts.waitQuietS, cores, log);
 

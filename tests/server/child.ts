@@ -14,7 +14,11 @@ export interface ChildServer {
 }
 
 /** Runs `node --import tsx server/main.ts` with the given environment (on top of the test's own). */
-export function runMain(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: ChildServer['exited'] } {
+export function runMain(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exited: ChildServer['exited'];
+} {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: REPO_ROOT,
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'silent', BROADCAST_MS: '20', ...env },
@@ -23,7 +27,9 @@ export function runMain(env: Record<string, string>): { child: ChildProcess; out
   let out = '';
   child.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d));
   child.stderr?.setEncoding('utf8').on('data', (d: string) => (out += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, output: () => out, exited };
 }
 
@@ -49,7 +55,10 @@ export async function startMain(dataDir: string, timeout = 30_000): Promise<Chil
 }
 
 /** Kills that process (never a process group or anything found by name) and waits for it to exit. */
-export async function kill(server: ChildServer, signal: NodeJS.Signals = 'SIGKILL'): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+export async function kill(
+  server: ChildServer,
+  signal: NodeJS.Signals = 'SIGKILL',
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill(signal);
   return server.exited;
 }

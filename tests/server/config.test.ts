@@ -8,13 +8,35 @@ describe('readEnv', () => {
     const r = readEnv({});
     expect(r).toEqual({
       ok: true,
-      value: { PORT: 3000, HOST: '0.0.0.0', DATA_DIR: './data', LOG_LEVEL: 'info', SQLITE_SYNC: 'NORMAL', JOIN_RATE_PER_MINUTE: 600, BROADCAST_MS: 100 },
+      value: {
+        PORT: 3000,
+        HOST: '0.0.0.0',
+        DATA_DIR: './data',
+        LOG_LEVEL: 'info',
+        SQLITE_SYNC: 'NORMAL',
+        JOIN_RATE_PER_MINUTE: 600,
+        BROADCAST_MS: 100,
+      },
     });
   });
 
   test('reads and coerces set values', () => {
-    const r = readEnv({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', PUBLIC_URL: 'https://game.example.edu', SQLITE_SYNC: 'FULL', JOIN_RATE_PER_MINUTE: '5', BROADCAST_MS: '250' });
-    expect(r.ok && r.value).toMatchObject({ PORT: 0, PUBLIC_URL: 'https://game.example.edu', SQLITE_SYNC: 'FULL', JOIN_RATE_PER_MINUTE: 5, BROADCAST_MS: 250 });
+    const r = readEnv({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      PUBLIC_URL: 'https://game.example.edu',
+      SQLITE_SYNC: 'FULL',
+      JOIN_RATE_PER_MINUTE: '5',
+      BROADCAST_MS: '250',
+    });
+    expect(r.ok && r.value).toMatchObject({
+      PORT: 0,
+      PUBLIC_URL: 'https://game.example.edu',
+      SQLITE_SYNC: 'FULL',
+      JOIN_RATE_PER_MINUTE: 5,
+      BROADCAST_MS: 250,
+    });
   });
 
   test.each([

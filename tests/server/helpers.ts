@@ -28,10 +28,19 @@ export function tempDir(prefix = 'promotion-race-test-'): string {
 }
 
 /** A complete server on port 0 with its own data directory (or the one given, to restart on the same data). */
-export async function startTestServer(env: Record<string, string> = {}, dataDir = tempDir(), clock?: Clock): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  dataDir = tempDir(),
+  clock?: Clock,
+): Promise<TestServer> {
   const parsed = EnvSchema.parse({
-    PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', BROADCAST_MS: '20',
-    CLIENT_DIR: join(dataDir, 'no-client'), ...env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    BROADCAST_MS: '20',
+    CLIENT_DIR: join(dataDir, 'no-client'),
+    ...env,
   });
   const server = await startServer({ env: parsed, ...(clock ? { clock } : {}) });
   return {
@@ -51,17 +60,31 @@ export interface HttpReply<T = unknown> {
   headers: Headers;
 }
 
-export async function http<T = unknown>(url: string, path: string, init: { method?: string; body?: unknown; token?: string; raw?: string } = {}): Promise<HttpReply<T>> {
+export async function http<T = unknown>(
+  url: string,
+  path: string,
+  init: { method?: string; body?: unknown; token?: string; raw?: string } = {},
+): Promise<HttpReply<T>> {
   const headers: Record<string, string> = {};
   if (init.body !== undefined || init.raw !== undefined) headers['content-type'] = 'application/json';
   if (init.token) headers['authorization'] = `Bearer ${init.token}`;
   const res = await fetch(`${url}${path}`, {
     method: init.method ?? (init.body !== undefined || init.raw !== undefined ? 'POST' : 'GET'),
     headers,
-    ...(init.raw !== undefined ? { body: init.raw } : init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    ...(init.raw !== undefined
+      ? { body: init.raw }
+      : init.body !== undefined
+        ? { body: JSON.stringify(init.body) }
+        : {}),
   });
   const type = res.headers.get('content-type') ?? '';
-  const body = (type.includes('json') ? await res.json() : type.includes('zip') ? new Uint8Array(await res.arrayBuffer()) : await res.text()) as T;
+  const body = (
+    type.includes('json')
+      ? await res.json()
+      : type.includes('zip')
+        ? new Uint8Array(await res.arrayBuffer())
+        : await res.text()
+  ) as T;
   return { status: res.status, body, headers: res.headers };
 }
 
@@ -80,8 +103,12 @@ export async function joinHttp(url: string, code: string, name: string): Promise
 /** A session config with phases long enough that only the host (or early ends) moves the game on. */
 export function slowConfig(extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    map: '4-single', rounds: 2, worlds: { count: 1 }, arms: [{ name: 'Baseline', schedule: [{ fromRound: 1, treatments: [] }] }],
-    phases: { briefing: 600, negotiate: 600, decide: 600, results: 600 }, ...extra,
+    map: '4-single',
+    rounds: 2,
+    worlds: { count: 1 },
+    arms: [{ name: 'Baseline', schedule: [{ fromRound: 1, treatments: [] }] }],
+    phases: { briefing: 600, negotiate: 600, decide: 600, results: 600 },
+    ...extra,
   };
 }
 
@@ -123,7 +150,11 @@ export class TestClient {
   }
 
   /** The latest view if it matches, else the next one that does. */
-  waitView(test: (v: SessionView, m: ViewMessage) => boolean, timeout = WAIT_MS, what = 'a matching view'): Promise<SessionView> {
+  waitView(
+    test: (v: SessionView, m: ViewMessage) => boolean,
+    timeout = WAIT_MS,
+    what = 'a matching view',
+  ): Promise<SessionView> {
     // A view from an earlier phase may lack what the predicate looks at: that is "not yet", not an error.
     const pred = (v: SessionView, m: ViewMessage) => {
       try {
@@ -135,17 +166,31 @@ export class TestClient {
     const last = this.messages[this.messages.length - 1];
     if (last && pred(last.view as SessionView, last)) return Promise.resolve(last.view as SessionView);
     return new Promise((resolve, reject) => {
-      const listener: ViewListener = { pred, resolve: (v) => { clearTimeout(timer); resolve(v); } };
+      const listener: ViewListener = {
+        pred,
+        resolve: (v) => {
+          clearTimeout(timer);
+          resolve(v);
+        },
+      };
       const timer = setTimeout(() => {
         this.listeners = this.listeners.filter((l) => l !== listener);
-        reject(new Error(`timed out waiting for ${what}; last view: phase ${String(this.view?.phase)} round ${String(this.view?.round)}`));
+        reject(
+          new Error(
+            `timed out waiting for ${what}; last view: phase ${String(this.view?.phase)} round ${String(this.view?.round)}`,
+          ),
+        );
       }, timeout);
       this.listeners.push(listener);
     });
   }
 
   waitPhase(phase: string, round?: number, timeout = WAIT_MS): Promise<SessionView> {
-    return this.waitView((v) => v.phase === phase && (round === undefined || v.round === round), timeout, `phase ${phase} round ${String(round)}`);
+    return this.waitView(
+      (v) => v.phase === phase && (round === undefined || v.round === round),
+      timeout,
+      `phase ${phase} round ${String(round)}`,
+    );
   }
 
   /** Sends a raw event with an ack (no retries). */
@@ -154,7 +199,11 @@ export class TestClient {
   }
 
   /** Sends a command with a fresh cmdId (unless given); waits and retries when rate limited. */
-  async cmd<T extends object = { seq: number }>(event: string, payload: Record<string, unknown> = {}, cmdId = newCmdId()): Promise<Ack<T>> {
+  async cmd<T extends object = { seq: number }>(
+    event: string,
+    payload: Record<string, unknown> = {},
+    cmdId = newCmdId(),
+  ): Promise<Ack<T>> {
     for (let attempt = 0; ; attempt++) {
       const ack = await this.emit<T>(event, { cmdId, ...payload });
       if (ack.ok || ack.error.code !== 'RATE_LIMITED' || attempt > 40) return ack;
@@ -181,14 +230,24 @@ export interface Auth {
 }
 
 function socketFor(url: string, auth: Auth | Record<string, unknown>, reconnection: boolean): Socket {
-  return io(url, { auth, transports: ['websocket'], forceNew: true, reconnection, reconnectionDelay: 50, reconnectionDelayMax: 200, timeout: WAIT_MS });
+  return io(url, {
+    auth,
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection,
+    reconnectionDelay: 50,
+    reconnectionDelayMax: 200,
+    timeout: WAIT_MS,
+  });
 }
 
 /** Connects and resolves once connected (and, for roles with a view, once the first view has arrived). */
 export function connect(url: string, auth: Auth, opts: { reconnection?: boolean } = {}): Promise<TestClient> {
   const client = new TestClient(socketFor(url, auth, opts.reconnection ?? false));
   return new Promise((resolve, reject) => {
-    client.socket.once('connect_error', (e: Error & { data?: unknown }) => reject(new Error(`connect_error ${JSON.stringify(e.data ?? e.message)}`)));
+    client.socket.once('connect_error', (e: Error & { data?: unknown }) =>
+      reject(new Error(`connect_error ${JSON.stringify(e.data ?? e.message)}`)),
+    );
     client.socket.once('connect', () => {
       if (!auth.token) return resolve(client);
       client.waitView(() => true).then(() => resolve(client), reject);
@@ -216,7 +275,11 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-export async function waitFor(check: () => boolean | Promise<boolean>, timeout = WAIT_MS, what = 'a condition'): Promise<void> {
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeout = WAIT_MS,
+  what = 'a condition',
+): Promise<void> {
   const end = Date.now() + timeout;
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);

@@ -10,7 +10,17 @@ import type { SessionView } from '../../shared/model/session/view.js';
 import type { Ack } from '../../shared/protocol/errors.js';
 import type { CreateSessionReply, JoinReply, SessionInfo } from '../../shared/protocol/http.js';
 import { kill, startMain, type ChildServer } from './child.js';
-import { connect, createSession, http, joinHttp, newCmdId, slowConfig, tempDir, waitFor, type TestClient } from './helpers.js';
+import {
+  connect,
+  createSession,
+  http,
+  joinHttp,
+  newCmdId,
+  slowConfig,
+  tempDir,
+  waitFor,
+  type TestClient,
+} from './helpers.js';
 
 const dataDir = tempDir();
 let server: ChildServer;
@@ -22,7 +32,12 @@ let host: TestClient;
 let students: TestClient[] = [];
 let resent: { cmdId: string; seq: number; payload: Record<string, unknown> } | null = null;
 
-async function ok(client: TestClient, event: string, payload: Record<string, unknown> = {}, cmdId = newCmdId()): Promise<number> {
+async function ok(
+  client: TestClient,
+  event: string,
+  payload: Record<string, unknown> = {},
+  cmdId = newCmdId(),
+): Promise<number> {
   const seq = await client.ok(event, payload, cmdId);
   acked.set(seq, event);
   return seq;
@@ -34,7 +49,14 @@ async function connectAll(): Promise<void> {
   students = [];
   for (const s of seats) {
     const c = await connect(server.url, { code: session.code, token: s.seatToken });
-    expect(c.welcome).toEqual({ role: 'student', code: session.code, seatId: s.seat.id, name: s.seat.name, world: s.seat.world, region: s.seat.region });
+    expect(c.welcome).toEqual({
+      role: 'student',
+      code: session.code,
+      seatId: s.seat.id,
+      name: s.seat.name,
+      world: s.seat.world,
+      region: s.seat.region,
+    });
     students.push(c);
   }
   clients = [host, ...students];
@@ -46,7 +68,9 @@ async function crashAndRestart(): Promise<SessionLogOut> {
   expect(result.signal).toBe('SIGKILL');
   for (const c of clients) c.close();
   server = await startMain(dataDir);
-  const log = (await http<SessionLogOut>(server.url, `/api/sessions/${session.code}/export.json`, { token: session.hostToken })).body;
+  const log = (
+    await http<SessionLogOut>(server.url, `/api/sessions/${session.code}/export.json`, { token: session.hostToken })
+  ).body;
   const bySeq = new Map(log.events.map((e) => [e.seq, e.type]));
   for (const [seq, type] of acked) expect(bySeq.get(seq), `acknowledged #${seq} ${type}`).toBe(type);
   expect(log.events.map((e) => e.seq)).toEqual(log.events.map((_, k) => k + 1));
@@ -66,7 +90,9 @@ function expectResumed(phase: string, round: number): void {
 
 beforeAll(async () => {
   server = await startMain(dataDir);
-  session = await createSession(server.url, { config: slowConfig({ phases: { briefing: 300, negotiate: 300, decide: 300, results: 300 } }) });
+  session = await createSession(server.url, {
+    config: slowConfig({ phases: { briefing: 300, negotiate: 300, decide: 300, results: 300 } }),
+  });
   seats = [];
   for (const name of ['Ann', 'Bo', 'Cai']) seats.push(await joinHttp(server.url, session.code, name));
   await connectAll();
@@ -82,12 +108,16 @@ describe('killing the server and starting it again', () => {
   test('in the lobby: seats and host settings survive (and a phase nearly over in another session gets 15 s)', async () => {
     await ok(host, 'host:setReforms', { arm: null, treatments: ['A'] });
     await ok(host, 'host:announce', { text: 'Welcome' });
-    const short = await createSession(server.url, { config: slowConfig({ phases: { briefing: 5, negotiate: 5, decide: 5, results: 5 } }) });
+    const short = await createSession(server.url, {
+      config: slowConfig({ phases: { briefing: 5, negotiate: 5, decide: 5, results: 5 } }),
+    });
     const shortHost = await connect(server.url, { code: short.code, token: short.hostToken });
     await shortHost.ok('host:start');
     shortHost.close();
     await crashAndRestart();
-    const shortLog = (await http<SessionLogOut>(server.url, `/api/sessions/${short.code}/export.json`, { token: short.hostToken })).body;
+    const shortLog = (
+      await http<SessionLogOut>(server.url, `/api/sessions/${short.code}/export.json`, { token: short.hostToken })
+    ).body;
     const resume = shortLog.events.find((e) => e.type === 'system:resume')!;
     // The floor of 15 s (less the few ms between computing the deadline and stamping the command).
     const left = (resume.payload as { deadline: number }).deadline - Date.parse(resume.at);
@@ -105,7 +135,8 @@ describe('killing the server and starting it again', () => {
     await ok(host, 'host:endPhase');
     await students[0]!.waitPhase('negotiate', 1);
     await ok(students[0]!, 'proposal:submit', { to: 'I', terms: { openMarket: true, project: null } });
-    const fromC = (v: SessionView) => v.worlds[0]?.current?.proposals.find((x) => x.from === 'C' && x.to === 'I' && x.status === 'pending');
+    const fromC = (v: SessionView) =>
+      v.worlds[0]?.current?.proposals.find((x) => x.from === 'C' && x.to === 'I' && x.status === 'pending');
     const p = fromC(await students[1]!.waitView((v) => fromC(v) !== undefined))!;
     await ok(students[1]!, 'proposal:accept', { proposalId: p.id });
     const payload = { to: 'C', terms: { openMarket: true, project: null } };
@@ -130,8 +161,14 @@ describe('killing the server and starting it again', () => {
     const sectors = ['AUTO', 'ELEC', 'FOOD', 'CHEM'];
     for (let k = 0; k < 16; k++) {
       const decision = { invest: sectors[k % 4], barriers: [], comply: {} };
-      void (students[0]!.socket.timeout(5000).emitWithAck('decision:draft', { cmdId: newCmdId(), decision }) as Promise<Ack<{ seq: number }>>).then(
-        (a) => { if (a.ok) inFlight.push(a.seq); },
+      void (
+        students[0]!.socket.timeout(5000).emitWithAck('decision:draft', { cmdId: newCmdId(), decision }) as Promise<
+          Ack<{ seq: number }>
+        >
+      ).then(
+        (a) => {
+          if (a.ok) inFlight.push(a.seq);
+        },
         () => undefined,
       );
     }
@@ -159,8 +196,14 @@ describe('killing the server and starting it again', () => {
     await host.waitPhase('briefing', 2);
     await ok(host, 'host:endGame');
     await host.waitPhase('ended');
-    const log = (await http<SessionLogOut>(server.url, `/api/sessions/${session.code}/export.json`, { token: session.hostToken })).body;
-    expect(log.worlds[0]!.rounds[0]!.decisions['C']).toMatchObject({ invest: 'ELEC', barriers: ['I'], source: 'human' });
+    const log = (
+      await http<SessionLogOut>(server.url, `/api/sessions/${session.code}/export.json`, { token: session.hostToken })
+    ).body;
+    expect(log.worlds[0]!.rounds[0]!.decisions['C']).toMatchObject({
+      invest: 'ELEC',
+      barriers: ['I'],
+      source: 'human',
+    });
     expect(log.worlds[0]!.rounds[0]!.decisions['F']!.source).toBe('default');
     expect(replay(log, 0).report.problems).toEqual([]);
     for (const [seq, type] of acked) expect(log.events.find((e) => e.seq === seq)?.type).toBe(type);

@@ -2,7 +2,17 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { SqliteStore } from '../../server/store/sqlite.js';
-import { connect, createSession, http, joinHttp, slowConfig, startTestServer, tempDir, waitFor, type TestServer } from './helpers.js';
+import {
+  connect,
+  createSession,
+  http,
+  joinHttp,
+  slowConfig,
+  startTestServer,
+  tempDir,
+  waitFor,
+  type TestServer,
+} from './helpers.js';
 
 type Health = { ok: boolean; sessions: number; sockets: number; uptimeSeconds: number };
 const running: TestServer[] = [];
@@ -91,7 +101,9 @@ describe('the server', () => {
 
     const again = await start(dataDir);
     expect(again.server.registry.size).toBe(0);
-    const log = await http<{ worlds: { rounds: unknown[] }[] }>(again.url, `/api/sessions/${s.code}/export.json`, { token: s.hostToken });
+    const log = await http<{ worlds: { rounds: unknown[] }[] }>(again.url, `/api/sessions/${s.code}/export.json`, {
+      token: s.hostToken,
+    });
     expect(log.status).toBe(200);
     expect(log.body.worlds[0]!.rounds).toHaveLength(1);
     expect((await http<{ phase: string }>(again.url, `/api/sessions/${s.code}`)).body.phase).toBe('ended');

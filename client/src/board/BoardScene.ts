@@ -151,9 +151,24 @@ export class BoardScene extends Phaser.Scene {
       if (style.dash > 0) this.dashed(g, a, b, style.dash);
       else g.lineBetween(a.x, a.y, b.x, b.y);
       const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-      const parts = [link.state ? texts.linkLabel(link.state) : '', link.shock !== null ? texts.shock(link.shock) : '', link.audited ? texts.inspected : ''].filter(Boolean);
+      const parts = [
+        link.state ? texts.linkLabel(link.state) : '',
+        link.shock !== null ? texts.shock(link.shock) : '',
+        link.audited ? texts.inspected : '',
+      ].filter(Boolean);
       if (parts.length > 0) {
-        this.labels.push(this.add.text(mid.x, mid.y, parts.join(' · '), { fontFamily: 'system-ui, sans-serif', fontSize: '16px', color: '#1d2430', backgroundColor: '#ffffffee', padding: { x: 4, y: 2 } }).setOrigin(0.5).setResolution(2));
+        this.labels.push(
+          this.add
+            .text(mid.x, mid.y, parts.join(' · '), {
+              fontFamily: 'system-ui, sans-serif',
+              fontSize: '16px',
+              color: '#1d2430',
+              backgroundColor: '#ffffffee',
+              padding: { x: 4, y: 2 },
+            })
+            .setOrigin(0.5)
+            .setResolution(2),
+        );
       }
     }
     // Protection: a red bar across the link near the region that blocks.
@@ -177,7 +192,12 @@ export class BoardScene extends Phaser.Scene {
     }
   }
 
-  private dashed(g: Phaser.GameObjects.Graphics, a: { x: number; y: number }, b: { x: number; y: number }, dash: number): void {
+  private dashed(
+    g: Phaser.GameObjects.Graphics,
+    a: { x: number; y: number },
+    b: { x: number; y: number },
+    dash: number,
+  ): void {
     const len = Math.hypot(b.x - a.x, b.y - a.y);
     const steps = Math.max(1, Math.floor(len / dash));
     for (let k = 0; k < steps; k += 2) {
@@ -197,9 +217,36 @@ export class BoardScene extends Phaser.Scene {
       node = {
         circle,
         radius: rad,
-        name: this.add.text(p.x, p.y - rad - 30, '', { ...style, fontSize: '21px', fontStyle: 'bold', backgroundColor: '#ffffffcc', padding: { x: 4, y: 1 } }).setOrigin(0.5).setResolution(2),
-        figures: this.add.text(p.x, p.y, '', { ...style, fontSize: '20px', color: '#ffffff', fontStyle: 'bold', stroke: '#1d2430', strokeThickness: 4 }).setOrigin(0.5).setResolution(2),
-        badge: this.add.text(p.x, p.y + rad + 16, '', { ...style, fontSize: '17px', backgroundColor: '#ffffffcc', padding: { x: 4, y: 1 } }).setOrigin(0.5).setResolution(2),
+        name: this.add
+          .text(p.x, p.y - rad - 30, '', {
+            ...style,
+            fontSize: '21px',
+            fontStyle: 'bold',
+            backgroundColor: '#ffffffcc',
+            padding: { x: 4, y: 1 },
+          })
+          .setOrigin(0.5)
+          .setResolution(2),
+        figures: this.add
+          .text(p.x, p.y, '', {
+            ...style,
+            fontSize: '20px',
+            color: '#ffffff',
+            fontStyle: 'bold',
+            stroke: '#1d2430',
+            strokeThickness: 4,
+          })
+          .setOrigin(0.5)
+          .setResolution(2),
+        badge: this.add
+          .text(p.x, p.y + rad + 16, '', {
+            ...style,
+            fontSize: '17px',
+            backgroundColor: '#ffffffcc',
+            padding: { x: 4, y: 1 },
+          })
+          .setOrigin(0.5)
+          .setResolution(2),
       };
       this.nodes.set(r.id, node);
     }
@@ -210,8 +257,16 @@ export class BoardScene extends Phaser.Scene {
     node.circle.setPosition(p.x, p.y);
     node.name.setPosition(p.x, p.y - rad - 16).setText(`${r.mine ? '★ ' : ''}${r.name} (${r.id})`);
     node.figures.setText(`${texts.output(r.gdp)}\n${texts.rank(r.rank)}`);
-    const tags = [r.mine ? texts.you : '', r.bot ? texts.bot : '', r.growth !== null ? texts.growth(r.growth) : '', r.submitted ? texts.submitted : ''].filter(Boolean);
-    node.badge.setPosition(p.x, p.y + rad + 16).setText(tags.join(' · ')).setVisible(tags.length > 0);
+    const tags = [
+      r.mine ? texts.you : '',
+      r.bot ? texts.bot : '',
+      r.growth !== null ? texts.growth(r.growth) : '',
+      r.submitted ? texts.submitted : '',
+    ].filter(Boolean);
+    node.badge
+      .setPosition(p.x, p.y + rad + 16)
+      .setText(tags.join(' · '))
+      .setVisible(tags.length > 0);
   }
 
   /** The results reveal: each region's output counts up from last round's, and its circle pulses. */
@@ -228,7 +283,13 @@ export class BoardScene extends Phaser.Scene {
         ease: 'Cubic.easeOut',
         onUpdate: () => node.figures.setText(`${texts.output(counter.v)}\n${texts.rank(r.rank)}`),
       });
-      this.tweens.add({ targets: node.circle, scale: { from: 0.85, to: 1 }, duration: 700, delay: i * 250, ease: 'Back.easeOut' });
+      this.tweens.add({
+        targets: node.circle,
+        scale: { from: 0.85, to: 1 },
+        duration: 700,
+        delay: i * 250,
+        ease: 'Back.easeOut',
+      });
     });
   }
 }

@@ -24,7 +24,11 @@ function noBoard(container: HTMLElement, message: string): Board {
   return { update: () => undefined, destroy: () => note.remove() };
 }
 
-export async function createBoard(container: HTMLElement, callbacks: BoardCallbacks, unavailable = 'Map unavailable on this device.'): Promise<Board> {
+export async function createBoard(
+  container: HTMLElement,
+  callbacks: BoardCallbacks,
+  unavailable = 'Map unavailable on this device.',
+): Promise<Board> {
   const probe = document.createElement('canvas');
   if (!probe.getContext('webgl2') && !probe.getContext('webgl')) return noBoard(container, unavailable);
   const [Phaser, scene] = await Promise.all([import('phaser-core'), import('./BoardScene.js')]);
@@ -52,7 +56,10 @@ export async function createBoard(container: HTMLElement, callbacks: BoardCallba
   return {
     update(model, texts) {
       board.setModel(model, texts, callbacks);
-      game.canvas.setAttribute('aria-label', model.regions.map((r) => `${r.name}: ${texts.output(r.gdp)}, ${texts.rank(r.rank)}`).join('; '));
+      game.canvas.setAttribute(
+        'aria-label',
+        model.regions.map((r) => `${r.name}: ${texts.output(r.gdp)}, ${texts.rank(r.rank)}`).join('; '),
+      );
       window.__prBoard = {
         width: scene.BOARD_W,
         height: scene.BOARD_H,

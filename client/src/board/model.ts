@@ -57,15 +57,25 @@ function lastRound(history: readonly RoundRecord[]): RoundRecord | null {
   return history[history.length - 1] ?? null;
 }
 
-export function buildBoardModel(view: SessionView, world: LiveWorldView, history: readonly RoundRecord[], regionName: (id: string, map: MapDef) => string, myRegion: string | null): BoardModel {
+export function buildBoardModel(
+  view: SessionView,
+  world: LiveWorldView,
+  history: readonly RoundRecord[],
+  regionName: (id: string, map: MapDef) => string,
+  myRegion: string | null,
+): BoardModel {
   const map = mapById(view.config, world.mapId);
   const last = lastRound(history);
-  const showResults = view.phase === 'results' || view.phase === 'briefing' || view.phase === 'ended' || view.phase === 'lobby';
+  const showResults =
+    view.phase === 'results' || view.phase === 'briefing' || view.phase === 'ended' || view.phase === 'lobby';
   const regions: BoardRegion[] = map.regions.map((r, i) => {
     const pub = world.regions.find((x) => x.id === r.id);
     const status = view.regions.find((x) => x.world === world.index && x.region === r.id);
     const res = last?.results.regions[r.id];
-    const before = history.length >= 2 ? history[history.length - 2]?.results.regions[r.id]?.gdp ?? null : world.initial[r.id]?.gdp ?? null;
+    const before =
+      history.length >= 2
+        ? (history[history.length - 2]?.results.regions[r.id]?.gdp ?? null)
+        : (world.initial[r.id]?.gdp ?? null);
     return {
       id: r.id,
       name: regionName(r.id, map),
@@ -103,13 +113,20 @@ export function buildBoardModel(view: SessionView, world: LiveWorldView, history
       const l = ensure(ag.a, ag.b, true);
       const dA = last.decisions[ag.a];
       const dB = last.decisions[ag.b];
-      const broke = ag.type === 'openMarket'
-        ? (dA?.barriers.includes(ag.b) ?? false) || (dB?.barriers.includes(ag.a) ?? false)
-        : dA?.comply[ag.id] === 'breach' || dB?.comply[ag.id] === 'breach';
+      const broke =
+        ag.type === 'openMarket'
+          ? (dA?.barriers.includes(ag.b) ?? false) || (dB?.barriers.includes(ag.a) ?? false)
+          : dA?.comply[ag.id] === 'breach' || dB?.comply[ag.id] === 'breach';
       if (l.state !== 'broken') l.state = broke ? 'broken' : 'honoured';
       if (ag.type === 'project') l.shock = last.draws.shock[ag.id] ?? null;
       if (last.draws.audit[ag.id]) l.audited = true;
     }
   }
-  return { mapId: world.mapId, regions, links: [...links.values()], phase: view.phase, revealRound: showResults && last ? last.round : null };
+  return {
+    mapId: world.mapId,
+    regions,
+    links: [...links.values()],
+    phase: view.phase,
+    revealRound: showResults && last ? last.round : null,
+  };
 }

@@ -14,23 +14,56 @@ export interface LineStyle {
 }
 
 export function lineStyle(i: number): LineStyle {
-  return { colour: PALETTE[i % PALETTE.length] as string, dash: DASHES[i % DASHES.length] as string, marker: MARKERS[i % MARKERS.length] as MarkerShape };
+  return {
+    colour: PALETTE[i % PALETTE.length] as string,
+    dash: DASHES[i % DASHES.length] as string,
+    marker: MARKERS[i % MARKERS.length] as MarkerShape,
+  };
 }
 
 /** A marker centred at (x, y). */
 export function marker(shape: MarkerShape, x: number, y: number, s: number, colour: string): SVGElement {
-  const p = (pts: [number, number][]) => svgEl('polygon', { points: pts.map(([a, b]) => `${(x + a * s).toFixed(1)},${(y + b * s).toFixed(1)}`).join(' '), fill: colour });
+  const p = (pts: [number, number][]) =>
+    svgEl('polygon', {
+      points: pts.map(([a, b]) => `${(x + a * s).toFixed(1)},${(y + b * s).toFixed(1)}`).join(' '),
+      fill: colour,
+    });
   switch (shape) {
-    case 'circle': return svgEl('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: s, fill: colour });
-    case 'square': return svgEl('rect', { x: (x - s * 0.9).toFixed(1), y: (y - s * 0.9).toFixed(1), width: (s * 1.8).toFixed(1), height: (s * 1.8).toFixed(1), fill: colour });
-    case 'triangle': return p([[0, -1.2], [1.1, 0.8], [-1.1, 0.8]]);
-    case 'down': return p([[0, 1.2], [1.1, -0.8], [-1.1, -0.8]]);
-    case 'diamond': return p([[0, -1.3], [1.1, 0], [0, 1.3], [-1.1, 0]]);
+    case 'circle':
+      return svgEl('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: s, fill: colour });
+    case 'square':
+      return svgEl('rect', {
+        x: (x - s * 0.9).toFixed(1),
+        y: (y - s * 0.9).toFixed(1),
+        width: (s * 1.8).toFixed(1),
+        height: (s * 1.8).toFixed(1),
+        fill: colour,
+      });
+    case 'triangle':
+      return p([
+        [0, -1.2],
+        [1.1, 0.8],
+        [-1.1, 0.8],
+      ]);
+    case 'down':
+      return p([
+        [0, 1.2],
+        [1.1, -0.8],
+        [-1.1, -0.8],
+      ]);
+    case 'diamond':
+      return p([
+        [0, -1.3],
+        [1.1, 0],
+        [0, 1.3],
+        [-1.1, 0],
+      ]);
     case 'plus':
     case 'cross': {
-      const d = shape === 'plus'
-        ? `M${x - s * 1.2},${y}H${x + s * 1.2}M${x},${y - s * 1.2}V${y + s * 1.2}`
-        : `M${x - s},${y - s}L${x + s},${y + s}M${x - s},${y + s}L${x + s},${y - s}`;
+      const d =
+        shape === 'plus'
+          ? `M${x - s * 1.2},${y}H${x + s * 1.2}M${x},${y - s * 1.2}V${y + s * 1.2}`
+          : `M${x - s},${y - s}L${x + s},${y + s}M${x - s},${y + s}L${x + s},${y - s}`;
       return svgEl('path', { d, stroke: colour, 'stroke-width': 2.2, fill: 'none' });
     }
   }
@@ -38,7 +71,18 @@ export function marker(shape: MarkerShape, x: number, y: number, s: number, colo
 
 /** A small sample of a line (for legends). */
 export function legendSample(style: LineStyle): SVGSVGElement {
-  return svgEl('svg', { viewBox: '0 0 36 14', width: 36, height: 14, 'aria-hidden': 'true', focusable: 'false', class: 'legend-sample' },
-    svgEl('line', { x1: 1, y1: 7, x2: 35, y2: 7, stroke: style.colour, 'stroke-width': 2.5, 'stroke-dasharray': style.dash || undefined }),
-    marker(style.marker, 18, 7, 3.5, style.colour));
+  return svgEl(
+    'svg',
+    { viewBox: '0 0 36 14', width: 36, height: 14, 'aria-hidden': 'true', focusable: 'false', class: 'legend-sample' },
+    svgEl('line', {
+      x1: 1,
+      y1: 7,
+      x2: 35,
+      y2: 7,
+      stroke: style.colour,
+      'stroke-width': 2.5,
+      'stroke-dasharray': style.dash || undefined,
+    }),
+    marker(style.marker, 18, 7, 3.5, style.colour),
+  );
 }

@@ -25,15 +25,42 @@ function figuresFor(ctx: ChartCtx, spec: ChartSpec): HTMLElement[] {
   const { data, groups } = ctx;
   const bands = periodBands(groups, data.maxRound);
   const figure = (title: string, lines: ChartLine[], format = METRICS[spec.measures[0] ?? 'cooperation'].format) =>
-    lineChart({ title, format, domain: yDomain(spec.domain, lines.flatMap((l) => l.values)), maxRound: data.maxRound, lines, bands, compact: ctx.compact, table: ctx.table });
-  const byGroup = (metric: (typeof spec.measures)[number]) => groups.map((g, i) => ({ label: groupLabel(data, g), short: groupShort(data, g), values: seriesValues(g, metric, data.maxRound), style: i }));
+    lineChart({
+      title,
+      format,
+      domain: yDomain(
+        spec.domain,
+        lines.flatMap((l) => l.values),
+      ),
+      maxRound: data.maxRound,
+      lines,
+      bands,
+      compact: ctx.compact,
+      table: ctx.table,
+    });
+  const byGroup = (metric: (typeof spec.measures)[number]) =>
+    groups.map((g, i) => ({
+      label: groupLabel(data, g),
+      short: groupShort(data, g),
+      values: seriesValues(g, metric, data.maxRound),
+      style: i,
+    }));
   if (groups.length === 1 && spec.measures.length > 1) {
     const g = groups[0] as Group;
-    return [figure(tr(`debrief.chart.${spec.id}`), spec.measures.map((metric, i) => ({
-      label: tr(`debrief.m.${metric}`), short: tr(`debrief.m.${metric}.short`), values: seriesValues(g, metric, data.maxRound), style: i,
-    })))];
+    return [
+      figure(
+        tr(`debrief.chart.${spec.id}`),
+        spec.measures.map((metric, i) => ({
+          label: tr(`debrief.m.${metric}`),
+          short: tr(`debrief.m.${metric}.short`),
+          values: seriesValues(g, metric, data.maxRound),
+          style: i,
+        })),
+      ),
+    ];
   }
-  if (spec.measures.length === 1) return [figure(tr(`debrief.chart.${spec.id}`), byGroup(spec.measures[0] as (typeof spec.measures)[number]))];
+  if (spec.measures.length === 1)
+    return [figure(tr(`debrief.chart.${spec.id}`), byGroup(spec.measures[0] as (typeof spec.measures)[number]))];
   return spec.measures.map((metric) => figure(tr(`debrief.m.${metric}`), byGroup(metric), METRICS[metric].format));
 }
 
@@ -41,13 +68,29 @@ function sectionBody(ctx: ChartCtx, s: SectionSpec): (HTMLElement | null)[] {
   const { data, groups } = ctx;
   if (s.kind === 'promotions') return [promotionsTable(data)];
   if (s.kind === 'fiscal') {
-    return [h('div', { class: 'dgrid' }, groups.map((g) => {
-      const map = g.worlds[0]?.map;
-      return fiscalChart({ title: `${tr('debrief.chart.fiscal')} · ${groupLabel(data, g)}`, rows: fiscalMeans(g), regionLabel: (id) => regionName(map, id), compact: ctx.compact, table: ctx.table });
-    }))];
+    return [
+      h(
+        'div',
+        { class: 'dgrid' },
+        groups.map((g) => {
+          const map = g.worlds[0]?.map;
+          return fiscalChart({
+            title: `${tr('debrief.chart.fiscal')} · ${groupLabel(data, g)}`,
+            rows: fiscalMeans(g),
+            regionLabel: (id) => regionName(map, id),
+            compact: ctx.compact,
+            table: ctx.table,
+          });
+        }),
+      ),
+    ];
   }
   return [
-    h('div', { class: 'dgrid' }, s.charts.flatMap((c) => figuresFor(ctx, c))),
+    h(
+      'div',
+      { class: 'dgrid' },
+      s.charts.flatMap((c) => figuresFor(ctx, c)),
+    ),
     s.id === 'loseLose' && ctx.details ? loseLoseTable(data) : null,
   ];
 }
@@ -58,10 +101,13 @@ export function chartSections(ctx: ChartCtx, level: 'h2' | 'h3' = 'h3'): HTMLEle
   return SECTIONS.map((s) => {
     const id = uid(`dsec-${s.id}`);
     const q = questionFor(s.id);
-    return h('section', { class: 'dsection', 'aria-labelledby': id, 'data-section': s.id },
+    return h(
+      'section',
+      { class: 'dsection', 'aria-labelledby': id, 'data-section': s.id },
       h(level, { id }, tr(`debrief.section.${s.id}`)),
       h('p', { class: 'dsection-intro' }, tr(`debrief.section.${s.id}.intro`)),
       ...sectionBody(ctx, s),
-      q ? questionBlock(q) : null);
+      q ? questionBlock(q) : null,
+    );
   });
 }

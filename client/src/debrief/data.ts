@@ -14,7 +14,7 @@ import type { WorldLive } from '../../../shared/model/world.js';
 export interface LoadedLog {
   /** The file name as chosen by the user. */
   name: string;
-  /** The parsed log (section 11). */
+  /** The parsed log (docs/rules.md section 11). */
   log: SessionLog;
   /** The worlds recomputed by replay(), with every round's metrics. */
   worlds: WorldLive[];
@@ -66,16 +66,29 @@ function finish(sources: DebriefSourceData[]): DebriefData {
 
 /** Data from logs opened from disk (already replayed). */
 export function fromLogs(logs: readonly LoadedLog[]): DebriefData {
-  return finish(logs.map((l, source) => ({
-    label: l.name,
-    config: l.config,
-    worlds: l.worlds.map((w) => {
-      const logged = l.log.worlds.find((x) => x.index === w.index);
-      const last = w.history[w.history.length - 1]?.round ?? 0;
-      const complete = w.history.length >= l.config.rounds || (last > 0 && (logged?.promoted ?? []).some((p) => p.afterRound === last));
-      return { source, index: w.index, arm: w.arm, armName: armName(l.config, w.arm), map: mapById(l.config, w.mapId), initial: w.initial, history: w.history, complete };
-    }),
-  })));
+  return finish(
+    logs.map((l, source) => ({
+      label: l.name,
+      config: l.config,
+      worlds: l.worlds.map((w) => {
+        const logged = l.log.worlds.find((x) => x.index === w.index);
+        const last = w.history[w.history.length - 1]?.round ?? 0;
+        const complete =
+          w.history.length >= l.config.rounds ||
+          (last > 0 && (logged?.promoted ?? []).some((p) => p.afterRound === last));
+        return {
+          source,
+          index: w.index,
+          arm: w.arm,
+          armName: armName(l.config, w.arm),
+          map: mapById(l.config, w.mapId),
+          initial: w.initial,
+          history: w.history,
+          complete,
+        };
+      }),
+    })),
+  );
 }
 
 /** Data from a live session as the host sees it: the view plus the completed rounds per world. */
@@ -96,8 +109,15 @@ export function fromLive(view: SessionView | null, history: ReadonlyMap<number, 
     const rounds = history.get(info.index) ?? [];
     const playing = view.phase !== 'lobby' && !ended && live.current ? live.current.treatments : undefined;
     worlds.push({
-      source: 0, index: info.index, arm: info.arm, armName: info.armName || armName(view.config, info.arm), map, initial: live.initial,
-      history: rounds, complete: ended, ...(playing ? { nextTreatments: playing } : {}),
+      source: 0,
+      index: info.index,
+      arm: info.arm,
+      armName: info.armName || armName(view.config, info.arm),
+      map,
+      initial: live.initial,
+      history: rounds,
+      complete: ended,
+      ...(playing ? { nextTreatments: playing } : {}),
     });
   }
   return finish([{ label: view.title || view.code, config: view.config, worlds }]);

@@ -28,24 +28,72 @@ export function liveDownloads(code: string, hostToken: string): HTMLElement {
       mount(status, h('span', { class: 'bad-text' }, tr('debrief.dl.failed')));
     }
   };
-  return h('div', { class: 'row ddownloads', role: 'group', 'aria-label': tr('debrief.dl.title') },
-    h('button', { type: 'button', class: 'small', 'data-focus-key': 'dl-json', onclick: () => void get('export.json', `promotion-race-${code}.json`)() }, tr('debrief.dl.json')),
-    h('button', { type: 'button', class: 'small', 'data-focus-key': 'dl-csv', onclick: () => void get('export.csv', `promotion-race-${code}-csv.zip`)() }, tr('debrief.dl.csv')),
-    status);
+  return h(
+    'div',
+    { class: 'row ddownloads', role: 'group', 'aria-label': tr('debrief.dl.title') },
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'small',
+        'data-focus-key': 'dl-json',
+        onclick: () => void get('export.json', `promotion-race-${code}.json`)(),
+      },
+      tr('debrief.dl.json'),
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'small',
+        'data-focus-key': 'dl-csv',
+        onclick: () => void get('export.csv', `promotion-race-${code}-csv.zip`)(),
+      },
+      tr('debrief.dl.csv'),
+    ),
+    status,
+  );
 }
 
 export function logDownloads(logs: readonly LoadedLog[]): HTMLElement {
-  return h('div', { class: 'stack ddownloads', role: 'group', 'aria-label': tr('debrief.dl.title') }, logs.map((l, i) => {
-    const names = downloadNames(l);
-    return h('div', { class: 'row' },
-      logs.length > 1 ? h('span', { class: 'dl-name' }, l.name) : null,
-      h('button', {
-        type: 'button', class: 'small', 'data-focus-key': `dl-json-${i}`, 'aria-label': tr('debrief.dl.jsonOf', { file: l.name }),
-        onclick: () => saveBlob(new Blob([jsonText(l)], { type: 'application/json' }), names.json),
-      }, tr('debrief.dl.json')),
-      h('button', {
-        type: 'button', class: 'small', 'data-focus-key': `dl-csv-${i}`, 'aria-label': tr('debrief.dl.csvOf', { file: l.name }),
-        onclick: () => saveBlob(new Blob([csvZip({ worlds: l.log.worlds, events: l.log.events }) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), names.csv),
-      }, tr('debrief.dl.csv')));
-  }));
+  return h(
+    'div',
+    { class: 'stack ddownloads', role: 'group', 'aria-label': tr('debrief.dl.title') },
+    logs.map((l, i) => {
+      const names = downloadNames(l);
+      return h(
+        'div',
+        { class: 'row' },
+        logs.length > 1 ? h('span', { class: 'dl-name' }, l.name) : null,
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'small',
+            'data-focus-key': `dl-json-${i}`,
+            'aria-label': tr('debrief.dl.jsonOf', { file: l.name }),
+            onclick: () => saveBlob(new Blob([jsonText(l)], { type: 'application/json' }), names.json),
+          },
+          tr('debrief.dl.json'),
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'small',
+            'data-focus-key': `dl-csv-${i}`,
+            'aria-label': tr('debrief.dl.csvOf', { file: l.name }),
+            onclick: () =>
+              saveBlob(
+                new Blob([csvZip({ worlds: l.log.worlds, events: l.log.events }) as Uint8Array<ArrayBuffer>], {
+                  type: 'application/zip',
+                }),
+                names.csv,
+              ),
+          },
+          tr('debrief.dl.csv'),
+        ),
+      );
+    }),
+  );
 }

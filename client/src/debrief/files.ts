@@ -1,4 +1,4 @@
-// Downloads built in the browser from a loaded log: the CSV tables of section 11 in one zip (as the server's
+// Downloads built in the browser from a loaded log: the CSV tables of docs/rules.md section 11 in one zip (as the server's
 // export.csv), and the JSON as it was loaded. Pure (no DOM).
 import { strToU8, zipSync } from 'fflate';
 import { agreementsCsv, eventsCsv, roundsCsv, type CsvLog } from '../../../shared/model/csv.js';

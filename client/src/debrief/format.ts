@@ -8,10 +8,14 @@ import type { Format, Group } from './series.js';
 export function fmt(format: Format, v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '–';
   switch (format) {
-    case 'pct': return pct(v, 1);
-    case 'count': return num(v, Number.isInteger(v) ? 0 : 1);
-    case 'num': return num(v, 1);
-    case 'ratio': return num(v, 2);
+    case 'pct':
+      return pct(v, 1);
+    case 'count':
+      return num(v, Number.isInteger(v) ? 0 : 1);
+    case 'num':
+      return num(v, 1);
+    case 'ratio':
+      return num(v, 2);
   }
 }
 
@@ -53,7 +57,9 @@ export function treatmentsShort(list: readonly Treatment[] | null): string {
 /** Full reform names, e.g. "Pilots and fault tolerance; Scientific evaluation". */
 export function treatmentsLong(list: readonly Treatment[] | null): string {
   if (!list) return '–';
-  return list.length === 0 ? tr('reform.baseline') : list.map((t) => `${t} ${tr(`reform.${t}`)}`).join(tr('debrief.listSep'));
+  return list.length === 0
+    ? tr('reform.baseline')
+    : list.map((t) => `${t} ${tr(`reform.${t}`)}`).join(tr('debrief.listSep'));
 }
 
 /** A band or period label: a treatment key, 'baseline' or 'mixed'. */
@@ -81,7 +87,10 @@ export function groupLabel(data: DebriefData, g: Group): string {
   if (data.sources.length > 1) parts.push(sourceLabel(data, g.source));
   const arms = new Set(data.sources[g.source]?.worlds.map((w) => w.arm)).size;
   if (g.world !== null) parts.push(arms > 1 ? `${worldLabel(g.world)} · ${g.armName}` : worldLabel(g.world));
-  else parts.push(`${g.armName} (${g.worlds.length === 1 ? tr('debrief.nWorlds.one') : tr('debrief.nWorlds', { n: g.worlds.length })})`);
+  else
+    parts.push(
+      `${g.armName} (${g.worlds.length === 1 ? tr('debrief.nWorlds.one') : tr('debrief.nWorlds', { n: g.worlds.length })})`,
+    );
   return parts.join(' · ');
 }
 

@@ -32,7 +32,13 @@ function describe(input: LineChartInput): string {
     const first = pts[0];
     const last = pts[pts.length - 1];
     if (!first || !last) return tr('debrief.desc.noData', { label: l.label });
-    return tr('debrief.desc.line', { label: l.label, first: fmt(input.format, first.v), from: first.r, last: fmt(input.format, last.v), to: last.r });
+    return tr('debrief.desc.line', {
+      label: l.label,
+      first: fmt(input.format, first.v),
+      from: first.r,
+      last: fmt(input.format, last.v),
+      to: last.r,
+    });
   });
   const periods = input.bands.filter((b) => b.label).map((b) => `${roundsRange(b.from, b.to)}: ${bandLabel(b.label)}`);
   if (periods.length > 1) parts.push(tr('debrief.desc.periods', { list: periods.join(tr('debrief.listSep')) }));
@@ -43,13 +49,46 @@ function dataTable(input: LineChartInput): HTMLElement {
   const rows: HTMLElement[] = [];
   for (let r = 1; r <= input.maxRound; r++) {
     if (input.lines.every((l) => l.values[r - 1] === null || l.values[r - 1] === undefined)) continue;
-    rows.push(h('tr', {}, h('th', { scope: 'row' }, String(r)), input.lines.map((l) => h('td', { class: 'num' }, fmt(input.format, l.values[r - 1])))));
+    rows.push(
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, String(r)),
+        input.lines.map((l) => h('td', { class: 'num' }, fmt(input.format, l.values[r - 1]))),
+      ),
+    );
   }
-  return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': tr('debrief.dataOf', { title: input.title }) },
-    h('table', { class: 'data-table' },
+  return h(
+    'div',
+    {
+      class: 'table-scroll',
+      tabindex: '0',
+      role: 'region',
+      'aria-label': tr('debrief.dataOf', { title: input.title }),
+    },
+    h(
+      'table',
+      { class: 'data-table' },
       h('caption', { class: 'visually-hidden' }, input.title),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, tr('term.round')), input.lines.map((l) => h('th', { scope: 'col', class: 'num' }, l.label)))),
-      h('tbody', {}, rows.length > 0 ? rows : h('tr', {}, h('td', { colspan: String(input.lines.length + 1) }, tr('debrief.noRounds'))))));
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, tr('term.round')),
+          input.lines.map((l) => h('th', { scope: 'col', class: 'num' }, l.label)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        rows.length > 0
+          ? rows
+          : h('tr', {}, h('td', { colspan: String(input.lines.length + 1) }, tr('debrief.noRounds'))),
+      ),
+    ),
+  );
 }
 
 export function lineChart(input: LineChartInput): HTMLElement {
@@ -66,33 +105,87 @@ export function lineChart(input: LineChartInput): HTMLElement {
   const y = (v: number) => m.top + (1 - (v - lo) / Math.max(1e-12, hi - lo)) * ph;
   const titleId = uid('chart-title');
   const descId = uid('chart-desc');
-  const svg = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, class: 'dchart', role: 'img', 'aria-labelledby': `${titleId} ${descId}`, focusable: 'false' },
+  const svg = svgEl(
+    'svg',
+    {
+      viewBox: `0 0 ${W} ${H}`,
+      class: 'dchart',
+      role: 'img',
+      'aria-labelledby': `${titleId} ${descId}`,
+      focusable: 'false',
+    },
     svgEl('title', { id: titleId }, input.title),
-    svgEl('desc', { id: descId }, describe(input)));
+    svgEl('desc', { id: descId }, describe(input)),
+  );
 
   const bands = svgEl('g', { class: 'bands' });
   input.bands.forEach((b, i) => {
     const x0 = m.left + ((b.from - 1) / slots) * pw;
     const x1 = m.left + (b.to / slots) * pw;
-    if (i % 2 === 1) bands.append(svgEl('rect', { x: x0.toFixed(1), y: m.top, width: (x1 - x0).toFixed(1), height: ph, class: 'band-shade' }));
-    if (i > 0) bands.append(svgEl('line', { x1: x0.toFixed(1), x2: x0.toFixed(1), y1: m.top - 4, y2: m.top + ph, class: 'band-edge' }));
+    if (i % 2 === 1)
+      bands.append(
+        svgEl('rect', { x: x0.toFixed(1), y: m.top, width: (x1 - x0).toFixed(1), height: ph, class: 'band-shade' }),
+      );
+    if (i > 0)
+      bands.append(
+        svgEl('line', { x1: x0.toFixed(1), x2: x0.toFixed(1), y1: m.top - 4, y2: m.top + ph, class: 'band-edge' }),
+      );
     const room = x1 - x0 - 4;
     const each = [...new Set(b.byGroup.filter((k): k is string => k !== null))].map(bandLabel).join(' / ');
     const full = b.label === 'mixed' && textWidth(each, fs - 1) <= room ? each : bandLabel(b.label);
     const text = fitText(full, fs - 1, room);
-    if (text) bands.append(svgEl('text', { x: ((x0 + x1) / 2).toFixed(1), y: m.top - 8, 'text-anchor': 'middle', class: 'band-label', 'font-size': fs - 1 }, text));
+    if (text)
+      bands.append(
+        svgEl(
+          'text',
+          {
+            x: ((x0 + x1) / 2).toFixed(1),
+            y: m.top - 8,
+            'text-anchor': 'middle',
+            class: 'band-label',
+            'font-size': fs - 1,
+          },
+          text,
+        ),
+      );
   });
   svg.append(bands);
 
   const grid = svgEl('g', { class: 'grid' });
   for (const t of niceTicks(lo, hi, 4)) {
-    grid.append(svgEl('line', { x1: m.left, x2: m.left + pw, y1: y(t).toFixed(1), y2: y(t).toFixed(1), class: t === lo ? 'axis' : 'gridline' }));
-    grid.append(svgEl('text', { x: m.left - 6, y: (y(t) + fs / 3).toFixed(1), 'text-anchor': 'end', class: 'tick', 'font-size': fs }, fmtTick(format, t)));
+    grid.append(
+      svgEl('line', {
+        x1: m.left,
+        x2: m.left + pw,
+        y1: y(t).toFixed(1),
+        y2: y(t).toFixed(1),
+        class: t === lo ? 'axis' : 'gridline',
+      }),
+    );
+    grid.append(
+      svgEl(
+        'text',
+        { x: m.left - 6, y: (y(t) + fs / 3).toFixed(1), 'text-anchor': 'end', class: 'tick', 'font-size': fs },
+        fmtTick(format, t),
+      ),
+    );
   }
   for (const r of roundTicks(maxRound, Math.max(2, Math.floor(pw / (fs * 2.4))))) {
-    grid.append(svgEl('text', { x: x(r).toFixed(1), y: m.top + ph + fs + 4, 'text-anchor': 'middle', class: 'tick', 'font-size': fs }, String(r)));
+    grid.append(
+      svgEl(
+        'text',
+        { x: x(r).toFixed(1), y: m.top + ph + fs + 4, 'text-anchor': 'middle', class: 'tick', 'font-size': fs },
+        String(r),
+      ),
+    );
   }
-  grid.append(svgEl('text', { x: (m.left + pw / 2).toFixed(1), y: H - 6, 'text-anchor': 'middle', class: 'axis-title', 'font-size': fs }, tr('term.round')));
+  grid.append(
+    svgEl(
+      'text',
+      { x: (m.left + pw / 2).toFixed(1), y: H - 6, 'text-anchor': 'middle', class: 'axis-title', 'font-size': fs },
+      tr('term.round'),
+    ),
+  );
   svg.append(grid);
 
   const ends: { y: number; line: ChartLine; x: number }[] = [];
@@ -115,22 +208,60 @@ export function lineChart(input: LineChartInput): HTMLElement {
       last = { x: px, y: py };
       g.append(marker(st.marker, px, py, compact ? 3 : 3.5, st.colour));
     });
-    if (d) series.append(svgEl('path', { d, fill: 'none', stroke: st.colour, 'stroke-width': 2.5, 'stroke-dasharray': st.dash || undefined, 'stroke-linejoin': 'round' }));
+    if (d)
+      series.append(
+        svgEl('path', {
+          d,
+          fill: 'none',
+          stroke: st.colour,
+          'stroke-width': 2.5,
+          'stroke-dasharray': st.dash || undefined,
+          'stroke-linejoin': 'round',
+        }),
+      );
     series.append(g);
     const end = last as { x: number; y: number } | null;
     if (end) ends.push({ y: end.y, x: end.x, line });
   }
-  const placed = spreadLabels(ends.map((e) => e.y), fs + 2, m.top + fs / 2, m.top + ph);
+  const placed = spreadLabels(
+    ends.map((e) => e.y),
+    fs + 2,
+    m.top + fs / 2,
+    m.top + ph,
+  );
   ends.forEach((e, i) => {
     const room = W - e.x - 10;
     const text = fitText(e.line.short, fs, room);
     if (!text) return;
-    series.append(svgEl('text', { x: (e.x + 7).toFixed(1), y: ((placed[i] ?? e.y) + fs / 3).toFixed(1), class: 'direct-label', 'font-size': fs, style: `fill:${lineStyle(e.line.style).colour}` }, text));
+    series.append(
+      svgEl(
+        'text',
+        {
+          x: (e.x + 7).toFixed(1),
+          y: ((placed[i] ?? e.y) + fs / 3).toFixed(1),
+          class: 'direct-label',
+          'font-size': fs,
+          style: `fill:${lineStyle(e.line.style).colour}`,
+        },
+        text,
+      ),
+    );
   });
   svg.append(series);
 
-  const legend = h('ul', { class: 'chart-legend' }, input.lines.map((l) => h('li', {}, legendSample(lineStyle(l.style)), h('span', {}, l.label))));
-  const table = input.table === 'none' ? null
-    : h('details', { class: 'chart-data', open: input.table === 'open', 'data-key': input.title }, h('summary', {}, tr('debrief.showData')), dataTable(input));
+  const legend = h(
+    'ul',
+    { class: 'chart-legend' },
+    input.lines.map((l) => h('li', {}, legendSample(lineStyle(l.style)), h('span', {}, l.label))),
+  );
+  const table =
+    input.table === 'none'
+      ? null
+      : h(
+          'details',
+          { class: 'chart-data', open: input.table === 'open', 'data-key': input.title },
+          h('summary', {}, tr('debrief.showData')),
+          dataTable(input),
+        );
   return h('figure', { class: 'dfigure' }, h('figcaption', {}, input.title), svg, legend, table);
 }

@@ -24,7 +24,14 @@ export interface LoadRefusal {
 export type LoadResult = { ok: true; log: LoadedLog } | LoadRefusal;
 
 function refuse(name: string, reason: RefusalReason, detail = '', problems: ReplayProblem[] = []): LoadRefusal {
-  return { ok: false, name, reason, detail, problems: problems.slice(0, SHOWN_PROBLEMS), problemCount: problems.length };
+  return {
+    ok: false,
+    name,
+    reason,
+    detail,
+    problems: problems.slice(0, SHOWN_PROBLEMS),
+    problemCount: problems.length,
+  };
 }
 
 /** Checks one file's text; the log is accepted only when replay() recomputes every figure of it. */
@@ -39,7 +46,10 @@ export function loadLogText(name: string, text: string): LoadResult {
   const out = replay(json);
   if (out.report.error !== undefined || !out.log || !out.config) return refuse(name, 'notLog', out.report.error ?? '');
   if (!out.report.ok || out.worlds.length !== out.log.worlds.length) {
-    const problems = out.report.problems.length > 0 ? out.report.problems : [{ world: 0, round: null, what: 'a world could not be replayed' }];
+    const problems =
+      out.report.problems.length > 0
+        ? out.report.problems
+        : [{ world: 0, round: null, what: 'a world could not be replayed' }];
     return refuse(name, 'tampered', '', problems);
   }
   return { ok: true, log: { name, log: out.log, worlds: out.worlds, config: out.config, raw: text } };

@@ -82,7 +82,10 @@ export function mapFrame(world: DebriefWorld, round: number): MapFrame {
     const gdp = res?.gdp ?? world.initial[r.id]?.gdp ?? 0;
     const promo = promos.find((p) => p.regionId === r.id);
     return {
-      id: r.id, x: r.at.x, y: r.at.y, gdp,
+      id: r.id,
+      x: r.at.x,
+      y: r.at.y,
+      gdp,
       g: res ? res.g : null,
       invest: d?.invest ?? null,
       strength: strengthSector(map, r.id),
@@ -94,14 +97,27 @@ export function mapFrame(world: DebriefWorld, round: number): MapFrame {
   });
   const agreements: FrameAgreement[] = (rec?.agreements ?? []).map((ag) => {
     const broke = (x: RegionId, other: RegionId) =>
-      ag.type === 'openMarket' ? (rec?.decisions[x]?.barriers.includes(other) ?? false) : rec?.decisions[x]?.comply[ag.id] === 'breach';
+      ag.type === 'openMarket'
+        ? (rec?.decisions[x]?.barriers.includes(other) ?? false)
+        : rec?.decisions[x]?.comply[ag.id] === 'breach';
     const breachers = [ag.a, ag.b].filter((x, i) => broke(x, i === 0 ? ag.b : ag.a));
     const audited = rec?.draws.audit[ag.id] === true;
-    return { id: ag.id, type: ag.type, a: ag.a, b: ag.b, host: ag.host, breachers, detected: audited ? breachers : [], shock: rec?.draws.shock[ag.id] ?? null, audited };
+    return {
+      id: ag.id,
+      type: ag.type,
+      a: ag.a,
+      b: ag.b,
+      host: ag.host,
+      breachers,
+      detected: audited ? breachers : [],
+      shock: rec?.draws.shock[ag.id] ?? null,
+      audited,
+    };
   });
   const barriers: FrameBarrier[] = [];
   for (const r of map.regions) {
-    for (const against of rec?.decisions[r.id]?.barriers ?? []) barriers.push({ by: r.id, against, linked: isLinked(map, r.id, against) });
+    for (const against of rec?.decisions[r.id]?.barriers ?? [])
+      barriers.push({ by: r.id, against, linked: isLinked(map, r.id, against) });
   }
   return {
     round,

@@ -31,7 +31,11 @@ function liveSignature(s: GameState): string {
 }
 
 export function mountDebrief(container: HTMLElement, source: DebriefSource): { destroy(): void } {
-  const ui: { tab: TabId; mode: GroupMode | null; replay: ReplayState } = { tab: 'charts', mode: null, replay: { worldKey: null, round: null, atEnd: true } };
+  const ui: { tab: TabId; mode: GroupMode | null; replay: ReplayState } = {
+    tab: 'charts',
+    mode: null,
+    replay: { worldKey: null, round: null, atEnd: true },
+  };
   const root = h('div', { class: 'debrief', 'data-testid': 'debrief' });
   container.replaceChildren(root);
   let replay: MapReplay | null = null;
@@ -50,7 +54,12 @@ export function mountDebrief(container: HTMLElement, source: DebriefSource): { d
     const worlds = data.sources.reduce((n, s) => n + s.worlds.length, 0);
     if (source.kind === 'live') {
       const v = source.client.store.get().view;
-      return tr('debrief.liveLine', { code: source.code, played: roundCount(data), rounds: v?.config.rounds ?? 0, worlds });
+      return tr('debrief.liveLine', {
+        code: source.code,
+        played: roundCount(data),
+        rounds: v?.config.rounds ?? 0,
+        worlds,
+      });
     }
     return tr('debrief.logsLine', { names: source.logs.map((l) => l.name).join(tr('debrief.listSep')), worlds });
   }
@@ -58,21 +67,36 @@ export function mountDebrief(container: HTMLElement, source: DebriefSource): { d
   function panel(data: DebriefData, mode: GroupMode): HTMLElement {
     const groups = groupsOf(data, mode);
     switch (ui.tab) {
-      case 'charts': return h('div', { class: 'stack' }, chartSections({ data, groups, compact, table: 'details', details: true }));
-      case 'summary': return h('section', { class: 'dsection', 'aria-labelledby': 'debrief-summary-title' },
-        h('h3', { id: 'debrief-summary-title' }, tr('debrief.summary.title')), h('p', { class: 'dsection-intro' }, tr('debrief.summary.intro')), summaryTable(data));
+      case 'charts':
+        return h('div', { class: 'stack' }, chartSections({ data, groups, compact, table: 'details', details: true }));
+      case 'summary':
+        return h(
+          'section',
+          { class: 'dsection', 'aria-labelledby': 'debrief-summary-title' },
+          h('h3', { id: 'debrief-summary-title' }, tr('debrief.summary.title')),
+          h('p', { class: 'dsection-intro' }, tr('debrief.summary.intro')),
+          summaryTable(data),
+        );
       case 'map': {
         replay = mapReplay(data, ui.replay, compact);
         return replay.el;
       }
-      case 'timeline': return h('section', { class: 'dsection', 'aria-labelledby': 'debrief-timeline-title' },
-        h('h3', { id: 'debrief-timeline-title' }, tr('debrief.report.timeline')), timelineTables(data));
+      case 'timeline':
+        return h(
+          'section',
+          { class: 'dsection', 'aria-labelledby': 'debrief-timeline-title' },
+          h('h3', { id: 'debrief-timeline-title' }, tr('debrief.report.timeline')),
+          timelineTables(data),
+        );
     }
   }
 
   function render(): void {
     queued = false;
-    const active = document.activeElement instanceof HTMLElement && root.contains(document.activeElement) ? document.activeElement.dataset['focusKey'] : undefined;
+    const active =
+      document.activeElement instanceof HTMLElement && root.contains(document.activeElement)
+        ? document.activeElement.dataset['focusKey']
+        : undefined;
     const opened = new Set([...root.querySelectorAll<HTMLElement>('details[open]')].map((d) => d.dataset['key']));
     replay?.destroy();
     replay = null;
@@ -83,26 +107,70 @@ export function mountDebrief(container: HTMLElement, source: DebriefSource): { d
       return;
     }
     const mode = ui.mode ?? defaultMode(data);
-    const modeBtn = (m: GroupMode) => h('button', {
-      type: 'button', class: 'small', 'aria-pressed': String(mode === m), 'data-focus-key': `mode-${m}`,
-      onclick: () => { ui.mode = m; render(); },
-    }, tr(`debrief.mode.${m}`));
-    const reportBtn = h('button', { type: 'button', class: 'small primary', 'data-focus-key': 'report', 'aria-haspopup': 'dialog' }, tr('debrief.report.open'));
+    const modeBtn = (m: GroupMode) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'small',
+          'aria-pressed': String(mode === m),
+          'data-focus-key': `mode-${m}`,
+          onclick: () => {
+            ui.mode = m;
+            render();
+          },
+        },
+        tr(`debrief.mode.${m}`),
+      );
+    const reportBtn = h(
+      'button',
+      { type: 'button', class: 'small primary', 'data-focus-key': 'report', 'aria-haspopup': 'dialog' },
+      tr('debrief.report.open'),
+    );
     reportBtn.addEventListener('click', () => {
       report?.close();
       report = openReport(data, groupsOf(data, mode), reportBtn);
     });
     const panelEl = h('div', { class: 'debrief-panel' }, panel(data, mode));
     root.replaceChildren(
-      h('div', { class: 'debrief-toolbar card' },
-        h('div', { class: 'debrief-title' }, h('h2', {}, tr('debrief.title')), h('p', { class: 'hint' }, sourceLine(data))),
-        h('div', { class: 'row' },
-          h('div', { class: 'row seg', role: 'group', 'aria-label': tr('debrief.mode.label') }, h('span', { class: 'seg-label', 'aria-hidden': 'true' }, tr('debrief.mode.label')), modeBtn('world'), modeBtn('arm')),
-          reportBtn),
-        source.kind === 'logs' ? logDownloads(source.logs) : source.downloads === false ? null : liveDownloads(source.code, source.hostToken)),
-      tabs(ui.tab, (t) => { ui.tab = t; render(); }, panelEl),
+      h(
+        'div',
+        { class: 'debrief-toolbar card' },
+        h(
+          'div',
+          { class: 'debrief-title' },
+          h('h2', {}, tr('debrief.title')),
+          h('p', { class: 'hint' }, sourceLine(data)),
+        ),
+        h(
+          'div',
+          { class: 'row' },
+          h(
+            'div',
+            { class: 'row seg', role: 'group', 'aria-label': tr('debrief.mode.label') },
+            h('span', { class: 'seg-label', 'aria-hidden': 'true' }, tr('debrief.mode.label')),
+            modeBtn('world'),
+            modeBtn('arm'),
+          ),
+          reportBtn,
+        ),
+        source.kind === 'logs'
+          ? logDownloads(source.logs)
+          : source.downloads === false
+            ? null
+            : liveDownloads(source.code, source.hostToken),
+      ),
+      tabs(
+        ui.tab,
+        (t) => {
+          ui.tab = t;
+          render();
+        },
+        panelEl,
+      ),
     );
-    for (const d of root.querySelectorAll<HTMLDetailsElement>('details[data-key]')) if (opened.has(d.dataset['key'])) d.open = true;
+    for (const d of root.querySelectorAll<HTMLDetailsElement>('details[data-key]'))
+      if (opened.has(d.dataset['key'])) d.open = true;
     const key = active?.startsWith('tab-') ? `tab-${ui.tab}` : active;
     if (key) root.querySelector<HTMLElement>(`[data-focus-key="${key}"]`)?.focus();
   }
@@ -119,9 +187,12 @@ export function mountDebrief(container: HTMLElement, source: DebriefSource): { d
       if (s.history !== prev.history || liveSignature(s) !== liveSignature(prev)) schedule();
     });
   }
-  const ro = typeof ResizeObserver !== 'undefined' ? new ResizeObserver(() => {
-    if (measureCompact() !== compact) schedule();
-  }) : null;
+  const ro =
+    typeof ResizeObserver !== 'undefined'
+      ? new ResizeObserver(() => {
+          if (measureCompact() !== compact) schedule();
+        })
+      : null;
   ro?.observe(root);
   render();
 

@@ -33,18 +33,47 @@ export function openReport(data: DebriefData, groups: Group[], opener: HTMLEleme
   const onFocus = (e: FocusEvent) => {
     if (overlay && e.target instanceof Node && !overlay.contains(e.target)) printBtn.focus();
   };
-  const printBtn = h('button', { type: 'button', class: 'primary', onclick: () => window.print() }, tr('debrief.report.print'));
-  overlay = h('div', { class: 'debrief debrief-report', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId },
-    h('div', { class: 'debrief-report-bar no-print' }, printBtn, h('button', { type: 'button', onclick: close }, tr('common.close'))),
-    h('article', { class: 'debrief-report-body' },
-      h('div', { class: 'report-head' },
+  const printBtn = h(
+    'button',
+    { type: 'button', class: 'primary', onclick: () => window.print() },
+    tr('debrief.report.print'),
+  );
+  overlay = h(
+    'div',
+    { class: 'debrief debrief-report', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId },
+    h(
+      'div',
+      { class: 'debrief-report-bar no-print' },
+      printBtn,
+      h('button', { type: 'button', onclick: close }, tr('common.close')),
+    ),
+    h(
+      'article',
+      { class: 'debrief-report-body' },
+      h(
+        'div',
+        { class: 'report-head' },
         h('h1', { id: titleId }, tr('debrief.report.title')),
         h('p', {}, tr('app.title'), ' · ', data.sources.map((s) => s.label).join(tr('debrief.listSep')), ' · ', date),
-        h('p', { class: 'hint' }, tr('debrief.report.intro'))),
+        h('p', { class: 'hint' }, tr('debrief.report.intro')),
+      ),
       h('section', { class: 'dsection' }, h('h2', {}, tr('debrief.tab.summary')), summaryTable(data)),
       ...chartSections({ data, groups, compact: true, table: 'none', details: false }, 'h2'),
-      h('section', { class: 'dsection report-break' }, h('h2', {}, tr('debrief.report.timeline')), timelineTables(data)),
-      h('section', { class: 'dsection report-break' }, h('h2', {}, tr('debrief.report.questions')), seedKey(), questionList())));
+      h(
+        'section',
+        { class: 'dsection report-break' },
+        h('h2', {}, tr('debrief.report.timeline')),
+        timelineTables(data),
+      ),
+      h(
+        'section',
+        { class: 'dsection report-break' },
+        h('h2', {}, tr('debrief.report.questions')),
+        seedKey(),
+        questionList(),
+      ),
+    ),
+  );
   document.body.append(overlay);
   document.body.classList.add('debrief-printing');
   document.addEventListener('keydown', onKey);

@@ -31,7 +31,8 @@ export function niceTicks(min: number, max: number, count = 4): number[] {
   if (!(max > min)) return [min];
   const step = niceStep(max - min, count);
   const out: number[] = [];
-  for (let v = Math.ceil(min / step - 1e-9) * step; v <= max + step * 1e-6; v += step) out.push(Math.round(v / step) * step + 0);
+  for (let v = Math.ceil(min / step - 1e-9) * step; v <= max + step * 1e-6; v += step)
+    out.push(Math.round(v / step) * step + 0);
   return out;
 }
 

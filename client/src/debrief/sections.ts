@@ -24,21 +24,51 @@ export interface SectionSpec {
 }
 
 export const SECTIONS: SectionSpec[] = [
-  { id: 'cooperation', kind: 'lines', charts: [{ id: 'cooperation', measures: ['cooperation', 'cooperationOpenMarket', 'cooperationProject', 'effectiveCooperation'], domain: 'unit' }] },
-  { id: 'agreements', kind: 'lines', charts: [
-    { id: 'agreements', measures: ['signed', 'honoured'], domain: 'zero' },
-    { id: 'breach', measures: ['breachRate', 'detectionRate'], domain: 'unit' },
-  ] },
-  { id: 'welfare', kind: 'lines', charts: [
-    { id: 'welfare', measures: ['welfareRatio'], domain: 'auto' },
-    { id: 'welfareLost', measures: ['cumulativeWelfareLost'], domain: 'zero' },
-  ] },
-  { id: 'inequality', kind: 'lines', charts: [
-    { id: 'gini', measures: ['gini'], domain: 'zero' },
-    { id: 'maxMin', measures: ['maxMinRatio'], domain: 'zero' },
-  ] },
-  { id: 'structure', kind: 'lines', charts: [{ id: 'structure', measures: ['duplicateShare', 'similarity'], domain: 'unit' }] },
-  { id: 'segmentation', kind: 'lines', charts: [{ id: 'segmentation', measures: ['segmentation', 'linksBlocked', 'tradeSegmentation'], domain: 'unit' }] },
+  {
+    id: 'cooperation',
+    kind: 'lines',
+    charts: [
+      {
+        id: 'cooperation',
+        measures: ['cooperation', 'cooperationOpenMarket', 'cooperationProject', 'effectiveCooperation'],
+        domain: 'unit',
+      },
+    ],
+  },
+  {
+    id: 'agreements',
+    kind: 'lines',
+    charts: [
+      { id: 'agreements', measures: ['signed', 'honoured'], domain: 'zero' },
+      { id: 'breach', measures: ['breachRate', 'detectionRate'], domain: 'unit' },
+    ],
+  },
+  {
+    id: 'welfare',
+    kind: 'lines',
+    charts: [
+      { id: 'welfare', measures: ['welfareRatio'], domain: 'auto' },
+      { id: 'welfareLost', measures: ['cumulativeWelfareLost'], domain: 'zero' },
+    ],
+  },
+  {
+    id: 'inequality',
+    kind: 'lines',
+    charts: [
+      { id: 'gini', measures: ['gini'], domain: 'zero' },
+      { id: 'maxMin', measures: ['maxMinRatio'], domain: 'zero' },
+    ],
+  },
+  {
+    id: 'structure',
+    kind: 'lines',
+    charts: [{ id: 'structure', measures: ['duplicateShare', 'similarity'], domain: 'unit' }],
+  },
+  {
+    id: 'segmentation',
+    kind: 'lines',
+    charts: [{ id: 'segmentation', measures: ['segmentation', 'linksBlocked', 'tradeSegmentation'], domain: 'unit' }],
+  },
   { id: 'loseLose', kind: 'lines', charts: [{ id: 'loseLose', measures: ['loseLoseMoves'], domain: 'zero' }] },
   { id: 'fiscal', kind: 'fiscal', charts: [] },
   { id: 'promotions', kind: 'promotions', charts: [] },
@@ -66,7 +96,12 @@ export const QUESTIONS: Question[] = [
   { id: 'fiscal', causes: [3], measures: ['d'], reforms: ['D2'] },
   { id: 'promotions', causes: [2, 1], measures: ['d', 'a'], reforms: ['D1', 'A'] },
   { id: 'projects', causes: [5, 1], measures: ['a', 'd'], reforms: ['A', 'D3'] },
-  { id: 'package', causes: [1, 2, 3, 4, 5, 6], measures: ['a', 'b', 'c', 'd'], reforms: ['A', 'B', 'C', 'D1', 'D2', 'D3', 'E'] },
+  {
+    id: 'package',
+    causes: [1, 2, 3, 4, 5, 6],
+    measures: ['a', 'b', 'c', 'd'],
+    reforms: ['A', 'B', 'C', 'D1', 'D2', 'D3', 'E'],
+  },
 ];
 
 export const CAUSES: Cause[] = [1, 2, 3, 4, 5, 6];

@@ -22,7 +22,8 @@ export function groupsOf(data: DebriefData, mode: GroupMode): Group[] {
   const out: Group[] = [];
   data.sources.forEach((src, s) => {
     if (mode === 'world') {
-      for (const w of src.worlds) out.push({ key: `${s}:w${w.index}`, source: s, arm: w.arm, armName: w.armName, world: w.index, worlds: [w] });
+      for (const w of src.worlds)
+        out.push({ key: `${s}:w${w.index}`, source: s, arm: w.arm, armName: w.armName, world: w.index, worlds: [w] });
       return;
     }
     const arms = [...new Set(src.worlds.map((w) => w.arm))].sort((a, b) => a - b);
@@ -46,10 +47,24 @@ export function defaultMode(data: DebriefData): GroupMode {
 export type Format = 'pct' | 'count' | 'num' | 'ratio';
 
 export type MetricId =
-  | 'cooperation' | 'cooperationOpenMarket' | 'cooperationProject' | 'effectiveCooperation'
-  | 'signed' | 'honoured' | 'breachRate' | 'detectionRate'
-  | 'welfareRatio' | 'cumulativeWelfareLost' | 'gini' | 'maxMinRatio'
-  | 'duplicateShare' | 'similarity' | 'segmentation' | 'linksBlocked' | 'tradeSegmentation' | 'loseLoseMoves';
+  | 'cooperation'
+  | 'cooperationOpenMarket'
+  | 'cooperationProject'
+  | 'effectiveCooperation'
+  | 'signed'
+  | 'honoured'
+  | 'breachRate'
+  | 'detectionRate'
+  | 'welfareRatio'
+  | 'cumulativeWelfareLost'
+  | 'gini'
+  | 'maxMinRatio'
+  | 'duplicateShare'
+  | 'similarity'
+  | 'segmentation'
+  | 'linksBlocked'
+  | 'tradeSegmentation'
+  | 'loseLoseMoves';
 
 export interface MetricDef {
   format: Format;
@@ -63,7 +78,9 @@ export function honouredCount(r: Pick<RoundRecord, 'agreements' | 'decisions'>):
   let n = 0;
   for (const ag of r.agreements) {
     const broke = (x: string, other: string) =>
-      ag.type === 'openMarket' ? (r.decisions[x]?.barriers.includes(other) ?? false) : r.decisions[x]?.comply[ag.id] === 'breach';
+      ag.type === 'openMarket'
+        ? (r.decisions[x]?.barriers.includes(other) ?? false)
+        : r.decisions[x]?.comply[ag.id] === 'breach';
     if (!broke(ag.a, ag.b) && !broke(ag.b, ag.a)) n++;
   }
   return n;
@@ -80,16 +97,28 @@ export const METRICS: Record<MetricId, MetricDef> = {
   signed: { format: 'count', value: m((x) => x.signed) },
   honoured: { format: 'count', value: (r) => honouredCount(r) },
   breachRate: {
-    format: 'pct', value: m((x) => x.breachRate),
-    pooled: (rs) => { const s = sum(rs, (x) => x.signed); return s > 0 ? sum(rs, (x) => x.breaches) / (2 * s) : null; },
+    format: 'pct',
+    value: m((x) => x.breachRate),
+    pooled: (rs) => {
+      const s = sum(rs, (x) => x.signed);
+      return s > 0 ? sum(rs, (x) => x.breaches) / (2 * s) : null;
+    },
   },
   detectionRate: {
-    format: 'pct', value: m((x) => x.detectionRate),
-    pooled: (rs) => { const b = sum(rs, (x) => x.breaches); return b > 0 ? sum(rs, (x) => x.detected) / b : null; },
+    format: 'pct',
+    value: m((x) => x.detectionRate),
+    pooled: (rs) => {
+      const b = sum(rs, (x) => x.breaches);
+      return b > 0 ? sum(rs, (x) => x.detected) / b : null;
+    },
   },
   welfareRatio: {
-    format: 'pct', value: m((x) => x.welfareRatio),
-    pooled: (rs) => { const b = sum(rs, (x) => x.benchmark); return b > 0 ? sum(rs, (x) => x.welfare) / b : null; },
+    format: 'pct',
+    value: m((x) => x.welfareRatio),
+    pooled: (rs) => {
+      const b = sum(rs, (x) => x.benchmark);
+      return b > 0 ? sum(rs, (x) => x.welfare) / b : null;
+    },
   },
   cumulativeWelfareLost: { format: 'num', value: m((x) => x.cumulativeWelfareLost) },
   gini: { format: 'ratio', value: m((x) => x.gini) },
@@ -107,7 +136,9 @@ export function seriesValues(group: Group, metric: MetricId, maxRound: number): 
   const def = METRICS[metric];
   const out: (number | null)[] = [];
   for (let r = 1; r <= maxRound; r++) {
-    const recs = group.worlds.map((w) => w.history[r - 1]).filter((x): x is RoundRecord => x !== undefined && x.round === r);
+    const recs = group.worlds
+      .map((w) => w.history[r - 1])
+      .filter((x): x is RoundRecord => x !== undefined && x.round === r);
     if (recs.length === 0) {
       out.push(null);
       continue;
@@ -158,7 +189,12 @@ export function periodBands(groups: readonly Group[], maxRound: number): Band[] 
     }
     sig = next;
     const played = [...new Set(byGroup.filter((k): k is string => k !== null))];
-    bands.push({ from: r, to: r, label: played.length === 1 ? (played[0] as string) : played.length === 0 ? '' : 'mixed', byGroup });
+    bands.push({
+      from: r,
+      to: r,
+      label: played.length === 1 ? (played[0] as string) : played.length === 0 ? '' : 'mixed',
+      byGroup,
+    });
   }
   return bands;
 }

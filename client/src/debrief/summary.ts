@@ -42,7 +42,9 @@ export const SUMMARY_ROWS: { key: SummaryKey; format: Format; delta: boolean }[]
 export function summaryColumns(data: DebriefData): SummaryColumn[] {
   const out: SummaryColumn[] = [];
   data.sources.forEach((src, source) => {
-    const worlds = src.worlds.filter((w) => w.history.length > 0).map((w) => ({ arm: w.arm, regionOrder: regionOrder(w), history: w.history }));
+    const worlds = src.worlds
+      .filter((w) => w.history.length > 0)
+      .map((w) => ({ arm: w.arm, regionOrder: regionOrder(w), history: w.history }));
     let prev: PeriodSummary | null = null;
     for (const summary of aggregate(worlds)) {
       const armName = src.worlds.find((w) => w.arm === summary.arm)?.armName ?? '';
@@ -70,7 +72,17 @@ export function promotionRows(data: DebriefData): PromotionRow[] {
   data.sources.forEach((src, source) => {
     for (const w of src.worlds) {
       for (const p of worldPromotions(w)) {
-        out.push({ source, world: w.index, armName: w.armName, fromRound: p.fromRound, toRound: p.afterRound, treatments: p.treatments, regionId: p.regionId, termScore: p.termScore, record: p.record });
+        out.push({
+          source,
+          world: w.index,
+          armName: w.armName,
+          fromRound: p.fromRound,
+          toRound: p.afterRound,
+          treatments: p.treatments,
+          regionId: p.regionId,
+          termScore: p.termScore,
+          record: p.record,
+        });
       }
     }
   });
@@ -102,7 +114,9 @@ export function timelines(data: DebriefData): WorldTimeline[] {
       if (w.history.length === 0) continue;
       const promoted = worldPromotions(w);
       out.push({
-        source, world: w.index, armName: w.armName,
+        source,
+        world: w.index,
+        armName: w.armName,
         rows: w.history.map((r) => ({
           round: r.round,
           treatments: r.treatments,
@@ -128,7 +142,9 @@ export interface LoseLoseRow extends LoseLoseMove {
 export function loseLoseRows(data: DebriefData): LoseLoseRow[] {
   const out: LoseLoseRow[] = [];
   data.sources.forEach((src, source) => {
-    for (const w of src.worlds) for (const r of w.history) for (const mv of r.metrics.loseLoseMoves) out.push({ ...mv, source, world: w.index, round: r.round });
+    for (const w of src.worlds)
+      for (const r of w.history)
+        for (const mv of r.metrics.loseLoseMoves) out.push({ ...mv, source, world: w.index, round: r.round });
   });
   return out;
 }

@@ -9,7 +9,13 @@ export const MAX_ANNOUNCEMENT = 280;
 
 export function announcePanel(ctx: ConsoleCtx): { el: HTMLElement; update(): void } {
   const id = uid('announce');
-  const area = h('textarea', { id, rows: 2, maxlength: MAX_ANNOUNCEMENT, 'aria-describedby': `${id}-count`, 'data-testid': 'announce-text' });
+  const area = h('textarea', {
+    id,
+    rows: 2,
+    maxlength: MAX_ANNOUNCEMENT,
+    'aria-describedby': `${id}-count`,
+    'data-testid': 'announce-text',
+  });
   const count = h('span', { class: 'hint', id: `${id}-count` });
   const send = h('button', { type: 'submit', class: 'primary', 'data-testid': 'announce-send' });
   const list = h('ol', { class: 'announcements', reversed: true });
@@ -24,7 +30,13 @@ export function announcePanel(ctx: ConsoleCtx): { el: HTMLElement; update(): voi
     send.disabled = busy || n === 0 || n > MAX_ANNOUNCEMENT;
   };
   area.addEventListener('input', paint);
-  const form = h('form', { class: 'stack', 'aria-labelledby': `${id}-h` }, label, area, h('div', { class: 'row' }, send, count));
+  const form = h(
+    'form',
+    { class: 'stack', 'aria-labelledby': `${id}-h` },
+    label,
+    area,
+    h('div', { class: 'row' }, send, count),
+  );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const text = area.value.trim();
@@ -47,8 +59,24 @@ export function announcePanel(ctx: ConsoleCtx): { el: HTMLElement; update(): voi
     heading.textContent = tr('host.announce.heading');
     label.textContent = tr('host.announce.label');
     send.textContent = tr('host.announce.send');
-    mount(list, [...v.announcements].reverse().map((a) => h('li', { class: 'announcement' },
-      h('time', { datetime: a.at, class: 'hint' }, new Date(a.at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })), ' ', a.text)));
+    mount(
+      list,
+      [...v.announcements]
+        .reverse()
+        .map((a) =>
+          h(
+            'li',
+            { class: 'announcement' },
+            h(
+              'time',
+              { datetime: a.at, class: 'hint' },
+              new Date(a.at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }),
+            ),
+            ' ',
+            a.text,
+          ),
+        ),
+    );
     if (v.announcements.length === 0) mount(list, h('li', { class: 'hint none' }, tr('host.announce.none')));
     paint();
   };

@@ -6,7 +6,12 @@ import type { SessionClient } from '../state/session.js';
 import { lang, tr } from '../ui/i18n.js';
 import { toast } from './widgets.js';
 
-export async function runCommand<E extends HostEvent>(client: SessionClient, event: E, payload: Omit<CommandPayload<E>, 'cmdId'>, action: string): Promise<boolean> {
+export async function runCommand<E extends HostEvent>(
+  client: SessionClient,
+  event: E,
+  payload: Omit<CommandPayload<E>, 'cmdId'>,
+  action: string,
+): Promise<boolean> {
   const ack = await client.send(event, payload, action);
   if (ack.ok) toast('ok', tr('host.cmd.ok', { action }));
   else toast('fail', tr('host.cmd.failed', { action, reason: errorText(lang(), ack.error.code) }));

@@ -37,7 +37,10 @@ export function startConsole(root: HTMLElement, code: string): void {
           forgetToken('host', code);
           mount(root, accessScreen(code, 'wrong', open));
         } else if (s.fatal === 'NOT_FOUND') {
-          mount(root, statusScreen('notFound', code, { label: tr('host.access.create'), run: () => location.assign('/host') }));
+          mount(
+            root,
+            statusScreen('notFound', code, { label: tr('host.access.create'), run: () => location.assign('/host') }),
+          );
         } else {
           mount(root, fatalScreen(s.fatal, open));
         }
@@ -61,7 +64,8 @@ export function startConsole(root: HTMLElement, code: string): void {
       }
     };
     c.store.subscribe((s, prev) => {
-      if (s.fatal !== prev.fatal || (s.view !== null) !== (prev.view !== null) || (!s.view && s.status !== prev.status)) screen();
+      if (s.fatal !== prev.fatal || (s.view !== null) !== (prev.view !== null) || (!s.view && s.status !== prev.status))
+        screen();
     });
     screen();
   };

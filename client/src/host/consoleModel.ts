@@ -46,7 +46,12 @@ export function worldProgress(view: Pick<SessionView, 'phase' | 'decided' | 'reg
   return view.decided.map((d) => {
     if (view.phase === 'negotiate') {
       const withHumans = view.regions.filter((r) => r.world === d.world && r.humans > 0);
-      return { world: d.world, kind: 'negotiated', count: withHumans.filter((r) => r.done).length, of: withHumans.length };
+      return {
+        world: d.world,
+        kind: 'negotiated',
+        count: withHumans.filter((r) => r.done).length,
+        of: withHumans.length,
+      };
     }
     return { world: d.world, kind: 'decided', count: d.submitted, of: d.of };
   });
@@ -61,12 +66,17 @@ export function sortedSeats(view: Pick<SessionView, 'seats' | 'config'>): SeatVi
       return 99;
     }
   };
-  return [...view.seats].sort((a, b) => Number(a.kicked) - Number(b.kicked) || a.world - b.world || order(a) - order(b) || a.name.localeCompare(b.name));
+  return [...view.seats].sort(
+    (a, b) =>
+      Number(a.kicked) - Number(b.kicked) || a.world - b.world || order(a) - order(b) || a.name.localeCompare(b.name),
+  );
 }
 
 /** Students whose device is not connected, longest away first. */
 export function awaySeats(view: Pick<SessionView, 'seats'>): SeatView[] {
-  return view.seats.filter((s) => !s.kicked && !s.connected).sort((a, b) => (a.awaySince ?? Infinity) - (b.awaySince ?? Infinity));
+  return view.seats
+    .filter((s) => !s.kicked && !s.connected)
+    .sort((a, b) => (a.awaySince ?? Infinity) - (b.awaySince ?? Infinity));
 }
 
 /** How long someone has been away, in whole minutes (0 = less than a minute). */
@@ -82,7 +92,10 @@ export function worldMap(view: Pick<SessionView, 'config'>, world: number): MapD
 
 /** Where a seat may be moved: every world with its regions. */
 export function moveTargets(view: Pick<SessionView, 'config' | 'worldCount'>): { world: number; regions: string[] }[] {
-  return Array.from({ length: view.worldCount }, (_, w) => ({ world: w, regions: worldMap(view, w).regions.map((r) => r.id) }));
+  return Array.from({ length: view.worldCount }, (_, w) => ({
+    world: w,
+    regions: worldMap(view, w).regions.map((r) => r.id),
+  }));
 }
 
 export interface ArmStatus {
@@ -107,7 +120,14 @@ export function armStatuses(view: Pick<SessionView, 'config' | 'worldInfo'>): Ar
     } catch {
       multiCentre = false;
     }
-    return { arm, name: a.name, worlds: worlds.map((w) => w.index), now: first?.treatments ?? [], next: first ? first.nextTreatments : null, multiCentre };
+    return {
+      arm,
+      name: a.name,
+      worlds: worlds.map((w) => w.index),
+      now: first?.treatments ?? [],
+      next: first ? first.nextTreatments : null,
+      multiCentre,
+    };
   });
 }
 
@@ -136,7 +156,12 @@ export function currentStrategy(v: Pick<SessionView, 'regions' | 'config'>): str
 }
 
 /** Join, host and projector links for this server. */
-export function links(origin: string, code: string, hostToken: string | null, projectorToken: string | null): { join: string; host: string | null; projector: string | null } {
+export function links(
+  origin: string,
+  code: string,
+  hostToken: string | null,
+  projectorToken: string | null,
+): { join: string; host: string | null; projector: string | null } {
   const base = origin.replace(/\/$/, '');
   return {
     join: `${base}/join/${code}`,

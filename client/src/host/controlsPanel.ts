@@ -16,8 +16,25 @@ export interface ConsoleCtx {
   view(): SessionView;
 }
 
-function flowButton(label: string, enabled: boolean, run: () => void, opts: { cls?: string; key: string; title?: string }): HTMLElement {
-  return h('button', { type: 'button', class: opts.cls ?? '', disabled: !enabled, 'data-fkey': opts.key, 'data-testid': opts.key, title: opts.title, onclick: run }, label);
+function flowButton(
+  label: string,
+  enabled: boolean,
+  run: () => void,
+  opts: { cls?: string; key: string; title?: string },
+): HTMLElement {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: opts.cls ?? '',
+      disabled: !enabled,
+      'data-fkey': opts.key,
+      'data-testid': opts.key,
+      title: opts.title,
+      onclick: run,
+    },
+    label,
+  );
 }
 
 export async function startGame(ctx: ConsoleCtx): Promise<void> {
@@ -35,22 +52,86 @@ export function phaseStrip(ctx: ConsoleCtx): HTMLElement {
   const v = ctx.view();
   const c = controlsFor(v);
   const running = v.phase !== 'lobby' && v.phase !== 'ended';
-  const statusText = v.phase === 'lobby'
-    ? tr('host.flow.lobbyStatus', { students: v.students.total, connected: v.students.connected })
-    : v.phase === 'ended' ? tr('host.flow.endedStatus') : tr('common.round', { round: v.round, rounds: v.config.rounds });
-  return h('section', { class: 'card phase-strip', 'aria-labelledby': 'flow-heading', 'data-testid': 'flow' },
-    h('div', { class: 'phase-info' },
+  const statusText =
+    v.phase === 'lobby'
+      ? tr('host.flow.lobbyStatus', { students: v.students.total, connected: v.students.connected })
+      : v.phase === 'ended'
+        ? tr('host.flow.endedStatus')
+        : tr('common.round', { round: v.round, rounds: v.config.rounds });
+  return h(
+    'section',
+    { class: 'card phase-strip', 'aria-labelledby': 'flow-heading', 'data-testid': 'flow' },
+    h(
+      'div',
+      { class: 'phase-info' },
       h('h2', { id: 'flow-heading', class: 'visually-hidden' }, tr('host.flow.heading')),
-      h('div', { class: 'phase-name', 'data-testid': 'host-phase', 'data-phase': v.phase }, tr(`phase.${v.phase}`), v.paused ? h('span', { class: 'badge warn paused-badge', 'data-testid': 'paused-badge' }, '❚❚ ', tr('host.flow.paused')) : null),
-      h('div', { class: 'phase-round', 'data-testid': 'host-round' }, statusText)),
+      h(
+        'div',
+        { class: 'phase-name', 'data-testid': 'host-phase', 'data-phase': v.phase },
+        tr(`phase.${v.phase}`),
+        v.paused
+          ? h(
+              'span',
+              { class: 'badge warn paused-badge', 'data-testid': 'paused-badge' },
+              '❚❚ ',
+              tr('host.flow.paused'),
+            )
+          : null,
+      ),
+      h('div', { class: 'phase-round', 'data-testid': 'host-round' }, statusText),
+    ),
     running ? timerElement(ctx.client.store, true) : null,
-    h('div', { class: 'row flow-buttons' },
-      c.start ? flowButton(`▶ ${tr('host.start.button')}`, true, () => void startGame(ctx), { cls: 'primary big-button', key: 'start' }) : null,
-      running && !v.paused ? flowButton(`❚❚ ${tr('host.flow.pause')}`, c.pause, () => void runCommand(ctx.client, 'host:pause', {}, tr('host.flow.pause')), { key: 'pause' }) : null,
-      running && v.paused ? flowButton(`▶ ${tr('host.flow.resume')}`, c.resume, () => void runCommand(ctx.client, 'host:resume', {}, tr('host.flow.resume')), { cls: 'primary', key: 'resume' }) : null,
-      running ? flowButton(tr('host.flow.add', { n: 30 }), c.addTime, () => void runCommand(ctx.client, 'host:addTime', { seconds: 30 }, tr('host.flow.addLong', { n: 30 })), { key: 'add30', title: tr('host.flow.addLong', { n: 30 }) }) : null,
-      running ? flowButton(tr('host.flow.add', { n: 60 }), c.addTime, () => void runCommand(ctx.client, 'host:addTime', { seconds: 60 }, tr('host.flow.addLong', { n: 60 })), { key: 'add60', title: tr('host.flow.addLong', { n: 60 }) }) : null,
-      running ? flowButton(tr('host.flow.endPhase'), c.endPhase, () => void runCommand(ctx.client, 'host:endPhase', {}, tr('host.flow.endPhase')), { key: 'endPhase' }) : null));
+    h(
+      'div',
+      { class: 'row flow-buttons' },
+      c.start
+        ? flowButton(`▶ ${tr('host.start.button')}`, true, () => void startGame(ctx), {
+            cls: 'primary big-button',
+            key: 'start',
+          })
+        : null,
+      running && !v.paused
+        ? flowButton(
+            `❚❚ ${tr('host.flow.pause')}`,
+            c.pause,
+            () => void runCommand(ctx.client, 'host:pause', {}, tr('host.flow.pause')),
+            { key: 'pause' },
+          )
+        : null,
+      running && v.paused
+        ? flowButton(
+            `▶ ${tr('host.flow.resume')}`,
+            c.resume,
+            () => void runCommand(ctx.client, 'host:resume', {}, tr('host.flow.resume')),
+            { cls: 'primary', key: 'resume' },
+          )
+        : null,
+      running
+        ? flowButton(
+            tr('host.flow.add', { n: 30 }),
+            c.addTime,
+            () => void runCommand(ctx.client, 'host:addTime', { seconds: 30 }, tr('host.flow.addLong', { n: 30 })),
+            { key: 'add30', title: tr('host.flow.addLong', { n: 30 }) },
+          )
+        : null,
+      running
+        ? flowButton(
+            tr('host.flow.add', { n: 60 }),
+            c.addTime,
+            () => void runCommand(ctx.client, 'host:addTime', { seconds: 60 }, tr('host.flow.addLong', { n: 60 })),
+            { key: 'add60', title: tr('host.flow.addLong', { n: 60 }) },
+          )
+        : null,
+      running
+        ? flowButton(
+            tr('host.flow.endPhase'),
+            c.endPhase,
+            () => void runCommand(ctx.client, 'host:endPhase', {}, tr('host.flow.endPhase')),
+            { key: 'endPhase' },
+          )
+        : null,
+    ),
+  );
 }
 
 /** Lobby settings that also matter during the game: lock, bot strategy, takeover. */
@@ -59,30 +140,98 @@ export function lobbyCard(ctx: ConsoleCtx): HTMLElement {
   const c = controlsFor(v);
   const strategies = ['adaptive', 'cooperative', 'competitive', 'opportunist'] as const;
   const selectId = uid('bots');
-  const select = h('select', { id: selectId, 'data-fkey': 'bot-strategy', 'data-testid': 'bot-strategy' }, strategies.map((s) => h('option', { value: s, selected: s === currentStrategy(v) }, tr(`host.bot.${s}`))));
+  const select = h(
+    'select',
+    { id: selectId, 'data-fkey': 'bot-strategy', 'data-testid': 'bot-strategy' },
+    strategies.map((s) => h('option', { value: s, selected: s === currentStrategy(v) }, tr(`host.bot.${s}`))),
+  );
   const takeoverId = uid('takeover');
-  const takeover = h('input', { type: 'checkbox', id: takeoverId, checked: v.takeover, disabled: !c.lobby, 'data-fkey': 'takeover', 'data-testid': 'takeover', 'aria-describedby': `${takeoverId}-hint` });
+  const takeover = h('input', {
+    type: 'checkbox',
+    id: takeoverId,
+    checked: v.takeover,
+    disabled: !c.lobby,
+    'data-fkey': 'takeover',
+    'data-testid': 'takeover',
+    'aria-describedby': `${takeoverId}-hint`,
+  });
   takeover.addEventListener('change', () => {
     const on = takeover.checked;
     takeover.checked = !on; // the server's view decides
-    void runCommand(ctx.client, 'host:setTakeover', { enabled: on }, on ? tr('host.takeoverOn') : tr('host.takeoverOff'));
+    void runCommand(
+      ctx.client,
+      'host:setTakeover',
+      { enabled: on },
+      on ? tr('host.takeoverOn') : tr('host.takeoverOff'),
+    );
   });
   const bots = botRegionCount(v);
-  return h('section', { class: 'card stack', 'aria-labelledby': 'lobby-heading', 'data-testid': 'lobby-card' },
+  return h(
+    'section',
+    { class: 'card stack', 'aria-labelledby': 'lobby-heading', 'data-testid': 'lobby-card' },
     h('h2', { id: 'lobby-heading' }, tr('host.lobby.heading')),
-    h('div', { class: 'row' },
-      h('span', { class: `badge ${v.locked ? 'warn' : 'good'}`, 'data-testid': 'lock-state' }, v.locked ? tr('host.lobby.locked') : tr('host.lobby.open')),
-      h('button', { type: 'button', disabled: !c.lobby, 'data-fkey': 'lock', 'data-testid': 'lock', onclick: () => void runCommand(ctx.client, 'host:lock', { locked: !v.locked }, v.locked ? tr('host.lobby.unlock') : tr('host.lobby.lock')) },
-        v.locked ? tr('host.lobby.unlock') : tr('host.lobby.lock'))),
+    h(
+      'div',
+      { class: 'row' },
+      h(
+        'span',
+        { class: `badge ${v.locked ? 'warn' : 'good'}`, 'data-testid': 'lock-state' },
+        v.locked ? tr('host.lobby.locked') : tr('host.lobby.open'),
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          disabled: !c.lobby,
+          'data-fkey': 'lock',
+          'data-testid': 'lock',
+          onclick: () =>
+            void runCommand(
+              ctx.client,
+              'host:lock',
+              { locked: !v.locked },
+              v.locked ? tr('host.lobby.unlock') : tr('host.lobby.lock'),
+            ),
+        },
+        v.locked ? tr('host.lobby.unlock') : tr('host.lobby.lock'),
+      ),
+    ),
     h('p', { class: 'hint' }, v.locked ? tr('host.lobby.lockedHint') : tr('host.lobby.openHint')),
-    h('div', { class: 'field' },
+    h(
+      'div',
+      { class: 'field' },
       h('label', { for: selectId }, tr('host.lobby.botStrategy')),
-      h('div', { class: 'row' }, select,
-        h('button', { type: 'button', disabled: !c.lobby, 'data-fkey': 'fill-bots', 'data-testid': 'fill-bots', onclick: () => void runCommand(ctx.client, 'host:fillBots', { strategy: select.value as (typeof strategies)[number] }, tr('host.lobby.fillBots')) }, tr('host.lobby.fillBots'))),
-      h('span', { class: 'hint' }, tr('host.lobby.botRegions', { n: bots }))),
-    h('div', { class: 'field check-field' },
+      h(
+        'div',
+        { class: 'row' },
+        select,
+        h(
+          'button',
+          {
+            type: 'button',
+            disabled: !c.lobby,
+            'data-fkey': 'fill-bots',
+            'data-testid': 'fill-bots',
+            onclick: () =>
+              void runCommand(
+                ctx.client,
+                'host:fillBots',
+                { strategy: select.value as (typeof strategies)[number] },
+                tr('host.lobby.fillBots'),
+              ),
+          },
+          tr('host.lobby.fillBots'),
+        ),
+      ),
+      h('span', { class: 'hint' }, tr('host.lobby.botRegions', { n: bots })),
+    ),
+    h(
+      'div',
+      { class: 'field check-field' },
       h('label', { for: takeoverId, class: 'check' }, takeover, h('span', {}, tr('host.takeover'))),
-      h('span', { class: 'hint', id: `${takeoverId}-hint` }, tr('host.takeoverHint'))));
+      h('span', { class: 'hint', id: `${takeoverId}-hint` }, tr('host.takeoverHint')),
+    ),
+  );
 }
 
 /** Ending the game, behind a confirmation. */
@@ -90,11 +239,30 @@ export function endCard(ctx: ConsoleCtx): HTMLElement {
   const v = ctx.view();
   const c = controlsFor(v);
   const end = async () => {
-    const ok = await confirmDialog({ title: tr('host.end.confirmTitle'), body: tr('host.end.confirmBody'), confirm: tr('host.end.button'), danger: true });
+    const ok = await confirmDialog({
+      title: tr('host.end.confirmTitle'),
+      body: tr('host.end.confirmBody'),
+      confirm: tr('host.end.button'),
+      danger: true,
+    });
     if (ok) await runCommand(ctx.client, 'host:endGame', {}, tr('host.end.button'));
   };
-  return h('section', { class: 'card stack', 'aria-labelledby': 'end-heading', 'data-testid': 'end-card' },
+  return h(
+    'section',
+    { class: 'card stack', 'aria-labelledby': 'end-heading', 'data-testid': 'end-card' },
     h('h2', { id: 'end-heading' }, tr('host.end.heading')),
     h('p', { class: 'hint' }, c.endGame ? tr('host.end.hint') : tr('host.end.done')),
-    h('button', { type: 'button', class: 'danger', disabled: !c.endGame, 'data-fkey': 'end-game', 'data-testid': 'end-game', onclick: () => void end() }, tr('host.end.button')));
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'danger',
+        disabled: !c.endGame,
+        'data-fkey': 'end-game',
+        'data-testid': 'end-game',
+        onclick: () => void end(),
+      },
+      tr('host.end.button'),
+    ),
+  );
 }

@@ -12,7 +12,14 @@ function worldsField(ctx: FormCtx): HTMLElement {
   const name = uid('worlds');
   const radio = (auto: boolean, label: string) => {
     const id = uid('wr');
-    const r = h('input', { type: 'radio', name, id, checked: form.worldsAuto === auto, 'data-fkey': `worlds.${auto ? 'auto' : 'fixed'}`, 'data-testid': `worlds-${auto ? 'auto' : 'fixed'}` });
+    const r = h('input', {
+      type: 'radio',
+      name,
+      id,
+      checked: form.worldsAuto === auto,
+      'data-fkey': `worlds.${auto ? 'auto' : 'fixed'}`,
+      'data-testid': `worlds-${auto ? 'auto' : 'fixed'}`,
+    });
     r.addEventListener('change', () => {
       if (r.checked) {
         form.worldsAuto = auto;
@@ -21,12 +28,22 @@ function worldsField(ctx: FormCtx): HTMLElement {
     });
     return h('label', { for: id, class: 'check' }, r, h('span', {}, label));
   };
-  return h('fieldset', { class: 'form-group inner' },
+  return h(
+    'fieldset',
+    { class: 'form-group inner' },
     h('legend', {}, tr('host.create.worlds')),
     h('div', { class: 'row' }, radio(true, tr('host.create.worldsAuto')), radio(false, tr('host.create.worldsFixed'))),
     form.worldsAuto
       ? h('p', { class: 'hint' }, tr('host.create.worldsAutoHint'))
-      : numField(ctx, 'worlds.count', tr('host.create.worldsCount'), () => form.worldsCount, (n) => (form.worldsCount = n), { min: 1, max: 60, hint: tr('host.create.worldsCountHint') }));
+      : numField(
+          ctx,
+          'worlds.count',
+          tr('host.create.worldsCount'),
+          () => form.worldsCount,
+          (n) => (form.worldsCount = n),
+          { min: 1, max: 60, hint: tr('host.create.worldsCountHint') },
+        ),
+  );
 }
 
 function paramsField(ctx: FormCtx): HTMLElement {
@@ -37,9 +54,12 @@ function paramsField(ctx: FormCtx): HTMLElement {
     ctx.changed();
   });
   const slot = register(ctx, 'params', tr('host.create.params'), area);
-  const details = h('details', { class: 'advanced' },
+  const details = h(
+    'details',
+    { class: 'advanced' },
     h('summary', {}, tr('host.create.advanced')),
-    labelled(tr('host.create.params'), area, { hint: tr('host.create.paramsHint'), error: slot }));
+    labelled(tr('host.create.params'), area, { hint: tr('host.create.paramsHint'), error: slot }),
+  );
   // Open the section when it holds a problem, so the explanation is visible.
   new MutationObserver(() => {
     if (slot.childElementCount > 0) details.open = true;
@@ -48,25 +68,106 @@ function paramsField(ctx: FormCtx): HTMLElement {
 }
 
 /** The settings groups; the arms editor goes between `phases` and `bots`. */
-export function configFields(ctx: FormCtx, presets: Presets, mapLabel: (id: string) => string): { basics: HTMLElement; phases: HTMLElement; bots: HTMLElement } {
+export function configFields(
+  ctx: FormCtx,
+  presets: Presets,
+  mapLabel: (id: string) => string,
+): { basics: HTMLElement; phases: HTMLElement; bots: HTMLElement } {
   const { form } = ctx;
   const minutes = estimateMinutes(form);
   const phaseLabel = (p: string) => `${tr(`phase.${p}`)} (${tr('host.create.secondsUnit')})`;
   return {
-    basics: group(tr('host.create.basics'),
-      h('div', { class: 'form-cols' },
-        textField(ctx, 'title', tr('host.create.titleField'), () => form.title, (v) => (form.title = v), { maxLength: 80, hint: tr('host.create.titleHint') }),
-        selectField(ctx, 'map', tr('host.create.map'), presets.maps.map((m) => ({ value: m.id, label: mapLabel(m.id) })), () => form.map, (v) => (form.map = v), { hint: tr('host.create.mapHint'), rebuild: true }),
-        numField(ctx, 'rounds', tr('host.create.rounds'), () => form.rounds, (n) => (form.rounds = n), { min: 1, max: 40 }),
-        numField(ctx, 'worlds.maxSeatsPerRegion', tr('host.create.seats'), () => form.seatsPerRegion, (n) => (form.seatsPerRegion = n), { min: 1, max: 20, hint: tr('host.create.seatsHint') })),
-      worldsField(ctx)),
-    phases: group(tr('host.create.phases'),
-      h('div', { class: 'form-cols four' }, PHASE_NAMES.map((p) => numField(ctx, `phases.${p}`, phaseLabel(p), () => form.phases[p], (n) => (form.phases[p] = n), { min: 5, max: 3600 }))),
-      h('p', { class: 'hint', 'data-testid': 'duration' }, minutes === null ? '' : tr('host.create.duration', { minutes }))),
-    bots: group(tr('host.create.botsPrivacy'),
-      selectField(ctx, 'bots.strategy', tr('host.create.botStrategy'), presets.botStrategies.map((s) => ({ value: s, label: tr(`host.bot.${s}`) })), () => form.botStrategy, (v) => (form.botStrategy = v as typeof form.botStrategy), { hint: tr('host.create.botHint') }),
-      checkField(ctx, 'bots.takeover', tr('host.create.takeover'), () => form.takeover, (on) => (form.takeover = on), { hint: tr('host.takeoverHint') }),
-      checkField(ctx, 'pseudonyms', tr('host.create.pseudonyms'), () => form.pseudonyms, (on) => (form.pseudonyms = on), { hint: tr('host.create.pseudonymsHint') }),
-      paramsField(ctx)),
+    basics: group(
+      tr('host.create.basics'),
+      h(
+        'div',
+        { class: 'form-cols' },
+        textField(
+          ctx,
+          'title',
+          tr('host.create.titleField'),
+          () => form.title,
+          (v) => (form.title = v),
+          { maxLength: 80, hint: tr('host.create.titleHint') },
+        ),
+        selectField(
+          ctx,
+          'map',
+          tr('host.create.map'),
+          presets.maps.map((m) => ({ value: m.id, label: mapLabel(m.id) })),
+          () => form.map,
+          (v) => (form.map = v),
+          { hint: tr('host.create.mapHint'), rebuild: true },
+        ),
+        numField(
+          ctx,
+          'rounds',
+          tr('host.create.rounds'),
+          () => form.rounds,
+          (n) => (form.rounds = n),
+          { min: 1, max: 40 },
+        ),
+        numField(
+          ctx,
+          'worlds.maxSeatsPerRegion',
+          tr('host.create.seats'),
+          () => form.seatsPerRegion,
+          (n) => (form.seatsPerRegion = n),
+          { min: 1, max: 20, hint: tr('host.create.seatsHint') },
+        ),
+      ),
+      worldsField(ctx),
+    ),
+    phases: group(
+      tr('host.create.phases'),
+      h(
+        'div',
+        { class: 'form-cols four' },
+        PHASE_NAMES.map((p) =>
+          numField(
+            ctx,
+            `phases.${p}`,
+            phaseLabel(p),
+            () => form.phases[p],
+            (n) => (form.phases[p] = n),
+            { min: 5, max: 3600 },
+          ),
+        ),
+      ),
+      h(
+        'p',
+        { class: 'hint', 'data-testid': 'duration' },
+        minutes === null ? '' : tr('host.create.duration', { minutes }),
+      ),
+    ),
+    bots: group(
+      tr('host.create.botsPrivacy'),
+      selectField(
+        ctx,
+        'bots.strategy',
+        tr('host.create.botStrategy'),
+        presets.botStrategies.map((s) => ({ value: s, label: tr(`host.bot.${s}`) })),
+        () => form.botStrategy,
+        (v) => (form.botStrategy = v as typeof form.botStrategy),
+        { hint: tr('host.create.botHint') },
+      ),
+      checkField(
+        ctx,
+        'bots.takeover',
+        tr('host.create.takeover'),
+        () => form.takeover,
+        (on) => (form.takeover = on),
+        { hint: tr('host.takeoverHint') },
+      ),
+      checkField(
+        ctx,
+        'pseudonyms',
+        tr('host.create.pseudonyms'),
+        () => form.pseudonyms,
+        (on) => (form.pseudonyms = on),
+        { hint: tr('host.create.pseudonymsHint') },
+      ),
+      paramsField(ctx),
+    ),
   };
 }

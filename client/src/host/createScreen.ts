@@ -12,7 +12,14 @@ import { armsEditor } from './armsEditor.js';
 import { estimateMinutes, inputToForm, type ConfigForm } from './configForm.js';
 import { configFields } from './createFields.js';
 import type { FieldReg, FormCtx } from './formKit.js';
-import { addIssue, errorCount, validateForm, serverDetailsToFields, type FieldErrors, type FieldIssue } from './issues.js';
+import {
+  addIssue,
+  errorCount,
+  validateForm,
+  serverDetailsToFields,
+  type FieldErrors,
+  type FieldIssue,
+} from './issues.js';
 import { fetchPresets, type ClassPlanInfo, type Presets } from './presetsApi.js';
 import { remount } from './widgets.js';
 
@@ -22,19 +29,42 @@ export function issueText(issue: FieldIssue): string {
 
 function planPicker(presets: Presets, selected: string, choose: (plan: ClassPlanInfo) => void): HTMLElement {
   const zh = lang() === 'zh-CN';
-  return h('fieldset', { class: 'plans', 'data-testid': 'plans' },
+  return h(
+    'fieldset',
+    { class: 'plans', 'data-testid': 'plans' },
     h('legend', {}, tr('host.create.plan')),
     h('p', { class: 'hint' }, tr('host.create.planHint')),
-    h('div', { class: 'plan-list' }, presets.classPlans.map((p) => {
-      const id = `plan-${p.id}`;
-      const radio = h('input', { type: 'radio', name: 'plan', id, value: p.id, checked: p.id === selected, 'data-fkey': id, 'aria-describedby': `${id}-goal` });
-      radio.addEventListener('change', () => {
-        if (radio.checked) choose(p);
-      });
-      return h('label', { for: id, class: 'plan', 'data-testid': id },
-        radio,
-        h('span', { class: 'plan-text' }, h('span', { class: 'plan-name' }, zh ? p.name.zh : p.name.en), h('span', { class: 'plan-goal hint', id: `${id}-goal` }, zh ? p.goal.zh : p.goal.en)));
-    })));
+    h(
+      'div',
+      { class: 'plan-list' },
+      presets.classPlans.map((p) => {
+        const id = `plan-${p.id}`;
+        const radio = h('input', {
+          type: 'radio',
+          name: 'plan',
+          id,
+          value: p.id,
+          checked: p.id === selected,
+          'data-fkey': id,
+          'aria-describedby': `${id}-goal`,
+        });
+        radio.addEventListener('change', () => {
+          if (radio.checked) choose(p);
+        });
+        return h(
+          'label',
+          { for: id, class: 'plan', 'data-testid': id },
+          radio,
+          h(
+            'span',
+            { class: 'plan-text' },
+            h('span', { class: 'plan-name' }, zh ? p.name.zh : p.name.en),
+            h('span', { class: 'plan-goal hint', id: `${id}-goal` }, zh ? p.goal.zh : p.goal.en),
+          ),
+        );
+      }),
+    ),
+  );
 }
 
 export async function startCreate(root: HTMLElement): Promise<void> {
@@ -44,7 +74,10 @@ export async function startCreate(root: HTMLElement): Promise<void> {
     presets = await fetchPresets();
   } catch (e) {
     const code = e instanceof ApiError ? e.code : 'INTERNAL';
-    mount(root, statusScreen('error', errorText(lang(), code), { label: tr('status.retry'), run: () => void startCreate(root) }));
+    mount(
+      root,
+      statusScreen('error', errorText(lang(), code), { label: tr('status.retry'), run: () => void startCreate(root) }),
+    );
     return;
   }
   const firstPlan = presets.classPlans.find((p) => p.id === presets.defaultClassPlan) ?? presets.classPlans[0];
@@ -71,7 +104,10 @@ export async function startCreate(root: HTMLElement): Promise<void> {
     const loose: { label: string; text: string; control: HTMLElement | null }[] = [];
     for (const [field, reg] of fields) {
       const list = errors[field] ?? [];
-      mount(reg.slot, list.map((i) => h('div', {}, issueText(i))));
+      mount(
+        reg.slot,
+        list.map((i) => h('div', {}, issueText(i))),
+      );
       if (reg.control) {
         if (list.length > 0) reg.control.setAttribute('aria-invalid', 'true');
         else reg.control.removeAttribute('aria-invalid');
@@ -80,15 +116,35 @@ export async function startCreate(root: HTMLElement): Promise<void> {
     }
     for (const [field, list] of Object.entries(errors)) {
       if (fields.has(field)) continue;
-      for (const i of list) loose.push({ label: field === '' ? tr('host.create.general') : field, text: issueText(i), control: null });
+      for (const i of list)
+        loose.push({ label: field === '' ? tr('host.create.general') : field, text: issueText(i), control: null });
     }
     const n = errorCount(errors);
     const showList = n > 0 && (attempted || Object.keys(serverErrors).length > 0);
-    mount(summary,
+    mount(
+      summary,
       generalError ? h('p', { class: 'field-error', role: 'alert' }, generalError) : null,
-      n > 0 ? h('p', { class: 'field-error' }, tr('host.create.problems', { n })) : h('p', { class: 'hint' }, tr('host.create.ready')),
-      showList ? h('ul', { class: 'problem-list' }, loose.map((p) => h('li', {},
-        p.control ? h('button', { type: 'button', class: 'link-button', onclick: () => p.control?.focus() }, p.label) : h('b', {}, p.label), lang() === 'zh-CN' ? '：' : ': ', p.text))) : null);
+      n > 0
+        ? h('p', { class: 'field-error' }, tr('host.create.problems', { n }))
+        : h('p', { class: 'hint' }, tr('host.create.ready')),
+      showList
+        ? h(
+            'ul',
+            { class: 'problem-list' },
+            loose.map((p) =>
+              h(
+                'li',
+                {},
+                p.control
+                  ? h('button', { type: 'button', class: 'link-button', onclick: () => p.control?.focus() }, p.label)
+                  : h('b', {}, p.label),
+                lang() === 'zh-CN' ? '：' : ': ',
+                p.text,
+              ),
+            ),
+          )
+        : null,
+    );
     const duration = formSlot.querySelector('[data-testid="duration"]');
     const minutes = estimateMinutes(form);
     if (duration) duration.textContent = minutes === null ? '' : tr('host.create.duration', { minutes });
@@ -125,7 +181,8 @@ export async function startCreate(root: HTMLElement): Promise<void> {
     const maps = presets.maps.map((m) => ({ id: m.id, multiCentre: m.multiCentre }));
     const groups = configFields(ctx, presets, mapLabel);
     const arms = armsEditor(ctx, maps, mapLabel);
-    remount(formSlot,
+    remount(
+      formSlot,
       planPicker(presets, planId, (p) => {
         planId = p.id;
         // Keep the title and map already chosen when the plan accepts them.
@@ -137,7 +194,11 @@ export async function startCreate(root: HTMLElement): Promise<void> {
         attempted = false;
         ctx.rebuild();
       }),
-      groups.basics, groups.phases, arms, groups.bots);
+      groups.basics,
+      groups.phases,
+      arms,
+      groups.bots,
+    );
     paint();
   };
 
@@ -171,17 +232,36 @@ export async function startCreate(root: HTMLElement): Promise<void> {
     }
   };
 
-  const formEl = h('form', { class: 'create-form stack', novalidate: true, 'data-testid': 'create-form' }, formSlot,
-    h('div', { class: 'create-footer card' }, summary, submitBtn));
+  const formEl = h(
+    'form',
+    { class: 'create-form stack', novalidate: true, 'data-testid': 'create-form' },
+    formSlot,
+    h('div', { class: 'create-footer card' }, summary, submitBtn),
+  );
   formEl.addEventListener('submit', (e) => {
     e.preventDefault();
     if (!busy) void submit();
   });
 
   const render = () => {
-    mount(root,
-      h('header', { class: 'app-header' }, h('span', { class: 'brand' }, tr('app.title')), h('span', {}, tr('host.create.heading')), h('span', { class: 'spacer' }), langSwitch()),
-      h('main', { class: 'host host-create' }, h('h1', {}, tr('host.create.title')), h('p', { class: 'hint' }, tr('host.create.intro')), formEl));
+    mount(
+      root,
+      h(
+        'header',
+        { class: 'app-header' },
+        h('span', { class: 'brand' }, tr('app.title')),
+        h('span', {}, tr('host.create.heading')),
+        h('span', { class: 'spacer' }),
+        langSwitch(),
+      ),
+      h(
+        'main',
+        { class: 'host host-create' },
+        h('h1', {}, tr('host.create.title')),
+        h('p', { class: 'hint' }, tr('host.create.intro')),
+        formEl,
+      ),
+    );
     buildForm();
   };
   onLangChange(render);

@@ -35,13 +35,36 @@ export function debriefTab(client: SessionClient, code: string, hostToken: strin
   const relabel = () => {
     const json = tr('host.debrief.json');
     const csv = tr('host.debrief.csv');
-    mount(downloads,
+    mount(
+      downloads,
       h('h2', { id: 'dl-heading' }, tr('host.debrief.downloads')),
       h('p', { class: 'hint' }, tr('host.debrief.downloadsHint')),
-      h('div', { class: 'row' },
-        h('button', { type: 'button', 'data-testid': 'download-json', onclick: () => void download('export.json', `promotion-race-${code}.json`, json) }, '↓ ', json),
-        h('button', { type: 'button', 'data-testid': 'download-csv', onclick: () => void download('export.csv', `promotion-race-${code}-csv.zip`, csv) }, '↓ ', csv)),
-      status);
+      h(
+        'div',
+        { class: 'row' },
+        h(
+          'button',
+          {
+            type: 'button',
+            'data-testid': 'download-json',
+            onclick: () => void download('export.json', `promotion-race-${code}.json`, json),
+          },
+          '↓ ',
+          json,
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            'data-testid': 'download-csv',
+            onclick: () => void download('export.csv', `promotion-race-${code}-csv.zip`, csv),
+          },
+          '↓ ',
+          csv,
+        ),
+      ),
+      status,
+    );
   };
 
   const show = () => {

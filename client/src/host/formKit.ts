@@ -35,8 +35,23 @@ interface NumOpts {
   unit?: string;
 }
 
-export function numField(ctx: FormCtx, field: string, label: string, get: () => number, set: (n: number) => void, opts: NumOpts = {}): HTMLElement {
-  const input = h('input', { type: 'number', inputmode: 'numeric', step: 1, min: opts.min, max: opts.max, class: 'num-input', 'data-testid': `field-${field}` });
+export function numField(
+  ctx: FormCtx,
+  field: string,
+  label: string,
+  get: () => number,
+  set: (n: number) => void,
+  opts: NumOpts = {},
+): HTMLElement {
+  const input = h('input', {
+    type: 'number',
+    inputmode: 'numeric',
+    step: 1,
+    min: opts.min,
+    max: opts.max,
+    class: 'num-input',
+    'data-testid': `field-${field}`,
+  });
   input.value = Number.isFinite(get()) ? String(get()) : '';
   input.addEventListener('input', () => {
     set(readNumber(input.value));
@@ -52,8 +67,21 @@ export function numField(ctx: FormCtx, field: string, label: string, get: () => 
   return wrapped;
 }
 
-export function textField(ctx: FormCtx, field: string, label: string, get: () => string, set: (s: string) => void, opts: { maxLength?: number; hint?: string; placeholder?: string } = {}): HTMLElement {
-  const input = h('input', { type: 'text', maxlength: opts.maxLength, placeholder: opts.placeholder, 'data-testid': `field-${field}`, autocomplete: 'off' });
+export function textField(
+  ctx: FormCtx,
+  field: string,
+  label: string,
+  get: () => string,
+  set: (s: string) => void,
+  opts: { maxLength?: number; hint?: string; placeholder?: string } = {},
+): HTMLElement {
+  const input = h('input', {
+    type: 'text',
+    maxlength: opts.maxLength,
+    placeholder: opts.placeholder,
+    'data-testid': `field-${field}`,
+    autocomplete: 'off',
+  });
   input.value = get();
   input.addEventListener('input', () => {
     set(input.value);
@@ -63,8 +91,20 @@ export function textField(ctx: FormCtx, field: string, label: string, get: () =>
   return labelled(label, input, { error: slot, ...(opts.hint ? { hint: opts.hint } : {}) });
 }
 
-export function selectField(ctx: FormCtx, field: string, label: string, options: { value: string; label: string }[], get: () => string, set: (v: string) => void, opts: { hint?: string; rebuild?: boolean } = {}): HTMLElement {
-  const select = h('select', { 'data-testid': `field-${field}` }, options.map((o) => h('option', { value: o.value, selected: o.value === get() }, o.label)));
+export function selectField(
+  ctx: FormCtx,
+  field: string,
+  label: string,
+  options: { value: string; label: string }[],
+  get: () => string,
+  set: (v: string) => void,
+  opts: { hint?: string; rebuild?: boolean } = {},
+): HTMLElement {
+  const select = h(
+    'select',
+    { 'data-testid': `field-${field}` },
+    options.map((o) => h('option', { value: o.value, selected: o.value === get() }, o.label)),
+  );
   select.value = get();
   select.addEventListener('change', () => {
     set(select.value);
@@ -76,9 +116,22 @@ export function selectField(ctx: FormCtx, field: string, label: string, options:
 }
 
 /** A checkbox with its label after it and an optional explanation under it. */
-export function checkField(ctx: FormCtx, field: string, label: string, get: () => boolean, set: (on: boolean) => void, opts: { hint?: string; rebuild?: boolean; disabled?: boolean } = {}): HTMLElement {
+export function checkField(
+  ctx: FormCtx,
+  field: string,
+  label: string,
+  get: () => boolean,
+  set: (on: boolean) => void,
+  opts: { hint?: string; rebuild?: boolean; disabled?: boolean } = {},
+): HTMLElement {
   const id = uid('cb');
-  const box = h('input', { type: 'checkbox', id, checked: get(), disabled: opts.disabled === true, 'data-testid': `field-${field}` });
+  const box = h('input', {
+    type: 'checkbox',
+    id,
+    checked: get(),
+    disabled: opts.disabled === true,
+    'data-testid': `field-${field}`,
+  });
   box.addEventListener('change', () => {
     set(box.checked);
     if (opts.rebuild) ctx.rebuild();
@@ -88,7 +141,13 @@ export function checkField(ctx: FormCtx, field: string, label: string, get: () =
   const hint = opts.hint ? h('span', { class: 'hint', id: `${id}-hint` }, opts.hint) : null;
   if (hint) box.setAttribute('aria-describedby', `${id}-hint ${slot.id}`);
   else box.setAttribute('aria-describedby', slot.id);
-  return h('div', { class: 'field check-field' }, h('label', { for: id, class: 'check' }, box, h('span', {}, label)), hint, slot);
+  return h(
+    'div',
+    { class: 'field check-field' },
+    h('label', { for: id, class: 'check' }, box, h('span', {}, label)),
+    hint,
+    slot,
+  );
 }
 
 /** A fieldset with a legend. */

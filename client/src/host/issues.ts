@@ -33,8 +33,17 @@ export function fieldOfPath(path: readonly PropertyKey[]): string {
   const p = path.map((x) => String(x));
   const [first, second] = p;
   if (first === undefined) return '';
-  if (first === 'params' || first === 'maps' || first === 'title' || first === 'map' || first === 'rounds' || first === 'pseudonyms') return first;
-  if (first === 'phases' || first === 'worlds' || first === 'bots') return second === undefined ? first : `${first}.${second}`;
+  if (
+    first === 'params' ||
+    first === 'maps' ||
+    first === 'title' ||
+    first === 'map' ||
+    first === 'rounds' ||
+    first === 'pseudonyms'
+  )
+    return first;
+  if (first === 'phases' || first === 'worlds' || first === 'bots')
+    return second === undefined ? first : `${first}.${second}`;
   if (first === 'arms') {
     const [, arm, part, step, leaf] = p;
     if (arm === undefined || !/^\d+$/.test(arm)) return 'arms';
@@ -96,7 +105,8 @@ function explainCustom(raw: string): FieldIssue {
 
 export function addIssue(errors: FieldErrors, field: string, issue: FieldIssue): void {
   const list = errors[field] ?? (errors[field] = []);
-  if (!list.some((x) => x.key === issue.key && JSON.stringify(x.params) === JSON.stringify(issue.params))) list.push(issue);
+  if (!list.some((x) => x.key === issue.key && JSON.stringify(x.params) === JSON.stringify(issue.params)))
+    list.push(issue);
 }
 
 /** Zod issues grouped by field. */
@@ -115,7 +125,11 @@ export function serverDetailsToFields(details: readonly string[]): FieldErrors {
     const message = m?.[2] ?? line;
     const field = fieldOfPath(path);
     const explained = explainIssue({ code: 'custom', path, message });
-    addIssue(errors, field, explained.key === 'host.err.invalid' ? { key: 'host.err.server', params: { message }, raw: message } : explained);
+    addIssue(
+      errors,
+      field,
+      explained.key === 'host.err.invalid' ? { key: 'host.err.server', params: { message }, raw: message } : explained,
+    );
   }
   return errors;
 }

@@ -13,40 +13,92 @@ export function spacedCode(code: string): string {
 
 export function joinCard(code: string, opts: { large: boolean }): HTMLElement {
   const { join } = links(location.origin, code, null, null);
-  return h('section', { class: `card join-card-host${opts.large ? ' large' : ''}`, 'aria-labelledby': 'join-heading', 'data-testid': 'join-card' },
+  return h(
+    'section',
+    {
+      class: `card join-card-host${opts.large ? ' large' : ''}`,
+      'aria-labelledby': 'join-heading',
+      'data-testid': 'join-card',
+    },
     h('h2', { id: 'join-heading' }, tr('host.join.heading')),
-    h('div', { class: 'join-layout' },
-      h('div', { class: 'join-big' },
+    h(
+      'div',
+      { class: 'join-layout' },
+      h(
+        'div',
+        { class: 'join-big' },
         h('div', { class: 'hint' }, tr('term.joinCode')),
-        h('div', { class: 'code', 'data-testid': 'join-code', 'aria-label': code.split('').join(' ') }, spacedCode(code)),
-        h('p', { class: 'join-how' }, tr('host.join.how', { host: location.host }))),
-      qrCode(join, tr('host.join.qrLabel', { code }))),
-    linkRow(tr('host.join.link'), join, 'join-link'));
+        h(
+          'div',
+          { class: 'code', 'data-testid': 'join-code', 'aria-label': code.split('').join(' ') },
+          spacedCode(code),
+        ),
+        h('p', { class: 'join-how' }, tr('host.join.how', { host: location.host })),
+      ),
+      qrCode(join, tr('host.join.qrLabel', { code })),
+    ),
+    linkRow(tr('host.join.link'), join, 'join-link'),
+  );
 }
 
 export function linksCard(code: string, hostToken: string, projectorToken: string | null): HTMLElement {
   const l = links(location.origin, code, hostToken, projectorToken);
   const secret = h('div', { class: 'secret', hidden: true, 'data-testid': 'host-link-box' });
   let shown = false;
-  const reveal = h('button', { type: 'button', 'aria-expanded': 'false', 'data-fkey': 'reveal-host', 'data-testid': 'reveal-host-link' }, tr('host.links.reveal'));
+  const reveal = h(
+    'button',
+    { type: 'button', 'aria-expanded': 'false', 'data-fkey': 'reveal-host', 'data-testid': 'reveal-host-link' },
+    tr('host.links.reveal'),
+  );
   reveal.addEventListener('click', () => {
     shown = !shown;
     reveal.setAttribute('aria-expanded', String(shown));
     reveal.textContent = shown ? tr('host.links.hide') : tr('host.links.reveal');
     secret.hidden = !shown;
-    secret.replaceChildren(...(shown && l.host ? [h('p', { class: 'badge warn' }, '⚠ ', tr('host.links.secretWarn')), linkRow(tr('host.links.host'), l.host, 'host-link')] : []));
+    secret.replaceChildren(
+      ...(shown && l.host
+        ? [
+            h('p', { class: 'badge warn' }, '⚠ ', tr('host.links.secretWarn')),
+            linkRow(tr('host.links.host'), l.host, 'host-link'),
+          ]
+        : []),
+    );
   });
-  return h('section', { class: 'card stack', 'aria-labelledby': 'links-heading', 'data-testid': 'links-card' },
+  return h(
+    'section',
+    { class: 'card stack', 'aria-labelledby': 'links-heading', 'data-testid': 'links-card' },
     h('h2', { id: 'links-heading' }, tr('host.links.heading')),
-    h('div', { class: 'stack' },
+    h(
+      'div',
+      { class: 'stack' },
       h('h3', {}, tr('term.bigScreen')),
       l.projector
-        ? h('div', {}, linkRow(tr('host.links.projector'), l.projector, 'projector-link'), h('p', { class: 'hint' }, tr('host.links.projectorHint')),
-          h('a', { href: l.projector, target: '_blank', rel: 'noopener', class: 'button', 'data-testid': 'open-projector' }, tr('host.links.openProjector')))
-        : h('p', { class: 'hint', 'data-testid': 'projector-unknown' }, tr('host.links.projectorUnknown'))),
-    h('div', { class: 'stack' },
+        ? h(
+            'div',
+            {},
+            linkRow(tr('host.links.projector'), l.projector, 'projector-link'),
+            h('p', { class: 'hint' }, tr('host.links.projectorHint')),
+            h(
+              'a',
+              {
+                href: l.projector,
+                target: '_blank',
+                rel: 'noopener',
+                class: 'button',
+                'data-testid': 'open-projector',
+              },
+              tr('host.links.openProjector'),
+            ),
+          )
+        : h('p', { class: 'hint', 'data-testid': 'projector-unknown' }, tr('host.links.projectorUnknown')),
+    ),
+    h(
+      'div',
+      { class: 'stack' },
       h('h3', {}, tr('host.links.hostHeading')),
       h('p', { class: 'hint' }, tr('host.links.hostHint')),
       reveal,
-      secret));
+      secret,
+    ),
+  );
 }

@@ -8,7 +8,9 @@ const Text = z.object({ en: z.string(), zh: z.string() });
 export const PresetsSchema = z.object({
   classPlans: z.array(z.object({ id: z.string(), name: Text, goal: Text, config: z.record(z.string(), z.unknown()) })),
   defaultClassPlan: z.string(),
-  maps: z.array(z.object({ id: z.string(), multiCentre: z.boolean(), regions: z.array(z.object({ id: z.string(), name: Text })) })),
+  maps: z.array(
+    z.object({ id: z.string(), multiCentre: z.boolean(), regions: z.array(z.object({ id: z.string(), name: Text })) }),
+  ),
   reforms: z.array(z.string()),
   botStrategies: z.array(z.enum(BOT_STRATEGIES)),
   defaults: z.record(z.string(), z.unknown()),

@@ -11,17 +11,61 @@ import { worldLabel } from './worldsPanel.js';
 
 function badges(list: readonly string[] | null): HTMLElement {
   if (list === null) return h('span', { class: 'hint' }, tr('host.reforms.noNext'));
-  return h('span', { class: 'reform-badges' }, list.length === 0 ? h('span', { class: 'badge' }, tr('reform.baseline')) : list.map((t) => h('span', { class: 'badge reform-badge' }, t, h('span', { class: 'visually-hidden' }, ` ${tr(`reform.${t}`)}`))));
+  return h(
+    'span',
+    { class: 'reform-badges' },
+    list.length === 0
+      ? h('span', { class: 'badge' }, tr('reform.baseline'))
+      : list.map((t) =>
+          h(
+            'span',
+            { class: 'badge reform-badge' },
+            t,
+            h('span', { class: 'visually-hidden' }, ` ${tr(`reform.${t}`)}`),
+          ),
+        ),
+  );
 }
 
 function armTable(arms: ArmStatus[]): HTMLElement {
-  return h('table', { class: 'arm-table' },
+  return h(
+    'table',
+    { class: 'arm-table' },
     h('caption', { class: 'visually-hidden' }, tr('host.reforms.tableCaption')),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, tr('host.reforms.arm')), h('th', { scope: 'col' }, tr('host.reforms.now')), h('th', { scope: 'col' }, tr('host.reforms.next')))),
-    h('tbody', {}, arms.map((a) => h('tr', { 'data-testid': `arm-row-${a.arm}` },
-      h('th', { scope: 'row' }, a.name, h('div', { class: 'hint' }, a.worlds.length === 0 ? tr('host.reforms.noWorld') : a.worlds.map(worldLabel).join(', '))),
-      h('td', {}, badges(a.now)),
-      h('td', {}, badges(a.next))))));
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, tr('host.reforms.arm')),
+        h('th', { scope: 'col' }, tr('host.reforms.now')),
+        h('th', { scope: 'col' }, tr('host.reforms.next')),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      arms.map((a) =>
+        h(
+          'tr',
+          { 'data-testid': `arm-row-${a.arm}` },
+          h(
+            'th',
+            { scope: 'row' },
+            a.name,
+            h(
+              'div',
+              { class: 'hint' },
+              a.worlds.length === 0 ? tr('host.reforms.noWorld') : a.worlds.map(worldLabel).join(', '),
+            ),
+          ),
+          h('td', {}, badges(a.now)),
+          h('td', {}, badges(a.next)),
+        ),
+      ),
+    ),
+  );
 }
 
 export function reformsPanel(ctx: ConsoleCtx): { el: HTMLElement; update(): void } {
@@ -34,7 +78,12 @@ export function reformsPanel(ctx: ConsoleCtx): { el: HTMLElement; update(): void
   const target = (arms: ArmStatus[]) => arms.find((a) => a.arm === (scope ?? 0)) ?? arms[0];
 
   const apply = async () => {
-    const ok = await runCommand(ctx.client, 'host:setReforms', { arm: scope, treatments: [...draft] }, tr('host.reforms.apply'));
+    const ok = await runCommand(
+      ctx.client,
+      'host:setReforms',
+      { arm: scope, treatments: [...draft] },
+      tr('host.reforms.apply'),
+    );
     if (ok) {
       dirty = false;
       update(true);
@@ -47,44 +96,119 @@ export function reformsPanel(ctx: ConsoleCtx): { el: HTMLElement; update(): void
     const c = controlsFor(v);
     const nextRound = v.phase === 'lobby' ? 1 : v.round + 1;
     const multi = arms.filter((a) => a.multiCentre);
-    const radios = arms.length > 1
-      ? h('fieldset', { class: 'form-group inner' }, h('legend', {}, tr('host.reforms.scope')),
-        h('div', { class: 'row' }, [null, ...arms.map((a) => a.arm)].map((value) => {
-          const id = uid('scope');
-          const r = h('input', { type: 'radio', name: 'reform-scope', id, checked: scope === value, disabled: !c.reforms, 'data-fkey': `scope-${value ?? 'all'}`, 'data-testid': `scope-${value ?? 'all'}` });
-          r.addEventListener('change', () => {
-            if (!r.checked) return;
-            scope = value;
-            dirty = false;
-            update(true);
-          });
-          return h('label', { for: id, class: 'check' }, r, h('span', {}, value === null ? tr('host.reforms.allArms') : arms[value]?.name ?? ''));
-        })))
-      : null;
+    const radios =
+      arms.length > 1
+        ? h(
+            'fieldset',
+            { class: 'form-group inner' },
+            h('legend', {}, tr('host.reforms.scope')),
+            h(
+              'div',
+              { class: 'row' },
+              [null, ...arms.map((a) => a.arm)].map((value) => {
+                const id = uid('scope');
+                const r = h('input', {
+                  type: 'radio',
+                  name: 'reform-scope',
+                  id,
+                  checked: scope === value,
+                  disabled: !c.reforms,
+                  'data-fkey': `scope-${value ?? 'all'}`,
+                  'data-testid': `scope-${value ?? 'all'}`,
+                });
+                r.addEventListener('change', () => {
+                  if (!r.checked) return;
+                  scope = value;
+                  dirty = false;
+                  update(true);
+                });
+                return h(
+                  'label',
+                  { for: id, class: 'check' },
+                  r,
+                  h('span', {}, value === null ? tr('host.reforms.allArms') : (arms[value]?.name ?? '')),
+                );
+              }),
+            ),
+          )
+        : null;
     const boxes = SWITCHABLE.map((t) => {
       const id = uid('nr');
-      const box = h('input', { type: 'checkbox', id, checked: draft.includes(t), disabled: !c.reforms, 'aria-describedby': `${id}-x`, 'data-fkey': `next-${t}`, 'data-testid': `next-${t}` });
+      const box = h('input', {
+        type: 'checkbox',
+        id,
+        checked: draft.includes(t),
+        disabled: !c.reforms,
+        'aria-describedby': `${id}-x`,
+        'data-fkey': `next-${t}`,
+        'data-testid': `next-${t}`,
+      });
       box.addEventListener('change', () => {
         draft = toggle(draft, t, box.checked);
         dirty = true;
         update(true);
       });
-      return h('li', { class: 'reform-option' },
+      return h(
+        'li',
+        { class: 'reform-option' },
         h('label', { for: id, class: 'check' }, box, h('span', {}, h('b', {}, t), ' · ', tr(`reform.${t}`))),
-        h('span', { class: 'hint', id: `${id}-x` }, tr(`reform.${t}.explain`)));
+        h('span', { class: 'hint', id: `${id}-x` }, tr(`reform.${t}.explain`)),
+      );
     });
-    remount(el,
+    remount(
+      el,
       h('h2', { id: 'reforms-heading' }, tr('host.reforms.heading')),
       armTable(arms),
-      c.reforms ? h('p', { class: 'hint' }, tr(v.phase === 'lobby' ? 'host.reforms.fromStart' : 'host.reforms.fromRound', { n: nextRound })) : h('p', { class: 'hint' }, tr('host.reforms.noNext')),
+      c.reforms
+        ? h(
+            'p',
+            { class: 'hint' },
+            tr(v.phase === 'lobby' ? 'host.reforms.fromStart' : 'host.reforms.fromRound', { n: nextRound }),
+          )
+        : h('p', { class: 'hint' }, tr('host.reforms.noNext')),
       radios,
       h('ul', { class: 'reform-options' }, boxes),
-      h('p', { class: 'hint c-note', 'data-testid': 'c-note' }, h('b', {}, `C · ${tr('reform.C')}: `), tr('host.reforms.cFixed'), ' ',
-        multi.length === 0 ? tr('host.reforms.cNone') : tr('host.reforms.cArms', { arms: multi.map((a) => a.name).join(', ') })),
-      h('div', { class: 'row' },
-        h('button', { type: 'button', class: 'primary', disabled: !c.reforms || !dirty, 'data-fkey': 'apply-reforms', 'data-testid': 'apply-reforms', onclick: () => void apply() }, tr('host.reforms.apply')),
-        h('button', { type: 'button', disabled: !dirty, 'data-fkey': 'reset-reforms', onclick: () => { dirty = false; update(true); } }, tr('host.reforms.reset')),
-        dirty ? h('span', { class: 'badge warn', role: 'status' }, tr('host.reforms.unsaved')) : null));
+      h(
+        'p',
+        { class: 'hint c-note', 'data-testid': 'c-note' },
+        h('b', {}, `C · ${tr('reform.C')}: `),
+        tr('host.reforms.cFixed'),
+        ' ',
+        multi.length === 0
+          ? tr('host.reforms.cNone')
+          : tr('host.reforms.cArms', { arms: multi.map((a) => a.name).join(', ') }),
+      ),
+      h(
+        'div',
+        { class: 'row' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'primary',
+            disabled: !c.reforms || !dirty,
+            'data-fkey': 'apply-reforms',
+            'data-testid': 'apply-reforms',
+            onclick: () => void apply(),
+          },
+          tr('host.reforms.apply'),
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            disabled: !dirty,
+            'data-fkey': 'reset-reforms',
+            onclick: () => {
+              dirty = false;
+              update(true);
+            },
+          },
+          tr('host.reforms.reset'),
+        ),
+        dirty ? h('span', { class: 'badge warn', role: 'status' }, tr('host.reforms.unsaved')) : null,
+      ),
+    );
   }
 
   function update(force = false): void {

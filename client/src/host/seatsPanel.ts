@@ -24,14 +24,28 @@ function editSeat(ctx: ConsoleCtx, seat: SeatView): void {
   const nameId = uid('name');
   const worldId = uid('world');
   const regionId = uid('region');
-  const name = h('input', { id: nameId, type: 'text', maxlength: 24, value: seat.name, autocomplete: 'off', 'data-testid': 'seat-name' });
-  const world = h('select', { id: worldId, 'data-testid': 'seat-world' }, targets.map((t) => h('option', { value: t.world, selected: t.world === seat.world }, worldLabel(t.world))));
+  const name = h('input', {
+    id: nameId,
+    type: 'text',
+    maxlength: 24,
+    value: seat.name,
+    autocomplete: 'off',
+    'data-testid': 'seat-name',
+  });
+  const world = h(
+    'select',
+    { id: worldId, 'data-testid': 'seat-world' },
+    targets.map((t) => h('option', { value: t.world, selected: t.world === seat.world }, worldLabel(t.world))),
+  );
   const region = h('select', { id: regionId, 'data-testid': 'seat-region' });
   const fillRegions = () => {
     const w = Number(world.value);
     const list = targets.find((t) => t.world === w)?.regions ?? [];
     const keep = region.value || seat.region;
-    mount(region, list.map((r) => h('option', { value: r, selected: r === keep }, regionLabel(v, w, r))));
+    mount(
+      region,
+      list.map((r) => h('option', { value: r, selected: r === keep }, regionLabel(v, w, r))),
+    );
   };
   world.addEventListener('change', fillRegions);
   fillRegions();
@@ -43,22 +57,48 @@ function editSeat(ctx: ConsoleCtx, seat: SeatView): void {
   const save = async () => {
     close();
     const newName = name.value.trim();
-    if (newName !== '' && newName !== seat.name) await runCommand(ctx.client, 'host:renameSeat', { seatId: seat.id, name: newName }, tr('host.seats.renameAction', { name: seat.name }));
+    if (newName !== '' && newName !== seat.name)
+      await runCommand(
+        ctx.client,
+        'host:renameSeat',
+        { seatId: seat.id, name: newName },
+        tr('host.seats.renameAction', { name: seat.name }),
+      );
     const w = Number(world.value);
     if (w !== seat.world || region.value !== seat.region) {
-      await runCommand(ctx.client, 'host:moveSeat', { seatId: seat.id, world: w, region: region.value }, tr('host.seats.moveAction', { name: newName || seat.name }));
+      await runCommand(
+        ctx.client,
+        'host:moveSeat',
+        { seatId: seat.id, world: w, region: region.value },
+        tr('host.seats.moveAction', { name: newName || seat.name }),
+      );
     }
   };
-  const form = h('form', { class: 'stack', method: 'dialog' },
+  const form = h(
+    'form',
+    { class: 'stack', method: 'dialog' },
     h('h2', { id: titleId }, tr('host.seats.editTitle', { name: seat.name })),
-    h('div', { class: 'field' }, h('label', { for: nameId }, tr('host.seats.name')), name, h('span', { class: 'hint' }, tr('host.seats.nameHint'))),
-    h('div', { class: 'row' },
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: nameId }, tr('host.seats.name')),
+      name,
+      h('span', { class: 'hint' }, tr('host.seats.nameHint')),
+    ),
+    h(
+      'div',
+      { class: 'row' },
       h('div', { class: 'field' }, h('label', { for: worldId }, tr('term.world')), world),
-      h('div', { class: 'field' }, h('label', { for: regionId }, tr('term.region')), region)),
+      h('div', { class: 'field' }, h('label', { for: regionId }, tr('term.region')), region),
+    ),
     h('p', { class: 'hint' }, tr('host.seats.moveHint')),
-    h('div', { class: 'row dialog-actions' },
+    h(
+      'div',
+      { class: 'row dialog-actions' },
       h('button', { type: 'button', onclick: close, 'data-testid': 'seat-cancel' }, tr('common.cancel')),
-      h('button', { type: 'submit', class: 'primary', 'data-testid': 'seat-save' }, tr('common.save'))));
+      h('button', { type: 'submit', class: 'primary', 'data-testid': 'seat-save' }, tr('common.save')),
+    ),
+  );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void save();
@@ -74,8 +114,19 @@ function editSeat(ctx: ConsoleCtx, seat: SeatView): void {
 }
 
 async function removeSeat(ctx: ConsoleCtx, seat: SeatView): Promise<void> {
-  const ok = await confirmDialog({ title: tr('host.seats.removeTitle', { name: seat.name }), body: tr('host.seats.removeBody'), confirm: tr('host.seats.remove'), danger: true });
-  if (ok) await runCommand(ctx.client, 'host:kickSeat', { seatId: seat.id }, tr('host.seats.removeAction', { name: seat.name }));
+  const ok = await confirmDialog({
+    title: tr('host.seats.removeTitle', { name: seat.name }),
+    body: tr('host.seats.removeBody'),
+    confirm: tr('host.seats.remove'),
+    danger: true,
+  });
+  if (ok)
+    await runCommand(
+      ctx.client,
+      'host:kickSeat',
+      { seatId: seat.id },
+      tr('host.seats.removeAction', { name: seat.name }),
+    );
 }
 
 export function seatsCard(ctx: ConsoleCtx, now: number): HTMLElement {
@@ -83,22 +134,81 @@ export function seatsCard(ctx: ConsoleCtx, now: number): HTMLElement {
   const seats = sortedSeats(v);
   const active = seats.filter((s) => !s.kicked);
   const canEdit = controlsFor(v).lobby;
-  const row = (s: SeatView) => h('tr', { 'data-testid': 'seat-row', 'data-seat': s.id, class: s.kicked ? 'kicked' : '' },
-    h('th', { scope: 'row', 'data-label': tr('host.seats.name') }, s.name),
-    h('td', { 'data-label': tr('term.world') }, worldLabel(s.world)),
-    h('td', { 'data-label': tr('term.region') }, regionLabel(v, s.world, s.region)),
-    h('td', { 'data-label': tr('host.seats.status') }, presence(s, now)),
-    h('td', { class: 'actions', 'data-label': tr('host.seats.actions') }, s.kicked || !canEdit ? null : h('div', { class: 'row nowrap' },
-      h('button', { type: 'button', class: 'small', 'data-fkey': `edit-${s.id}`, 'data-testid': 'seat-edit', onclick: () => editSeat(ctx, s) }, tr('host.seats.edit'), h('span', { class: 'visually-hidden' }, ` · ${s.name}`)),
-      h('button', { type: 'button', class: 'small', 'data-fkey': `remove-${s.id}`, 'data-testid': 'seat-remove', onclick: () => void removeSeat(ctx, s) }, tr('host.seats.remove'), h('span', { class: 'visually-hidden' }, ` · ${s.name}`)))));
-  return h('section', { class: 'card stack seats-card', 'aria-labelledby': 'seats-heading', 'data-testid': 'seats-card' },
-    h('h2', { id: 'seats-heading' }, tr('host.seats.heading', { n: active.length, online: active.filter((s) => s.connected).length })),
+  const row = (s: SeatView) =>
+    h(
+      'tr',
+      { 'data-testid': 'seat-row', 'data-seat': s.id, class: s.kicked ? 'kicked' : '' },
+      h('th', { scope: 'row', 'data-label': tr('host.seats.name') }, s.name),
+      h('td', { 'data-label': tr('term.world') }, worldLabel(s.world)),
+      h('td', { 'data-label': tr('term.region') }, regionLabel(v, s.world, s.region)),
+      h('td', { 'data-label': tr('host.seats.status') }, presence(s, now)),
+      h(
+        'td',
+        { class: 'actions', 'data-label': tr('host.seats.actions') },
+        s.kicked || !canEdit
+          ? null
+          : h(
+              'div',
+              { class: 'row nowrap' },
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'small',
+                  'data-fkey': `edit-${s.id}`,
+                  'data-testid': 'seat-edit',
+                  onclick: () => editSeat(ctx, s),
+                },
+                tr('host.seats.edit'),
+                h('span', { class: 'visually-hidden' }, ` · ${s.name}`),
+              ),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'small',
+                  'data-fkey': `remove-${s.id}`,
+                  'data-testid': 'seat-remove',
+                  onclick: () => void removeSeat(ctx, s),
+                },
+                tr('host.seats.remove'),
+                h('span', { class: 'visually-hidden' }, ` · ${s.name}`),
+              ),
+            ),
+      ),
+    );
+  return h(
+    'section',
+    { class: 'card stack seats-card', 'aria-labelledby': 'seats-heading', 'data-testid': 'seats-card' },
+    h(
+      'h2',
+      { id: 'seats-heading' },
+      tr('host.seats.heading', { n: active.length, online: active.filter((s) => s.connected).length }),
+    ),
     seats.length === 0
       ? h('p', { class: 'hint', 'data-testid': 'no-seats' }, tr('host.seats.empty'))
-      : h('div', { class: 'table-wrap' }, h('table', { class: 'seats-table' },
-        h('caption', { class: 'visually-hidden' }, tr('host.seats.caption')),
-        h('thead', {}, h('tr', {},
-          h('th', { scope: 'col' }, tr('host.seats.name')), h('th', { scope: 'col' }, tr('term.world')), h('th', { scope: 'col' }, tr('term.region')),
-          h('th', { scope: 'col' }, tr('host.seats.status')), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, tr('host.seats.actions'))))),
-        h('tbody', {}, seats.map(row)))));
+      : h(
+          'div',
+          { class: 'table-wrap' },
+          h(
+            'table',
+            { class: 'seats-table' },
+            h('caption', { class: 'visually-hidden' }, tr('host.seats.caption')),
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'col' }, tr('host.seats.name')),
+                h('th', { scope: 'col' }, tr('term.world')),
+                h('th', { scope: 'col' }, tr('term.region')),
+                h('th', { scope: 'col' }, tr('host.seats.status')),
+                h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, tr('host.seats.actions'))),
+              ),
+            ),
+            h('tbody', {}, seats.map(row)),
+          ),
+        ),
+  );
 }

@@ -8,7 +8,11 @@ export interface TabDef<T extends string> {
   panel: HTMLElement;
 }
 
-export function tabBar<T extends string>(tabs: TabDef<T>[], current: () => T, onSelect: (id: T) => void): { el: HTMLElement; update(): void; select(id: T): void } {
+export function tabBar<T extends string>(
+  tabs: TabDef<T>[],
+  current: () => T,
+  onSelect: (id: T) => void,
+): { el: HTMLElement; update(): void; select(id: T): void } {
   const el = h('div', { class: 'tabs host-tabs', role: 'tablist' });
   const buttons = new Map<T, HTMLButtonElement>();
   for (const t of tabs) {
@@ -32,20 +36,38 @@ export function tabBar<T extends string>(tabs: TabDef<T>[], current: () => T, on
       b.textContent = tabs.find((t) => t.id === id)?.label() ?? id;
     }
   };
-  mount(el, tabs.map((t) => {
-    const b = h('button', { type: 'button', role: 'tab', id: `tab-${t.id}`, 'aria-controls': `panel-${t.id}`, 'data-testid': `tab-${t.id}` });
-    b.addEventListener('click', () => select(t.id));
-    b.addEventListener('keydown', (e) => {
-      const i = tabs.findIndex((x) => x.id === t.id);
-      const to = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : null;
-      if (to === null) return;
-      e.preventDefault();
-      const next = tabs[(to + tabs.length) % tabs.length];
-      if (next) select(next.id, true);
-    });
-    buttons.set(t.id, b);
-    return b;
-  }));
+  mount(
+    el,
+    tabs.map((t) => {
+      const b = h('button', {
+        type: 'button',
+        role: 'tab',
+        id: `tab-${t.id}`,
+        'aria-controls': `panel-${t.id}`,
+        'data-testid': `tab-${t.id}`,
+      });
+      b.addEventListener('click', () => select(t.id));
+      b.addEventListener('keydown', (e) => {
+        const i = tabs.findIndex((x) => x.id === t.id);
+        const to =
+          e.key === 'ArrowRight'
+            ? i + 1
+            : e.key === 'ArrowLeft'
+              ? i - 1
+              : e.key === 'Home'
+                ? 0
+                : e.key === 'End'
+                  ? tabs.length - 1
+                  : null;
+        if (to === null) return;
+        e.preventDefault();
+        const next = tabs[(to + tabs.length) % tabs.length];
+        if (next) select(next.id, true);
+      });
+      buttons.set(t.id, b);
+      return b;
+    }),
+  );
   paint();
   return { el, update: paint, select: (id) => select(id) };
 }

@@ -4,7 +4,11 @@ import { h, mount, uid } from '../ui/dom.js';
 import { tr } from '../ui/i18n.js';
 
 /** A labelled control with a hint and an error slot wired to aria-describedby. */
-export function labelled(label: string, control: HTMLElement, opts: { hint?: string; error?: HTMLElement; id?: string } = {}): HTMLElement {
+export function labelled(
+  label: string,
+  control: HTMLElement,
+  opts: { hint?: string; error?: HTMLElement; id?: string } = {},
+): HTMLElement {
   const id = opts.id ?? (control.id || uid('f'));
   control.id = id;
   const hintEl = opts.hint ? h('span', { class: 'hint', id: `${id}-hint` }, opts.hint) : null;
@@ -44,10 +48,21 @@ export async function copyText(text: string): Promise<boolean> {
 
 /** A read-only link with a copy button that says when it worked. */
 export function linkRow(label: string, url: string, key: string): HTMLElement {
-  const input = h('input', { type: 'text', readonly: true, value: url, class: 'link-input', 'data-fkey': `${key}-input`, 'data-testid': `${key}-url` });
+  const input = h('input', {
+    type: 'text',
+    readonly: true,
+    value: url,
+    class: 'link-input',
+    'data-fkey': `${key}-input`,
+    'data-testid': `${key}-url`,
+  });
   input.addEventListener('focus', () => input.select());
   const status = h('span', { class: 'copy-status', role: 'status' });
-  const button = h('button', { type: 'button', class: 'small', 'data-fkey': `${key}-copy`, 'data-testid': `${key}-copy` }, tr('common.copy'));
+  const button = h(
+    'button',
+    { type: 'button', class: 'small', 'data-fkey': `${key}-copy`, 'data-testid': `${key}-copy` },
+    tr('common.copy'),
+  );
   button.addEventListener('click', () => {
     void copyText(url).then((ok) => {
       status.textContent = ok ? `✓ ${tr('common.copied')}` : tr('host.copyFailed');
@@ -56,7 +71,13 @@ export function linkRow(label: string, url: string, key: string): HTMLElement {
   });
   const id = uid('link');
   input.id = id;
-  return h('div', { class: 'field link-row' }, h('label', { for: id }, label), h('div', { class: 'row nowrap' }, input, button), status);
+  return h(
+    'div',
+    { class: 'field link-row' },
+    h('label', { for: id }, label),
+    h('div', { class: 'row nowrap' }, input, button),
+    status,
+  );
 }
 
 export interface ConfirmOptions {
@@ -76,12 +97,30 @@ export function confirmDialog(opts: ConfirmOptions): Promise<boolean> {
       dialog.remove();
       resolve(ok);
     };
-    mount(dialog,
+    mount(
+      dialog,
       h('h2', { id: titleId }, opts.title),
       h('p', {}, opts.body),
-      h('div', { class: 'row dialog-actions' },
-        h('button', { type: 'button', onclick: () => finish(false), 'data-testid': 'confirm-cancel' }, tr('common.cancel')),
-        h('button', { type: 'button', class: opts.danger ? 'danger' : 'primary', onclick: () => finish(true), 'data-testid': 'confirm-ok' }, opts.confirm)));
+      h(
+        'div',
+        { class: 'row dialog-actions' },
+        h(
+          'button',
+          { type: 'button', onclick: () => finish(false), 'data-testid': 'confirm-cancel' },
+          tr('common.cancel'),
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: opts.danger ? 'danger' : 'primary',
+            onclick: () => finish(true),
+            'data-testid': 'confirm-ok',
+          },
+          opts.confirm,
+        ),
+      ),
+    );
     dialog.addEventListener('cancel', (e) => {
       e.preventDefault();
       finish(false);
@@ -99,7 +138,12 @@ export function toast(kind: 'ok' | 'fail', text: string): void {
     toastHost = h('div', { class: 'host-toasts', role: 'status', 'aria-live': 'polite', 'data-testid': 'toasts' });
     document.body.append(toastHost);
   }
-  const el = h('div', { class: `host-toast host-toast-${kind}`, 'data-testid': `toast-${kind}` }, kind === 'ok' ? '✓ ' : '✗ ', text);
+  const el = h(
+    'div',
+    { class: `host-toast host-toast-${kind}`, 'data-testid': `toast-${kind}` },
+    kind === 'ok' ? '✓ ' : '✗ ',
+    text,
+  );
   toastHost.append(el);
   while (toastHost.childElementCount > 4) toastHost.firstElementChild?.remove();
   setTimeout(() => el.remove(), kind === 'ok' ? 4000 : 9000);
@@ -117,7 +161,11 @@ export function remount(el: HTMLElement, ...children: (Node | string | null | fa
 }
 
 /** A section that rebuilds only when its signature changes. */
-export function section(build: () => (Node | null)[] | Node | null, signature: () => string, attrs: Record<string, string> = {}): { el: HTMLElement; update(): void } {
+export function section(
+  build: () => (Node | null)[] | Node | null,
+  signature: () => string,
+  attrs: Record<string, string> = {},
+): { el: HTMLElement; update(): void } {
   const el = h('div', attrs);
   let last: string | null = null;
   return {

@@ -1,14 +1,27 @@
 // HTTP calls to the game server, with replies parsed by the shared schemas.
 import { z } from 'zod';
-import { CreateSessionReplySchema, JoinReplySchema, SessionInfoSchema, type CreateSessionReply, type JoinReply, type SessionInfo } from '../../../shared/protocol/http.js';
+import {
+  CreateSessionReplySchema,
+  JoinReplySchema,
+  SessionInfoSchema,
+  type CreateSessionReply,
+  type JoinReply,
+  type SessionInfo,
+} from '../../../shared/protocol/http.js';
 
 export class ApiError extends Error {
-  constructor(readonly code: string, message: string, readonly details: string[] = []) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details: string[] = [],
+  ) {
     super(message);
   }
 }
 
-const ErrorReplySchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.array(z.string()).optional() }) });
+const ErrorReplySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.array(z.string()).optional() }),
+});
 
 async function call<T>(schema: z.ZodType<T>, path: string, init?: RequestInit): Promise<T> {
   let res: Response;
@@ -33,16 +46,25 @@ export function sessionInfo(code: string): Promise<SessionInfo> {
 }
 
 export function joinSession(code: string, name: string): Promise<JoinReply> {
-  return call(JoinReplySchema, `/api/sessions/${encodeURIComponent(code)}/join`, { method: 'POST', body: JSON.stringify({ name }) });
+  return call(JoinReplySchema, `/api/sessions/${encodeURIComponent(code)}/join`, {
+    method: 'POST',
+    body: JSON.stringify({ name }),
+  });
 }
 
-export function createSession(body: { preset?: string; config?: Record<string, unknown>; seed?: string }): Promise<CreateSessionReply> {
+export function createSession(body: {
+  preset?: string;
+  config?: Record<string, unknown>;
+  seed?: string;
+}): Promise<CreateSessionReply> {
   return call(CreateSessionReplySchema, '/api/sessions', { method: 'POST', body: JSON.stringify(body) });
 }
 
 /** Downloads an export with the host token (header, not URL) and saves it as a file. */
 export async function downloadExport(code: string, hostToken: string, path: string, filename: string): Promise<void> {
-  const res = await fetch(`/api/sessions/${encodeURIComponent(code)}/${path}`, { headers: { authorization: `Bearer ${hostToken}` } });
+  const res = await fetch(`/api/sessions/${encodeURIComponent(code)}/${path}`, {
+    headers: { authorization: `Bearer ${hostToken}` },
+  });
   if (!res.ok) throw new ApiError(res.status === 401 ? 'UNAUTHORIZED' : 'INTERNAL', `HTTP ${res.status}`);
   const blob = await res.blob();
   const url = URL.createObjectURL(blob);
@@ -57,7 +79,9 @@ export async function downloadExport(code: string, hostToken: string, path: stri
 
 /** Fetches an export as JSON (for the debrief view). */
 export async function fetchExportJson(code: string, hostToken: string): Promise<unknown> {
-  const res = await fetch(`/api/sessions/${encodeURIComponent(code)}/export.json`, { headers: { authorization: `Bearer ${hostToken}` } });
+  const res = await fetch(`/api/sessions/${encodeURIComponent(code)}/export.json`, {
+    headers: { authorization: `Bearer ${hostToken}` },
+  });
   if (!res.ok) throw new ApiError(res.status === 401 ? 'UNAUTHORIZED' : 'INTERNAL', `HTTP ${res.status}`);
   return res.json();
 }

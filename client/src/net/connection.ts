@@ -41,7 +41,12 @@ export class GameConnection {
   private readonly socket: Socket;
   private closed = false;
 
-  constructor(readonly code: string, token: string | null, language: Lang, private readonly on: ConnectionHandlers) {
+  constructor(
+    readonly code: string,
+    token: string | null,
+    language: Lang,
+    private readonly on: ConnectionHandlers,
+  ) {
     this.socket = io({
       auth: { code, ...(token ? { token } : {}), lang: language },
       transports: ['websocket', 'polling'],

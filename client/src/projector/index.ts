@@ -13,7 +13,7 @@ import { langSwitch } from '../ui/langSwitch.js';
 import { qrElement } from '../ui/qr.js';
 import { connectionBanner, fatalScreen, pausedOverlay, statusScreen } from '../ui/status.js';
 import { timerElement } from '../ui/timer.js';
-import { regionName } from '../student/names.js';
+import { regionName } from '../ui/names.js';
 import { leaderboard } from './leaderboard.js';
 
 const CYCLE_MS = 20_000;
@@ -59,23 +59,36 @@ export function startProjector(root: HTMLElement, code: string): void {
       lastCycle = Date.now();
     }
     const world = v.worlds[worldIndex] ?? v.worlds[0];
-    mount(top, h('header', { class: 'app-header' },
-      h('span', { class: 'brand' }, tr('app.title')),
-      v.round > 0 ? h('span', {}, tr('common.round', { round: v.round, rounds: v.config.rounds })) : null,
-      h('span', { class: 'phase', 'data-testid': 'phase', 'data-phase': v.phase }, tr(`phase.${v.phase}`)),
-      h('span', { class: 'spacer' }),
-      h('span', {}, `${tr('term.joinCode')}: `, h('strong', {}, v.code)),
-      langSwitch()), connectionBanner(s));
+    mount(
+      top,
+      h(
+        'header',
+        { class: 'app-header' },
+        h('span', { class: 'brand' }, tr('app.title')),
+        v.round > 0 ? h('span', {}, tr('common.round', { round: v.round, rounds: v.config.rounds })) : null,
+        h('span', { class: 'phase', 'data-testid': 'phase', 'data-phase': v.phase }, tr(`phase.${v.phase}`)),
+        h('span', { class: 'spacer' }),
+        h('span', {}, `${tr('term.joinCode')}: `, h('strong', {}, v.code)),
+        langSwitch(),
+      ),
+      connectionBanner(s),
+    );
     mount(overlays, pausedOverlay(s));
     if (v.phase === 'lobby' || !world) {
       layout = 'lobby';
       const joinUrl = `${location.origin}/join/${v.code}`;
-      mount(body, h('main', { class: 'projector-lobby card join-big', 'data-testid': 'projector-lobby' },
-        h('h1', {}, tr('projector.join')),
-        h('div', { class: 'code', 'data-testid': 'join-code' }, v.code),
-        qrElement(joinUrl, tr('projector.qrLabel', { url: joinUrl })),
-        h('p', { class: 'join-url' }, joinUrl),
-        h('p', { 'data-testid': 'joined' }, tr('projector.joined', { n: v.students.total }))));
+      mount(
+        body,
+        h(
+          'main',
+          { class: 'projector-lobby card join-big', 'data-testid': 'projector-lobby' },
+          h('h1', {}, tr('projector.join')),
+          h('div', { class: 'code', 'data-testid': 'join-code' }, v.code),
+          qrElement(joinUrl, tr('projector.qrLabel', { url: joinUrl })),
+          h('p', { class: 'join-url' }, joinUrl),
+          h('p', { 'data-testid': 'joined' }, tr('projector.joined', { n: v.students.total })),
+        ),
+      );
       return;
     }
     if (layout !== 'game') {
@@ -83,13 +96,47 @@ export function startProjector(root: HTMLElement, code: string): void {
       mount(body, h('main', { class: 'projector' }, h('div', {}, boardWrap), side));
     }
     const decided = v.decided.find((d) => d.world === world.index);
-    mount(side,
+    mount(
+      side,
       v.phase !== 'ended' ? timerElement(client.store, true) : null,
-      v.worldCount > 1 ? h('div', { class: 'tabs', role: 'tablist' }, v.worlds.map((w, k) => h('button', { type: 'button', role: 'tab', 'aria-selected': k === worldIndex ? 'true' : 'false', onclick: () => { worldIndex = k; lastCycle = Date.now(); render(); } }, tr('common.world', { world: w.index + 1 })))) : null,
-      h('p', { class: 'hint' }, (v.worldInfo[world.index]?.treatments ?? []).map((t) => tr(`reform.${t}`)).join(' · ') || tr('reform.baseline')),
-      decided && (v.phase === 'decide' || v.phase === 'negotiate') ? h('p', { class: 'decided', 'data-testid': 'decided' }, tr('projector.decided', { n: decided.submitted, of: decided.of })) : null,
+      v.worldCount > 1
+        ? h(
+            'div',
+            { class: 'tabs', role: 'tablist' },
+            v.worlds.map((w, k) =>
+              h(
+                'button',
+                {
+                  type: 'button',
+                  role: 'tab',
+                  'aria-selected': k === worldIndex ? 'true' : 'false',
+                  onclick: () => {
+                    worldIndex = k;
+                    lastCycle = Date.now();
+                    render();
+                  },
+                },
+                tr('common.world', { world: w.index + 1 }),
+              ),
+            ),
+          )
+        : null,
+      h(
+        'p',
+        { class: 'hint' },
+        (v.worldInfo[world.index]?.treatments ?? []).map((t) => tr(`reform.${t}`)).join(' · ') || tr('reform.baseline'),
+      ),
+      decided && (v.phase === 'decide' || v.phase === 'negotiate')
+        ? h(
+            'p',
+            { class: 'decided', 'data-testid': 'decided' },
+            tr('projector.decided', { n: decided.submitted, of: decided.of }),
+          )
+        : null,
       leaderboard(v, world, s.history.get(world.index) ?? []),
-      v.announcements.length > 0 ? h('p', { class: 'announcement' }, v.announcements[v.announcements.length - 1]?.text ?? '') : null,
+      v.announcements.length > 0
+        ? h('p', { class: 'announcement' }, v.announcements[v.announcements.length - 1]?.text ?? '')
+        : null,
     );
     const map = mapById(v.config, world.mapId);
     const model = buildBoardModel(v, world, s.history.get(world.index) ?? [], (id) => regionName(map, id), null);

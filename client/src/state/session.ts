@@ -9,7 +9,10 @@ export class SessionClient {
   readonly store = new Store();
   readonly conn: GameConnection;
 
-  constructor(readonly code: string, readonly token: string | null) {
+  constructor(
+    readonly code: string,
+    readonly token: string | null,
+  ) {
     this.conn = new GameConnection(code, token, lang(), {
       view: (msg) => this.store.receive(msg),
       welcome: (w) => this.store.setWelcome(w),
@@ -19,7 +22,11 @@ export class SessionClient {
   }
 
   /** Sends a command; the store shows it as pending until the server answers, and keeps failures visible. */
-  async send<E extends CommandEvent>(event: E, payload: Omit<CommandPayload<E>, 'cmdId'>, label: string = event): Promise<Ack> {
+  async send<E extends CommandEvent>(
+    event: E,
+    payload: Omit<CommandPayload<E>, 'cmdId'>,
+    label: string = event,
+  ): Promise<Ack> {
     const id = newCmdId();
     this.store.startPending(id, label);
     const ack = await this.conn.command(event, payload, id);

@@ -27,7 +27,15 @@ export interface GameState {
 type Listener = (state: GameState, previous: GameState) => void;
 
 export class Store {
-  private state: GameState = { status: 'connecting', view: null, history: new Map(), clockOffset: 0, welcome: null, pending: [], fatal: null };
+  private state: GameState = {
+    status: 'connecting',
+    view: null,
+    history: new Map(),
+    clockOffset: 0,
+    welcome: null,
+    pending: [],
+    fatal: null,
+  };
   private readonly listeners = new Set<Listener>();
 
   get(): GameState {

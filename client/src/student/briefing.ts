@@ -3,7 +3,7 @@
 import { h } from '../ui/dom.js';
 import { tr } from '../ui/i18n.js';
 import { treatmentsNow, type StudentCtx } from './context.js';
-import { hotSector, regionName, sectorName, strengthOf } from './names.js';
+import { hotSector, regionName, sectorName, strengthOf } from '../ui/names.js';
 
 export function briefingCard(ctx: StudentCtx): HTMLElement {
   const t = treatmentsNow(ctx);
@@ -14,24 +14,67 @@ export function briefingCard(ctx: StudentCtx): HTMLElement {
   const hot = hotSector(ctx.map);
   const teammates = ctx.view.seats.filter((s) => s.region === ctx.me).map((s) => s.name);
   const reforms = t.filter((x) => x !== 'C');
-  return h('section', { class: 'card stack', 'data-testid': 'briefing', 'aria-labelledby': 'briefing-title' },
+  return h(
+    'section',
+    { class: 'card stack', 'data-testid': 'briefing', 'aria-labelledby': 'briefing-title' },
     h('h2', { id: 'briefing-title' }, tr('student.brief.title', { region: regionName(ctx.map, ctx.me) })),
-    h('p', {}, tr('student.brief.you', { world: ctx.world.index + 1, team: teammates.length > 0 ? teammates.join(', ') : tr('common.none') })),
-    h('dl', { class: 'kv' },
-      h('dt', {}, tr('term.strength')), h('dd', {}, sectorName(ctx.map, strength)),
-      h('dt', {}, tr('term.hotSector')), h('dd', {}, sectorName(ctx.map, hot)),
+    h(
+      'p',
+      {},
+      tr('student.brief.you', {
+        world: ctx.world.index + 1,
+        team: teammates.length > 0 ? teammates.join(', ') : tr('common.none'),
+      }),
+    ),
+    h(
+      'dl',
+      { class: 'kv' },
+      h('dt', {}, tr('term.strength')),
+      h('dd', {}, sectorName(ctx.map, strength)),
+      h('dt', {}, tr('term.hotSector')),
+      h('dd', {}, sectorName(ctx.map, hot)),
     ),
     h('h3', {}, tr('student.brief.judged')),
-    h('p', { 'data-testid': 'rule-promotion' }, t.includes('D1') ? tr('student.brief.ruleD1') : tr('student.brief.ruleBaseline')),
-    h('p', { 'data-testid': 'rule-tax' }, t.includes('D2') ? tr('student.brief.taxD2') : tr('student.brief.taxBaseline')),
+    h(
+      'p',
+      { 'data-testid': 'rule-promotion' },
+      t.includes('D1') ? tr('student.brief.ruleD1') : tr('student.brief.ruleBaseline'),
+    ),
+    h(
+      'p',
+      { 'data-testid': 'rule-tax' },
+      t.includes('D2') ? tr('student.brief.taxD2') : tr('student.brief.taxBaseline'),
+    ),
     h('p', {}, tr('student.brief.career')),
     reforms.length > 0
-      ? h('div', {}, h('h3', {}, tr('student.brief.reforms')), h('ul', {}, reforms.map((r) => h('li', {}, h('strong', {}, tr(`reform.${r}`)), ' — ', tr(`reform.${r}.explain`)))))
+      ? h(
+          'div',
+          {},
+          h('h3', {}, tr('student.brief.reforms')),
+          h(
+            'ul',
+            {},
+            reforms.map((r) => h('li', {}, h('strong', {}, tr(`reform.${r}`)), ' — ', tr(`reform.${r}.explain`))),
+          ),
+        )
       : h('p', { class: 'hint' }, tr('reform.baseline')),
     added.length + removed.length > 0 && ctx.history.length > 0
-      ? h('p', { class: 'announcement', 'data-testid': 'rule-change' }, tr('student.brief.changed', { added: added.map((r) => tr(`reform.${r}`)).join(', ') || tr('common.none'), removed: removed.map((r) => tr(`reform.${r}`)).join(', ') || tr('common.none') }))
+      ? h(
+          'p',
+          { class: 'announcement', 'data-testid': 'rule-change' },
+          tr('student.brief.changed', {
+            added: added.map((r) => tr(`reform.${r}`)).join(', ') || tr('common.none'),
+            removed: removed.map((r) => tr(`reform.${r}`)).join(', ') || tr('common.none'),
+          }),
+        )
       : null,
     h('h3', {}, tr('student.brief.todo')),
-    h('ol', {}, h('li', {}, tr('student.brief.todoNegotiate')), h('li', {}, tr('student.brief.todoDecide')), h('li', {}, tr('student.brief.todoResults'))),
+    h(
+      'ol',
+      {},
+      h('li', {}, tr('student.brief.todoNegotiate')),
+      h('li', {}, tr('student.brief.todoDecide')),
+      h('li', {}, tr('student.brief.todoResults')),
+    ),
   );
 }

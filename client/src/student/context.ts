@@ -37,13 +37,21 @@ export function studentCtx(client: SessionClient): StudentCtx | null {
 
 /** Before the game starts there is no world yet: show its starting state (the same pure function the server uses). */
 function lobbyWorld(view: SessionView, index: number, region: string): LiveWorldView {
-  const { history: _history, ...rest } = worldView(view.config, createWorld(view.config, '', index), { kind: 'region', regionId: region });
+  const { history: _history, ...rest } = worldView(view.config, createWorld(view.config, '', index), {
+    kind: 'region',
+    regionId: region,
+  });
   return { ...rest, state: createWorld(view.config, '', index).state, historyLength: 0 };
 }
 
 /** The treatments in force now (current round, or the last resolved one between rounds). */
 export function treatmentsNow(ctx: StudentCtx): Treatment[] {
-  return ctx.world.current?.treatments ?? ctx.history[ctx.history.length - 1]?.treatments ?? ctx.view.worldInfo[ctx.world.index]?.nextTreatments ?? [];
+  return (
+    ctx.world.current?.treatments ??
+    ctx.history[ctx.history.length - 1]?.treatments ??
+    ctx.view.worldInfo[ctx.world.index]?.nextTreatments ??
+    []
+  );
 }
 
 export function linkedTo(ctx: StudentCtx, region: string): string[] {

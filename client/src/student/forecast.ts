@@ -42,7 +42,14 @@ export interface Effect {
   toGdp: number;
 }
 
-export function proposalEffect(view: SessionView, world: LiveWorldView, history: readonly RoundRecord[], from: string, to: string, terms: ProposalTerms): Effect | null {
+export function proposalEffect(
+  view: SessionView,
+  world: LiveWorldView,
+  history: readonly RoundRecord[],
+  from: string,
+  to: string,
+  terms: ProposalTerms,
+): Effect | null {
   try {
     const { ev, plan } = snapshot(view.config, liveWorld(world, history));
     const g = dealGains(ev, plan, ev.index(from), ev.index(to), terms);
@@ -53,7 +60,14 @@ export function proposalEffect(view: SessionView, world: LiveWorldView, history:
 }
 
 /** The Nash-bargaining host share for a project between two regions (shown under D3). */
-export function suggestedShare(view: SessionView, world: LiveWorldView, history: readonly RoundRecord[], from: string, to: string, terms: ProposalTerms): number | null {
+export function suggestedShare(
+  view: SessionView,
+  world: LiveWorldView,
+  history: readonly RoundRecord[],
+  from: string,
+  to: string,
+  terms: ProposalTerms,
+): number | null {
   try {
     const { ev, plan } = snapshot(view.config, liveWorld(world, history));
     return nashHostShare(ev, plan, ev.index(from), ev.index(to), terms);
@@ -63,7 +77,12 @@ export function suggestedShare(view: SessionView, world: LiveWorldView, history:
 }
 
 /** Expected figures of every region if `me` plays `draft` and the others play their defaults (last round's choices). */
-export function decisionPreview(view: SessionView, world: LiveWorldView, me: string, draft: Decision): Record<string, RegionResult> | null {
+export function decisionPreview(
+  view: SessionView,
+  world: LiveWorldView,
+  me: string,
+  draft: Decision,
+): Record<string, RegionResult> | null {
   const cur = world.current;
   if (!cur) return null;
   try {

@@ -11,7 +11,7 @@ import { briefingCard } from './briefing.js';
 import { studentCtx, type StudentCtx } from './context.js';
 import { decidePanel } from './decide.js';
 import { studentHeader } from './header.js';
-import { regionName } from './names.js';
+import { regionName } from '../ui/names.js';
 import { negotiatePanel, type NegotiatePanel } from './negotiate.js';
 import { resultsPanel } from './results.js';
 
@@ -41,7 +41,17 @@ export function mountGame(root: HTMLElement, client: SessionClient): () => void 
   const legend = h('div', { class: 'board-legend', 'aria-hidden': 'true' });
   const panelSlot = h('div', { class: 'panel', 'data-testid': 'panel' });
   const overlays = h('div', {});
-  mount(root, h('div', {}, header, banners, h('main', { class: 'game' }, h('div', { class: 'board-col' }, boardWrap, legend), panelSlot), overlays));
+  mount(
+    root,
+    h(
+      'div',
+      {},
+      header,
+      banners,
+      h('main', { class: 'game' }, h('div', { class: 'board-col' }, boardWrap, legend), panelSlot),
+      overlays,
+    ),
+  );
 
   let board: Board | null = null;
   let boardLoading = false;
@@ -62,11 +72,37 @@ export function mountGame(root: HTMLElement, client: SessionClient): () => void 
       case 'results':
         return rebuild(resultsPanel);
       case 'ended':
-        return rebuild((c) => h('div', { class: 'stack' }, h('section', { class: 'card', 'data-testid': 'ended' }, h('h2', {}, tr('status.ended')), h('p', {}, tr('status.endedHint'))), resultsPanel(c)));
+        return rebuild((c) =>
+          h(
+            'div',
+            { class: 'stack' },
+            h(
+              'section',
+              { class: 'card', 'data-testid': 'ended' },
+              h('h2', {}, tr('status.ended')),
+              h('p', {}, tr('status.endedHint')),
+            ),
+            resultsPanel(c),
+          ),
+        );
       case 'lobby':
-        return rebuild((c) => h('div', { class: 'stack' }, h('section', { class: 'card', 'data-testid': 'lobby' }, h('h2', {}, tr('student.lobby.title')), h('p', {}, tr('student.lobby.wait'))), briefingCard(c)));
+        return rebuild((c) =>
+          h(
+            'div',
+            { class: 'stack' },
+            h(
+              'section',
+              { class: 'card', 'data-testid': 'lobby' },
+              h('h2', {}, tr('student.lobby.title')),
+              h('p', {}, tr('student.lobby.wait')),
+            ),
+            briefingCard(c),
+          ),
+        );
       default:
-        return rebuild((c) => h('div', { class: 'stack' }, briefingCard(c), c.history.length > 0 ? resultsPanel(c) : null));
+        return rebuild((c) =>
+          h('div', { class: 'stack' }, briefingCard(c), c.history.length > 0 ? resultsPanel(c) : null),
+        );
     }
   };
 
@@ -83,14 +119,53 @@ export function mountGame(root: HTMLElement, client: SessionClient): () => void 
     const state = client.store.get();
     const ctx = studentCtx(client);
     if (!ctx) return;
-    mount(header, studentHeader(ctx, client.store, () => {
-      showHelp = !showHelp;
-      render();
-    }));
+    mount(
+      header,
+      studentHeader(ctx, client.store, () => {
+        showHelp = !showHelp;
+        render();
+      }),
+    );
     const announcement = ctx.view.announcements[ctx.view.announcements.length - 1];
-    mount(banners, connectionBanner(state), announcement ? h('div', { class: 'banner banner-info', role: 'status', 'data-testid': 'announcement' }, `» ${announcement.text}`) : null);
-    mount(overlays, pausedOverlay(state), pendingList(state), showHelp ? h('div', { class: 'overlay', role: 'dialog', 'aria-modal': 'true', 'aria-label': tr('student.help') },
-      h('div', { class: 'overlay-card stack' }, briefingCard(ctx), h('button', { type: 'button', class: 'primary', onclick: () => { showHelp = false; render(); } }, tr('common.close')))) : null);
+    mount(
+      banners,
+      connectionBanner(state),
+      announcement
+        ? h(
+            'div',
+            { class: 'banner banner-info', role: 'status', 'data-testid': 'announcement' },
+            `» ${announcement.text}`,
+          )
+        : null,
+    );
+    mount(
+      overlays,
+      pausedOverlay(state),
+      pendingList(state),
+      showHelp
+        ? h(
+            'div',
+            { class: 'overlay', role: 'dialog', 'aria-modal': 'true', 'aria-label': tr('student.help') },
+            h(
+              'div',
+              { class: 'overlay-card stack' },
+              briefingCard(ctx),
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'primary',
+                  onclick: () => {
+                    showHelp = false;
+                    render();
+                  },
+                },
+                tr('common.close'),
+              ),
+            ),
+          )
+        : null,
+    );
     const key = `${ctx.view.phase}|${ctx.view.round}|${ctx.me}|${ctx.world.index}`;
     if (key !== panelKey || !panel) {
       panelKey = key;
@@ -99,16 +174,27 @@ export function mountGame(root: HTMLElement, client: SessionClient): () => void 
     } else {
       panel.update(ctx);
     }
-    mount(legend, ...['pending', 'signed', 'honoured', 'broken'].map((s) => h('span', {}, `${s === 'pending' ? '┅' : s === 'broken' ? '✗' : '━'} ${tr(`student.link.${s}`)}`)), h('span', {}, `▮ ${tr('term.barrier')}`), h('span', {}, `★ ${tr('common.you')}`));
+    mount(
+      legend,
+      ...['pending', 'signed', 'honoured', 'broken'].map((s) =>
+        h('span', {}, `${s === 'pending' ? '┅' : s === 'broken' ? '✗' : '━'} ${tr(`student.link.${s}`)}`),
+      ),
+      h('span', {}, `▮ ${tr('term.barrier')}`),
+      h('span', {}, `★ ${tr('common.you')}`),
+    );
     const model = buildBoardModel(ctx.view, ctx.world, ctx.history, (id, map) => regionName(map, id), ctx.me);
     if (board) board.update(model, boardTexts());
     else if (!boardLoading) {
       boardLoading = true;
-      void createBoard(boardWrap, {
-        onRegion: (id) => {
-          if (panel && 'proposeTo' in panel) (panel as NegotiatePanel).proposeTo(id);
+      void createBoard(
+        boardWrap,
+        {
+          onRegion: (id) => {
+            if (panel && 'proposeTo' in panel) (panel as NegotiatePanel).proposeTo(id);
+          },
         },
-      }, tr('student.board.unavailable')).then((b) => {
+        tr('student.board.unavailable'),
+      ).then((b) => {
         board = b;
         render();
       });

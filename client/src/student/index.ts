@@ -13,10 +13,14 @@ export function startStudent(root: HTMLElement, codeFromUrl: string | null): voi
   let screen: () => void = () => undefined;
 
   const showJoin = (code: string | null) => {
-    screen = () => mount(root, joinScreen(code, (c, token) => {
-      saveToken('seat', c, token);
-      play(c, token);
-    }));
+    screen = () =>
+      mount(
+        root,
+        joinScreen(code, (c, token) => {
+          saveToken('seat', c, token);
+          play(c, token);
+        }),
+      );
     screen();
   };
 

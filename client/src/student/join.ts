@@ -6,13 +6,43 @@ import { lang, tr } from '../ui/i18n.js';
 import { langSwitch } from '../ui/langSwitch.js';
 
 export function joinScreen(code: string | null, onJoined: (code: string, token: string) => void): HTMLElement {
-  const codeInput = h('input', { id: 'join-code', class: 'code-input', name: 'code', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', maxlength: 12, required: true, value: code ?? '', 'data-testid': 'join-code' });
-  const nameInput = h('input', { id: 'join-name', name: 'name', autocomplete: 'nickname', maxlength: 24, required: true, 'data-testid': 'join-name' });
+  const codeInput = h('input', {
+    id: 'join-code',
+    class: 'code-input',
+    name: 'code',
+    autocomplete: 'off',
+    autocapitalize: 'characters',
+    spellcheck: 'false',
+    maxlength: 12,
+    required: true,
+    value: code ?? '',
+    'data-testid': 'join-code',
+  });
+  const nameInput = h('input', {
+    id: 'join-name',
+    name: 'name',
+    autocomplete: 'nickname',
+    maxlength: 24,
+    required: true,
+    'data-testid': 'join-name',
+  });
   const error = h('p', { class: 'field-error', role: 'alert', 'data-testid': 'join-error' });
-  const button = h('button', { class: 'primary', type: 'submit', 'data-testid': 'join-submit' }, tr('student.join.button'));
-  const form = h('form', { class: 'stack', novalidate: true },
+  const button = h(
+    'button',
+    { class: 'primary', type: 'submit', 'data-testid': 'join-submit' },
+    tr('student.join.button'),
+  );
+  const form = h(
+    'form',
+    { class: 'stack', novalidate: true },
     h('div', { class: 'field' }, h('label', { for: 'join-code' }, tr('term.joinCode')), codeInput),
-    h('div', { class: 'field' }, h('label', { for: 'join-name' }, tr('student.join.name')), nameInput, h('span', { class: 'hint' }, tr('student.join.nameHint'))),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'join-name' }, tr('student.join.name')),
+      nameInput,
+      h('span', { class: 'hint' }, tr('student.join.nameHint')),
+    ),
     error,
     button,
   );
@@ -34,8 +64,12 @@ export function joinScreen(code: string | null, onJoined: (code: string, token: 
     );
   });
   setTimeout(() => (code ? nameInput : codeInput).focus(), 0);
-  return h('main', { class: 'join-screen' },
-    h('div', { class: 'card join-card' },
+  return h(
+    'main',
+    { class: 'join-screen' },
+    h(
+      'div',
+      { class: 'card join-card' },
       h('div', { class: 'row' }, h('h1', { style: 'flex:1' }, tr('app.title')), langSwitch()),
       h('p', { class: 'hint' }, tr('app.tagline')),
       form,

@@ -6,7 +6,7 @@ import { h, uid } from '../ui/dom.js';
 import { num, signed, tr } from '../ui/i18n.js';
 import { treatmentsNow, type StudentCtx } from './context.js';
 import { proposalEffect, suggestedShare } from './forecast.js';
-import { regionName } from './names.js';
+import { regionName } from '../ui/names.js';
 
 export interface ProposalDraft {
   to: string;
@@ -20,7 +20,10 @@ export interface ProposalDraft {
 }
 
 export function termsOf(d: ProposalDraft): ProposalTerms {
-  return { openMarket: d.openMarket, project: d.project ? { host: d.host, hostShare: d.hostShare, sidePayment: d.sidePayment } : null };
+  return {
+    openMarket: d.openMarket,
+    project: d.project ? { host: d.host, hostShare: d.hostShare, sidePayment: d.sidePayment } : null,
+  };
 }
 
 export function describeTerms(ctx: StudentCtx, t: ProposalTerms): string {
@@ -28,7 +31,8 @@ export function describeTerms(ctx: StudentCtx, t: ProposalTerms): string {
   if (t.openMarket) parts.push(tr('term.openMarket'));
   if (t.project) {
     parts.push(tr('student.terms.project', { host: regionName(ctx.map, t.project.host) }));
-    if (treatmentsNow(ctx).includes('D3')) parts.push(tr('student.terms.share', { share: Math.round(t.project.hostShare * 100) }));
+    if (treatmentsNow(ctx).includes('D3'))
+      parts.push(tr('student.terms.share', { share: Math.round(t.project.hostShare * 100) }));
     if (t.project.sidePayment > 0) parts.push(tr('student.terms.payment', { amount: num(t.project.sidePayment, 2) }));
   }
   return parts.join(' + ');
@@ -40,26 +44,58 @@ export function effectBlock(ctx: StudentCtx, from: string, to: string, terms: Pr
   if (!e) return h('p', { class: 'hint' }, tr('student.effect.unknown'));
   const side = (id: string, career: number, gdp: number) => [
     h('span', {}, id === ctx.me ? tr('common.you') : regionName(ctx.map, id)),
-    h('span', { class: career >= 0 ? 'good-text' : 'bad-text' }, tr('student.effect.line', { career: signed(career), gdp: signed(gdp, 2) })),
+    h(
+      'span',
+      { class: career >= 0 ? 'good-text' : 'bad-text' },
+      tr('student.effect.line', { career: signed(career), gdp: signed(gdp, 2) }),
+    ),
   ];
-  return h('div', { class: 'effects', 'data-testid': 'effect' },
+  return h(
+    'div',
+    { class: 'effects', 'data-testid': 'effect' },
     h('span', { style: 'grid-column: 1 / -1', class: 'hint' }, tr('student.effect.title')),
-    side(from, e.fromCareer, e.fromGdp), side(to, e.toCareer, e.toGdp));
+    side(from, e.fromCareer, e.fromGdp),
+    side(to, e.toCareer, e.toGdp),
+  );
 }
 
-export function proposalForm(ctx0: StudentCtx, draft: ProposalDraft, send: (d: ProposalDraft) => void, cancel: () => void): { el: HTMLElement; update(ctx: StudentCtx): void } {
+export function proposalForm(
+  ctx0: StudentCtx,
+  draft: ProposalDraft,
+  send: (d: ProposalDraft) => void,
+  cancel: () => void,
+): { el: HTMLElement; update(ctx: StudentCtx): void } {
   let ctx = ctx0;
   const d = { ...draft };
   const effect = h('div', {});
   const capText = h('span', { class: 'hint' });
   const shareHint = h('span', { class: 'hint' });
-  const ids = { om: uid('om'), pr: uid('pr'), host: uid('host'), share: uid('share'), pay: uid('pay'), msg: uid('msg') };
+  const ids = {
+    om: uid('om'),
+    pr: uid('pr'),
+    host: uid('host'),
+    share: uid('share'),
+    pay: uid('pay'),
+    msg: uid('msg'),
+  };
   const om = h('input', { type: 'checkbox', id: ids.om, 'data-testid': 'p-open' });
   const pr = h('input', { type: 'checkbox', id: ids.pr, 'data-testid': 'p-project' });
   const host = h('select', { id: ids.host, 'data-testid': 'p-host' });
   const share = h('input', { type: 'range', id: ids.share, min: 0, max: 1, step: 0.05, 'data-testid': 'p-share' });
-  const pay = h('input', { type: 'number', id: ids.pay, min: 0, step: 0.01, inputmode: 'decimal', 'data-testid': 'p-payment' });
-  const msg = h('select', { id: ids.msg, 'data-testid': 'p-message' }, h('option', { value: '' }, tr('student.message.none')), PRESET_MESSAGES.map((m) => h('option', { value: m }, tr(`student.message.${m}`))));
+  const pay = h('input', {
+    type: 'number',
+    id: ids.pay,
+    min: 0,
+    step: 0.01,
+    inputmode: 'decimal',
+    'data-testid': 'p-payment',
+  });
+  const msg = h(
+    'select',
+    { id: ids.msg, 'data-testid': 'p-message' },
+    h('option', { value: '' }, tr('student.message.none')),
+    PRESET_MESSAGES.map((m) => h('option', { value: m }, tr(`student.message.${m}`))),
+  );
   const projectFields = h('div', { class: 'stack' });
   const read = () => {
     d.openMarket = om.checked;
@@ -75,27 +111,50 @@ export function proposalForm(ctx0: StudentCtx, draft: ProposalDraft, send: (d: P
   const refresh = () => {
     const d3 = treatmentsNow(ctx).includes('D3');
     projectFields.hidden = !d.project;
-    const cap = tprevOf({ rules: worldRules(ctx.view.config, ctx.world), treatments: treatmentsNow(ctx), state: ctx.world.state }, d.host);
+    const cap = tprevOf(
+      { rules: worldRules(ctx.view.config, ctx.world), treatments: treatmentsNow(ctx), state: ctx.world.state },
+      d.host,
+    );
     pay.max = String(Math.floor(cap * 100) / 100);
     capText.textContent = tr('student.form.cap', { cap: num(cap, 2) });
-    const suggestion = d3 && d.project ? suggestedShare(ctx.view, ctx.world, ctx.history, ctx.me, d.to, termsOf(d)) : null;
+    const suggestion =
+      d3 && d.project ? suggestedShare(ctx.view, ctx.world, ctx.history, ctx.me, d.to, termsOf(d)) : null;
     shareHint.textContent = `${tr('student.form.shareNow', { share: Math.round(d.hostShare * 100) })} ${d3 ? (suggestion !== null ? tr('student.form.suggested', { share: Math.round(suggestion * 100) }) : '') : tr('student.form.shareNoEffect')}`;
-    effect.replaceChildren(d.openMarket || d.project ? effectBlock(ctx, ctx.me, d.to, termsOf(d)) : h('p', { class: 'hint' }, tr('student.form.pickClause')));
+    effect.replaceChildren(
+      d.openMarket || d.project
+        ? effectBlock(ctx, ctx.me, d.to, termsOf(d))
+        : h('p', { class: 'hint' }, tr('student.form.pickClause')),
+    );
   };
   om.checked = d.openMarket;
   pr.checked = d.project;
   share.value = String(d.hostShare);
   pay.value = String(d.sidePayment);
   msg.value = d.message ?? '';
-  for (const id of [ctx.me, d.to]) host.append(h('option', { value: id }, id === ctx.me ? `${regionName(ctx.map, id)} (${tr('common.you')})` : regionName(ctx.map, id)));
+  for (const id of [ctx.me, d.to])
+    host.append(
+      h(
+        'option',
+        { value: id },
+        id === ctx.me ? `${regionName(ctx.map, id)} (${tr('common.you')})` : regionName(ctx.map, id),
+      ),
+    );
   host.value = d.host;
   projectFields.append(
     h('div', { class: 'field' }, h('label', { for: ids.host }, tr('term.host')), host),
     h('div', { class: 'field' }, h('label', { for: ids.share }, tr('term.hostShare')), share, shareHint),
     h('div', { class: 'field' }, h('label', { for: ids.pay }, tr('term.sidePayment')), pay, capText),
   );
-  const form = h('form', { class: 'card stack', 'data-testid': 'proposal-form', 'aria-labelledby': `${ids.om}-title` },
-    h('h3', { id: `${ids.om}-title` }, d.counterOf ? tr('student.form.counterTitle', { region: regionName(ctx.map, d.to) }) : tr('student.form.title', { region: regionName(ctx.map, d.to) })),
+  const form = h(
+    'form',
+    { class: 'card stack', 'data-testid': 'proposal-form', 'aria-labelledby': `${ids.om}-title` },
+    h(
+      'h3',
+      { id: `${ids.om}-title` },
+      d.counterOf
+        ? tr('student.form.counterTitle', { region: regionName(ctx.map, d.to) })
+        : tr('student.form.title', { region: regionName(ctx.map, d.to) }),
+    ),
     h('label', { for: ids.om }, om, tr('term.openMarket')),
     h('p', { class: 'hint' }, tr('student.form.openHint')),
     h('label', { for: ids.pr }, pr, tr('term.project')),
@@ -103,9 +162,16 @@ export function proposalForm(ctx0: StudentCtx, draft: ProposalDraft, send: (d: P
     projectFields,
     h('div', { class: 'field' }, h('label', { for: ids.msg }, tr('student.form.message')), msg),
     effect,
-    h('div', { class: 'row' },
-      h('button', { type: 'submit', class: 'primary', 'data-testid': 'p-send' }, d.counterOf ? tr('student.form.sendCounter') : tr('student.form.send')),
-      h('button', { type: 'button', onclick: cancel }, tr('common.cancel'))),
+    h(
+      'div',
+      { class: 'row' },
+      h(
+        'button',
+        { type: 'submit', class: 'primary', 'data-testid': 'p-send' },
+        d.counterOf ? tr('student.form.sendCounter') : tr('student.form.send'),
+      ),
+      h('button', { type: 'button', onclick: cancel }, tr('common.cancel')),
+    ),
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();

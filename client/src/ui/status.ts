@@ -8,7 +8,11 @@ import { lang } from './i18n.js';
 
 export type StatusKind = 'loading' | 'connecting' | 'kicked' | 'ended' | 'notFound' | 'error';
 
-export function statusScreen(kind: StatusKind, detail?: string, action?: { label: string; run: () => void }): HTMLElement {
+export function statusScreen(
+  kind: StatusKind,
+  detail?: string,
+  action?: { label: string; run: () => void },
+): HTMLElement {
   const title: Record<StatusKind, string> = {
     loading: tr('status.loading'),
     connecting: tr('status.connecting'),
@@ -19,8 +23,12 @@ export function statusScreen(kind: StatusKind, detail?: string, action?: { label
   };
   const hint: Partial<Record<StatusKind, string>> = { kicked: tr('status.kickedHint'), ended: tr('status.endedHint') };
   const busy = kind === 'loading' || kind === 'connecting';
-  return h('main', { class: `status-screen status-${kind}`, 'data-testid': `status-${kind}`, 'aria-busy': busy ? 'true' : null },
-    h('div', { class: 'status-card' },
+  return h(
+    'main',
+    { class: `status-screen status-${kind}`, 'data-testid': `status-${kind}`, 'aria-busy': busy ? 'true' : null },
+    h(
+      'div',
+      { class: 'status-card' },
       h('div', { class: 'status-top' }, h('span', { class: 'brand' }, tr('app.title')), langSwitch()),
       busy ? h('div', { class: 'spinner', 'aria-hidden': 'true' }) : null,
       h('h1', {}, title[kind]),
@@ -42,21 +50,50 @@ export function fatalScreen(code: string, retry?: () => void): HTMLElement {
 /** A banner over the game while the connection is being restored, and an overlay while paused. */
 export function connectionBanner(state: GameState): HTMLElement | null {
   if (state.status === 'reconnecting' || state.status === 'connecting') {
-    return h('div', { class: 'banner banner-warn', role: 'status', 'data-testid': 'reconnecting' }, h('span', { class: 'dot', 'aria-hidden': 'true' }), tr(state.status === 'connecting' ? 'status.connecting' : 'status.reconnecting'));
+    return h(
+      'div',
+      { class: 'banner banner-warn', role: 'status', 'data-testid': 'reconnecting' },
+      h('span', { class: 'dot', 'aria-hidden': 'true' }),
+      tr(state.status === 'connecting' ? 'status.connecting' : 'status.reconnecting'),
+    );
   }
   return null;
 }
 
 export function pausedOverlay(state: GameState): HTMLElement | null {
   if (!state.view?.paused) return null;
-  return h('div', { class: 'overlay', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'paused-title', 'data-testid': 'paused' },
-    h('div', { class: 'overlay-card' }, h('h2', { id: 'paused-title' }, h('span', { 'aria-hidden': 'true' }, '❚❚ '), tr('status.paused')), h('p', {}, tr('status.pausedHint'))));
+  return h(
+    'div',
+    {
+      class: 'overlay',
+      role: 'alertdialog',
+      'aria-modal': 'true',
+      'aria-labelledby': 'paused-title',
+      'data-testid': 'paused',
+    },
+    h(
+      'div',
+      { class: 'overlay-card' },
+      h('h2', { id: 'paused-title' }, h('span', { 'aria-hidden': 'true' }, '❚❚ '), tr('status.paused')),
+      h('p', {}, tr('status.pausedHint')),
+    ),
+  );
 }
 
 /** Pending and failed commands, so nothing looks done before the server confirms it. */
 export function pendingList(state: GameState): HTMLElement | null {
   if (state.pending.length === 0) return null;
-  return h('div', { class: 'pending-list', role: 'status', 'aria-live': 'polite' },
-    state.pending.map((p) => h('div', { class: `pending pending-${p.state}`, 'data-testid': `pending-${p.state}` },
-      p.state === 'pending' ? tr('status.pending') : tr('status.failed', { reason: errorText(lang(), p.error?.code ?? 'INTERNAL') }))));
+  return h(
+    'div',
+    { class: 'pending-list', role: 'status', 'aria-live': 'polite' },
+    state.pending.map((p) =>
+      h(
+        'div',
+        { class: `pending pending-${p.state}`, 'data-testid': `pending-${p.state}` },
+        p.state === 'pending'
+          ? tr('status.pending')
+          : tr('status.failed', { reason: errorText(lang(), p.error?.code ?? 'INTERNAL') }),
+      ),
+    ),
+  );
 }

@@ -13,7 +13,11 @@ export function formatClock(ms: number): string {
 /** A live timer element; updates four times a second until removed from the page. */
 export function timerElement(store: Store, big = false): HTMLElement {
   const value = h('span', { class: 'timer-value', 'data-testid': 'timer' }, '–:––');
-  const el = h('div', { class: big ? 'timer big' : 'timer', role: 'timer', 'aria-label': tr('common.timeLeft') }, value);
+  const el = h(
+    'div',
+    { class: big ? 'timer big' : 'timer', role: 'timer', 'aria-label': tr('common.timeLeft') },
+    value,
+  );
   const tick = () => {
     if (!el.isConnected && el.dataset['started']) return;
     el.dataset['started'] = '1';

@@ -49,13 +49,17 @@ export const commonEn = {
   'reform.D2': 'Consumption-based local tax',
   'reform.D3': 'Negotiation and sharing system',
   'reform.E': 'Binding contracts and audits',
-  'reform.A.explain': 'The centre co-funds your first joint project and nobody is blamed when a project misses its target.',
-  'reform.B.explain': 'The default investment is what the market would choose; overriding it or protecting your industry costs budget.',
+  'reform.A.explain':
+    'The centre co-funds your first joint project and nobody is blamed when a project misses its target.',
+  'reform.B.explain':
+    'The default investment is what the market would choose; overriding it or protecting your industry costs budget.',
   'reform.C.explain': 'The map has two economic poles and one more link, so the periphery depends less on the core.',
-  'reform.D1.explain': 'Officials are scored on their own and the whole region’s growth, with credit for kept deals and penalties for breaches, protection and duplicate industries.',
+  'reform.D1.explain':
+    'Officials are scored on their own and the whole region’s growth, with credit for kept deals and penalties for breaches, protection and duplicate industries.',
   'reform.D2.explain': 'Local tax follows where goods are consumed, not where factories stand.',
   'reform.D3.explain': 'Joint project output and tax are shared between partners at the agreed share.',
-  'reform.E.explain': 'Agreements are inspected often; breaches are fined, cost promotion points and compensate the partner.',
+  'reform.E.explain':
+    'Agreements are inspected often; breaches are fined, cost promotion points and compensate the partner.',
   'reform.baseline': 'Baseline rules',
   'term.output': 'Output (GDP)',
   'term.growth': 'Growth',

@@ -6,7 +6,8 @@ export const debriefEn = {
   'debrief.tab.summary': 'By treatment',
   'debrief.tab.map': 'Map replay',
   'debrief.tab.timeline': 'Timeline',
-  'debrief.liveLine': 'Session {code}: {played} of {rounds} rounds played · worlds: {worlds}. Updates after every round.',
+  'debrief.liveLine':
+    'Session {code}: {played} of {rounds} rounds played · worlds: {worlds}. Updates after every round.',
   'debrief.logsLine': 'Logs: {names} · worlds: {worlds}',
   'debrief.mode.label': 'Lines:',
   'debrief.mode.world': 'One per world',
@@ -30,23 +31,32 @@ export const debriefEn = {
   'debrief.desc.periods': 'Treatment periods: {list}.',
 
   'debrief.section.cooperation': 'Cooperation',
-  'debrief.section.cooperation.intro': 'Share of neighbouring pairs of regions with at least one signed agreement, per clause, and with every agreement kept by both sides (effective cooperation).',
+  'debrief.section.cooperation.intro':
+    'Share of neighbouring pairs of regions with at least one signed agreement, per clause, and with every agreement kept by both sides (effective cooperation).',
   'debrief.section.agreements': 'Agreements signed and kept',
-  'debrief.section.agreements.intro': 'How many agreements were signed and how many both sides kept; breaches per party, and the share of breaches that inspections caught.',
+  'debrief.section.agreements.intro':
+    'How many agreements were signed and how many both sides kept; breaches per party, and the share of breaches that inspections caught.',
   'debrief.section.welfare': 'Total output vs full cooperation',
-  'debrief.section.welfare.intro': 'Total output (less real project costs) as a share of what open borders, a joint project on every link and the best investments would have given from the same position; and the output lost so far.',
+  'debrief.section.welfare.intro':
+    'Total output (less real project costs) as a share of what open borders, a joint project on every link and the best investments would have given from the same position; and the output lost so far.',
   'debrief.section.inequality': 'Inequality between regions',
-  'debrief.section.inequality.intro': 'Gini coefficient and richest/poorest ratio of output per head across the regions of a world (regional development gap).',
+  'debrief.section.inequality.intro':
+    'Gini coefficient and richest/poorest ratio of output per head across the regions of a world (regional development gap).',
   'debrief.section.structure': 'Duplicate construction',
-  'debrief.section.structure.intro': 'Share of regions that invested outside their strength, and how similar the regions’ industrial structures became (1 = identical).',
+  'debrief.section.structure.intro':
+    'Share of regions that invested outside their strength, and how similar the regions’ industrial structures became (1 = identical).',
   'debrief.section.segmentation': 'Market segmentation',
-  'debrief.section.segmentation.intro': 'Local protectionism: barriers raised out of all possible ones, links between neighbours blocked, and the share of cross-border trade the barriers removed.',
+  'debrief.section.segmentation.intro':
+    'Local protectionism: barriers raised out of all possible ones, links between neighbours blocked, and the share of cross-border trade the barriers removed.',
   'debrief.section.loseLose': 'Lose-lose moves',
-  'debrief.section.loseLose.intro': 'Barriers, new industries and breaches that lowered the region’s own output yet raised its promotion score.',
+  'debrief.section.loseLose.intro':
+    'Barriers, new industries and breaches that lowered the region’s own output yet raised its promotion score.',
   'debrief.section.fiscal': 'Fiscal view: where tax is collected',
-  'debrief.section.fiscal.intro': 'Each region’s local tax revenue per round under the production (origin) basis and the consumption (destination) basis, computed from the same rounds.',
+  'debrief.section.fiscal.intro':
+    'Each region’s local tax revenue per round under the production (origin) basis and the consumption (destination) basis, computed from the same rounds.',
   'debrief.section.promotions': 'Promotions',
-  'debrief.section.promotions.intro': 'Who was promoted at the end of each term (a run of rounds under the same rules), with the term score and the winner’s record.',
+  'debrief.section.promotions.intro':
+    'Who was promoted at the end of each term (a run of rounds under the same rules), with the term score and the winner’s record.',
 
   'debrief.chart.cooperation': 'Cooperation rate per round',
   'debrief.chart.agreements': 'Agreements signed vs kept',
@@ -103,7 +113,8 @@ export const debriefEn = {
   'debrief.fiscal.desc': '{region}: {origin} under the origin basis, {destination} under the destination basis.',
 
   'debrief.summary.title': 'Mean per treatment period and arm',
-  'debrief.summary.intro': 'Each column is one arm during one treatment period (a run of rounds under the same reforms), averaged over its worlds; read the columns of an arm left to right to see the situation before and after a reform.',
+  'debrief.summary.intro':
+    'Each column is one arm during one treatment period (a run of rounds under the same reforms), averaged over its worlds; read the columns of an arm left to right to see the situation before and after a reform.',
   'debrief.summary.measure': 'Measure',
   'debrief.summary.delta': 'Change from the arm’s previous period',
   'debrief.summary.hint': 'Small figures: change from the same arm’s previous period (pp = percentage points).',
@@ -198,24 +209,36 @@ export const debriefEn = {
   'debrief.report.open': 'Printable report',
   'debrief.report.print': 'Print',
   'debrief.report.title': 'Debrief report',
-  'debrief.report.intro': 'Charts per round with treatment periods shaded, the situation before and after each reform, promotions, and questions that tie each result to the causes of non-cooperation and the proposed measures.',
+  'debrief.report.intro':
+    'Charts per round with treatment periods shaded, the situation before and after each reform, promotions, and questions that tie each result to the causes of non-cooperation and the proposed measures.',
   'debrief.report.timeline': 'Timeline of each world',
   'debrief.report.questions': 'Discussion questions',
 
   'debrief.q.label': 'Discuss:',
   'debrief.q.tags': 'Seed causes: {causes} · measures {measures} · reforms: {reforms}',
   'debrief.causeRef': '({n}) {name}',
-  'debrief.q.cooperation': 'Under the baseline rules, why did so few neighbours sign or keep agreements although cooperation would have raised total output? How did ranking officials against each other (relative performance evaluation) and the blame for failed projects (“avoid mistakes by taking no action”) hold them back? What changed once evaluation and pilots were reformed?',
-  'debrief.q.agreements': 'Agreements were signed and then broken, so cooperation stayed formal. How often was a breach caught and punished? Did rigid supervision and legal sanction (E) change the breach rate, and would inspections alone be enough without a fair share of the benefits?',
-  'debrief.q.welfare': 'How much output did the class give up compared with full cooperation (the Pareto optimum)? If everyone loses, why did each official still choose the moves that caused the loss?',
-  'debrief.q.inequality': 'Did the gap between the core and the periphery widen or narrow? How does the economic gap make cooperation harder, and did the multi-centre map (C) or benefit sharing (D3) change who gains?',
-  'debrief.q.structure': 'Why did regions build the booming industry outside their strength (duplicate construction) even though it blurred their comparative advantage? Which reform removed the reason: market-led investment (B), the consumption-based tax (D2) or the duplication penalty of scientific evaluation (D1)?',
-  'debrief.q.segmentation': 'Who protected local industry against whom, and what did each barrier win in the promotion tournament? What happened to market segmentation when tax followed consumption and evaluation counted the whole area’s growth?',
-  'debrief.q.loseLose': 'Look at the moves that lowered a region’s own output but raised its score. What do they say about a promotion rule that ranks officials by relative growth? How would you design an evaluation without this incentive?',
-  'debrief.q.fiscal': 'Compare each region’s tax under the production and consumption bases. Who gains and who loses from turning the production-based VAT into a consumption-based tax (D2)? Why does a tax that follows factories reward duplicate construction and protection?',
-  'debrief.q.promotions': 'Who was promoted, and with what record of barriers, new industries and kept or broken agreements? Did the kind of official who gets promoted change when the rules changed?',
-  'debrief.q.projects': 'Joint projects had uncertain outcomes, and in-situ statistics credited all project output to the host. How did this uncertain and unequal allocation of benefits affect which projects were signed and kept? Did fault tolerance (A) and the negotiation and sharing system (D3) help?',
-  'debrief.q.package': 'Compare the periods and arms: was any single reform enough, or did cooperation only take hold when the reforms worked as a package? Which cause of non-cooperation would be hardest to remove in real life?',
+  'debrief.q.cooperation':
+    'Under the baseline rules, why did so few neighbours sign or keep agreements although cooperation would have raised total output? How did ranking officials against each other (relative performance evaluation) and the blame for failed projects (“avoid mistakes by taking no action”) hold them back? What changed once evaluation and pilots were reformed?',
+  'debrief.q.agreements':
+    'Agreements were signed and then broken, so cooperation stayed formal. How often was a breach caught and punished? Did rigid supervision and legal sanction (E) change the breach rate, and would inspections alone be enough without a fair share of the benefits?',
+  'debrief.q.welfare':
+    'How much output did the class give up compared with full cooperation (the Pareto optimum)? If everyone loses, why did each official still choose the moves that caused the loss?',
+  'debrief.q.inequality':
+    'Did the gap between the core and the periphery widen or narrow? How does the economic gap make cooperation harder, and did the multi-centre map (C) or benefit sharing (D3) change who gains?',
+  'debrief.q.structure':
+    'Why did regions build the booming industry outside their strength (duplicate construction) even though it blurred their comparative advantage? Which reform removed the reason: market-led investment (B), the consumption-based tax (D2) or the duplication penalty of scientific evaluation (D1)?',
+  'debrief.q.segmentation':
+    'Who protected local industry against whom, and what did each barrier win in the promotion tournament? What happened to market segmentation when tax followed consumption and evaluation counted the whole area’s growth?',
+  'debrief.q.loseLose':
+    'Look at the moves that lowered a region’s own output but raised its score. What do they say about a promotion rule that ranks officials by relative growth? How would you design an evaluation without this incentive?',
+  'debrief.q.fiscal':
+    'Compare each region’s tax under the production and consumption bases. Who gains and who loses from turning the production-based VAT into a consumption-based tax (D2)? Why does a tax that follows factories reward duplicate construction and protection?',
+  'debrief.q.promotions':
+    'Who was promoted, and with what record of barriers, new industries and kept or broken agreements? Did the kind of official who gets promoted change when the rules changed?',
+  'debrief.q.projects':
+    'Joint projects had uncertain outcomes, and in-situ statistics credited all project output to the host. How did this uncertain and unequal allocation of benefits affect which projects were signed and kept? Did fault tolerance (A) and the negotiation and sharing system (D3) help?',
+  'debrief.q.package':
+    'Compare the periods and arms: was any single reform enough, or did cooperation only take hold when the reforms worked as a package? Which cause of non-cooperation would be hardest to remove in real life?',
   'debrief.seed.causes': 'Why local governments do not cooperate (seed causes)',
   'debrief.seed.measures': 'Proposed measures and the game’s reforms',
   'debrief.cause.1': 'fear of blame',
@@ -224,20 +247,29 @@ export const debriefEn = {
   'debrief.cause.4': 'economic gap',
   'debrief.cause.5': 'uncertain, unequal benefits',
   'debrief.cause.6': 'no rigid supervision',
-  'debrief.cause.1.long': 'Officials fear blame and “avoid mistakes by taking no action”: in the game, honouring a joint project that misses its target costs promotion points; doing nothing is never blamed.',
-  'debrief.cause.2.long': 'The promotion tournament ranks officials by relative performance: the baseline score is own growth minus the others’ mean growth, so one region’s gain is another’s loss.',
-  'debrief.cause.3.long': 'Similar industrial structures and duplicate construction blur comparative advantage: a booming high-margin industry and a production-based VAT reward building it locally.',
-  'debrief.cause.4.long': 'The economic gap between regions: unequal market size and base output; on the single-centre map the periphery depends on the core.',
-  'debrief.cause.5.long': 'Uncertain, unmeasured outcomes and unequal allocation of benefits: project value has a random shock, and in-situ statistics credit all project output to the host.',
-  'debrief.cause.6.long': 'No rigid supervision and no legal sanction: breaches are inspected rarely and fined lightly, so agreements stay formal.',
+  'debrief.cause.1.long':
+    'Officials fear blame and “avoid mistakes by taking no action”: in the game, honouring a joint project that misses its target costs promotion points; doing nothing is never blamed.',
+  'debrief.cause.2.long':
+    'The promotion tournament ranks officials by relative performance: the baseline score is own growth minus the others’ mean growth, so one region’s gain is another’s loss.',
+  'debrief.cause.3.long':
+    'Similar industrial structures and duplicate construction blur comparative advantage: a booming high-margin industry and a production-based VAT reward building it locally.',
+  'debrief.cause.4.long':
+    'The economic gap between regions: unequal market size and base output; on the single-centre map the periphery depends on the core.',
+  'debrief.cause.5.long':
+    'Uncertain, unmeasured outcomes and unequal allocation of benefits: project value has a random shock, and in-situ statistics credit all project output to the host.',
+  'debrief.cause.6.long':
+    'No rigid supervision and no legal sanction: breaches are inspected rarely and fined lightly, so agreements stay formal.',
   'debrief.measure.a': 'Set and extend successful examples of cooperation → reform A, pilots and fault tolerance.',
   'debrief.measure.b': 'Transform the government’s role and rely on the market → reform B, market-led investment.',
   'debrief.measure.c': 'Replace the single-centre model with diversified, multi-centre development → reform C.',
-  'debrief.measure.d': 'Scientific performance evaluation (D1), a consumption-based tax instead of the production-based VAT (D2), a better negotiation system (D3); and against cause 6, rigid supervision and legal sanction (E).',
+  'debrief.measure.d':
+    'Scientific performance evaluation (D1), a consumption-based tax instead of the production-based VAT (D2), a better negotiation system (D3); and against cause 6, rigid supervision and legal sanction (E).',
 
   'debrief.open.title': 'Open exported game logs',
-  'debrief.open.hint': 'Choose one or more JSON logs exported from the instructor console (several classes or sessions can be compared side by side).',
-  'debrief.open.private': 'The files stay on this computer: nothing is uploaded. Each log is checked by replaying every round.',
+  'debrief.open.hint':
+    'Choose one or more JSON logs exported from the instructor console (several classes or sessions can be compared side by side).',
+  'debrief.open.private':
+    'The files stay on this computer: nothing is uploaded. Each log is checked by replaying every round.',
   'debrief.open.choose': 'Choose JSON files',
   'debrief.open.drop': 'or drop them anywhere on this page',
   'debrief.open.list': 'Open logs ({n})',
@@ -249,8 +281,10 @@ export const debriefEn = {
   'debrief.load.duplicate': '{file} is already open.',
   'debrief.load.tooBig': '{file} was not opened: it is larger than {mb} MB.',
   'debrief.load.notJson': '{file} was not opened: it is not a JSON file.',
-  'debrief.load.notLog': '{file} was not opened: it is not a Promotion Race log, or it comes from another version of the rules.',
-  'debrief.load.tampered': '{file} was refused: replaying it gives different results, so it was edited or damaged. Problems found: {count}; the first ones:',
+  'debrief.load.notLog':
+    '{file} was not opened: it is not a Promotion Race log, or it comes from another version of the rules.',
+  'debrief.load.tampered':
+    '{file} was refused: replaying it gives different results, so it was edited or damaged. Problems found: {count}; the first ones:',
   'debrief.load.problemAt': 'World {world}, round {round}: {what}',
   'debrief.load.problemWorld': 'World {world}: {what}',
 } as const;

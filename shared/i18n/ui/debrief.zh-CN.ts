@@ -32,21 +32,26 @@ export const debriefZh: Record<keyof typeof debriefEn, string> = {
   'debrief.desc.periods': '改革分期：{list}。',
 
   'debrief.section.cooperation': '合作',
-  'debrief.section.cooperation.intro': '相邻地区中至少签署一项协议的比例（按条款分列），以及所有协议都由双方履约的比例（有效合作）。',
+  'debrief.section.cooperation.intro':
+    '相邻地区中至少签署一项协议的比例（按条款分列），以及所有协议都由双方履约的比例（有效合作）。',
   'debrief.section.agreements': '协议的签署与履约',
   'debrief.section.agreements.intro': '签署了多少协议、双方都履约的有多少；各方的违约比例，以及违约被督查发现的比例。',
   'debrief.section.welfare': '总产出与全面合作基准',
-  'debrief.section.welfare.intro': '总产出（扣除项目实际成本）占同一起点下“全面开放市场、每条通道都有合作项目、投资最优”所能达到产出的比例，以及累计损失的产出。',
+  'debrief.section.welfare.intro':
+    '总产出（扣除项目实际成本）占同一起点下“全面开放市场、每条通道都有合作项目、投资最优”所能达到产出的比例，以及累计损失的产出。',
   'debrief.section.inequality': '地区差距',
   'debrief.section.inequality.intro': '同一赛区内各地区人均产出的基尼系数和最高/最低之比（区域发展不平衡）。',
   'debrief.section.structure': '重复建设',
-  'debrief.section.structure.intro': '在非优势产业投资的地区占比，以及各地区产业结构的相似程度（1 = 完全相同，产业同构）。',
+  'debrief.section.structure.intro':
+    '在非优势产业投资的地区占比，以及各地区产业结构的相似程度（1 = 完全相同，产业同构）。',
   'debrief.section.segmentation': '市场分割',
-  'debrief.section.segmentation.intro': '地方保护：已设壁垒占全部可能壁垒的比例、被阻断的相邻通道，以及壁垒造成的跨区贸易损失。',
+  'debrief.section.segmentation.intro':
+    '地方保护：已设壁垒占全部可能壁垒的比例、被阻断的相邻通道，以及壁垒造成的跨区贸易损失。',
   'debrief.section.loseLose': '“双输”举动',
   'debrief.section.loseLose.intro': '那些降低了本地区自身产出、却提高了其晋升考核分的壁垒、新建产业和违约。',
   'debrief.section.fiscal': '财政视角：税收在哪里征收',
-  'debrief.section.fiscal.intro': '根据同样的回合数据，计算各地区每回合按生产地（来源地）口径和按消费地（目的地）口径的地方税收。',
+  'debrief.section.fiscal.intro':
+    '根据同样的回合数据，计算各地区每回合按生产地（来源地）口径和按消费地（目的地）口径的地方税收。',
   'debrief.section.promotions': '晋升',
   'debrief.section.promotions.intro': '每个任期（规则不变的连续回合）结束时谁获得晋升，以及其任期得分和履历。',
 
@@ -105,7 +110,8 @@ export const debriefZh: Record<keyof typeof debriefEn, string> = {
   'debrief.fiscal.desc': '{region}：生产地口径 {origin}，消费地口径 {destination}。',
 
   'debrief.summary.title': '各改革分期、各实验组的平均值',
-  'debrief.summary.intro': '每一列是一个实验组在一个改革分期（改革组合不变的连续回合）内各赛区的平均值；从左到右阅读同一实验组的各列，即可比较改革前后的情况。',
+  'debrief.summary.intro':
+    '每一列是一个实验组在一个改革分期（改革组合不变的连续回合）内各赛区的平均值；从左到右阅读同一实验组的各列，即可比较改革前后的情况。',
   'debrief.summary.measure': '指标',
   'debrief.summary.delta': '与本组上一分期相比的变化',
   'debrief.summary.hint': '小字：与同一实验组上一分期相比的变化。',
@@ -200,24 +206,36 @@ export const debriefZh: Record<keyof typeof debriefEn, string> = {
   'debrief.report.open': '可打印报告',
   'debrief.report.print': '打印',
   'debrief.report.title': '复盘报告',
-  'debrief.report.intro': '各回合图表（阴影标出改革分期）、每项改革前后的对比、晋升情况，以及把每个结果与不合作的原因和对策联系起来的讨论问题。',
+  'debrief.report.intro':
+    '各回合图表（阴影标出改革分期）、每项改革前后的对比、晋升情况，以及把每个结果与不合作的原因和对策联系起来的讨论问题。',
   'debrief.report.timeline': '各赛区时间线',
   'debrief.report.questions': '讨论问题',
 
   'debrief.q.label': '讨论：',
   'debrief.q.tags': '对应原因：{causes} · 对策 {measures} · 改革：{reforms}',
   'debrief.causeRef': '（{n}）{name}',
-  'debrief.q.cooperation': '在基准规则下，合作本可以提高总产出，为什么相邻地区很少签署或履行协议？官员之间的相对绩效考核，以及项目失败问责（“不求有功，但求无过”）如何阻碍了合作？改革考核办法并设立示范试点后发生了什么变化？',
-  'debrief.q.agreements': '协议签了又被违约，合作流于形式。违约有多少被发现并受到处罚？刚性监督与法律约束（E）是否改变了违约率？如果利益分配不公平，仅靠督查够吗？',
-  'debrief.q.welfare': '与全面合作（帕累托最优）相比，全班放弃了多少产出？既然大家都受损，为什么每位官员仍然选择了造成损失的做法？',
-  'debrief.q.inequality': '核心与外围之间的差距是扩大还是缩小了？地区经济差距为什么会加大合作难度？多中心地图（C）或利益分享（D3）是否改变了谁受益？',
-  'debrief.q.structure': '为什么各地区会在非优势产业上新建热门产业（重复建设），即使这模糊了自身的比较优势？哪项改革消除了这样做的理由：市场主导投资（B）、按消费地分配税收（D2），还是科学政绩考核（D1）对重复建设的扣分？',
-  'debrief.q.segmentation': '谁对谁保护本地产业？在晋升锦标赛中，每一道壁垒带来了什么好处？当税收按消费地分配、考核计入整个区域的增长后，市场分割发生了什么变化？',
-  'debrief.q.loseLose': '看看那些降低了本地区产出却提高了考核分的举动。它们说明了按相对增长给官员排名的晋升规则有什么问题？你会如何设计一个没有这种激励的考核办法？',
-  'debrief.q.fiscal': '比较各地区按生产地和消费地口径计算的税收。把生产型增值税改为按消费地分配的税收（D2），谁受益、谁受损？为什么跟着工厂走的税收会鼓励重复建设和地方保护？',
-  'debrief.q.promotions': '谁获得了晋升？他们在壁垒、新建产业、履约和违约方面的记录如何？规则改变后，获得晋升的官员类型是否也变了？',
-  'debrief.q.projects': '合作项目的结果不确定，而属地统计把项目产出全部记在项目所在地。这种不确定、不平等的利益分配如何影响了哪些项目被签署和履行？容错机制（A）和协商与利益共享机制（D3）是否有帮助？',
-  'debrief.q.package': '比较各分期和各实验组：是否有单独一项改革就足够，还是只有各项改革配套实施时合作才真正建立起来？在现实中，你认为哪个不合作的原因最难消除？',
+  'debrief.q.cooperation':
+    '在基准规则下，合作本可以提高总产出，为什么相邻地区很少签署或履行协议？官员之间的相对绩效考核，以及项目失败问责（“不求有功，但求无过”）如何阻碍了合作？改革考核办法并设立示范试点后发生了什么变化？',
+  'debrief.q.agreements':
+    '协议签了又被违约，合作流于形式。违约有多少被发现并受到处罚？刚性监督与法律约束（E）是否改变了违约率？如果利益分配不公平，仅靠督查够吗？',
+  'debrief.q.welfare':
+    '与全面合作（帕累托最优）相比，全班放弃了多少产出？既然大家都受损，为什么每位官员仍然选择了造成损失的做法？',
+  'debrief.q.inequality':
+    '核心与外围之间的差距是扩大还是缩小了？地区经济差距为什么会加大合作难度？多中心地图（C）或利益分享（D3）是否改变了谁受益？',
+  'debrief.q.structure':
+    '为什么各地区会在非优势产业上新建热门产业（重复建设），即使这模糊了自身的比较优势？哪项改革消除了这样做的理由：市场主导投资（B）、按消费地分配税收（D2），还是科学政绩考核（D1）对重复建设的扣分？',
+  'debrief.q.segmentation':
+    '谁对谁保护本地产业？在晋升锦标赛中，每一道壁垒带来了什么好处？当税收按消费地分配、考核计入整个区域的增长后，市场分割发生了什么变化？',
+  'debrief.q.loseLose':
+    '看看那些降低了本地区产出却提高了考核分的举动。它们说明了按相对增长给官员排名的晋升规则有什么问题？你会如何设计一个没有这种激励的考核办法？',
+  'debrief.q.fiscal':
+    '比较各地区按生产地和消费地口径计算的税收。把生产型增值税改为按消费地分配的税收（D2），谁受益、谁受损？为什么跟着工厂走的税收会鼓励重复建设和地方保护？',
+  'debrief.q.promotions':
+    '谁获得了晋升？他们在壁垒、新建产业、履约和违约方面的记录如何？规则改变后，获得晋升的官员类型是否也变了？',
+  'debrief.q.projects':
+    '合作项目的结果不确定，而属地统计把项目产出全部记在项目所在地。这种不确定、不平等的利益分配如何影响了哪些项目被签署和履行？容错机制（A）和协商与利益共享机制（D3）是否有帮助？',
+  'debrief.q.package':
+    '比较各分期和各实验组：是否有单独一项改革就足够，还是只有各项改革配套实施时合作才真正建立起来？在现实中，你认为哪个不合作的原因最难消除？',
   'debrief.seed.causes': '地方政府为什么不合作（材料中的原因）',
   'debrief.seed.measures': '提出的对策与游戏中的改革',
   'debrief.cause.1': '害怕问责',
@@ -226,16 +244,20 @@ export const debriefZh: Record<keyof typeof debriefEn, string> = {
   'debrief.cause.4': '地区经济差距',
   'debrief.cause.5': '收益不确定、分配不均',
   'debrief.cause.6': '缺乏刚性监督',
-  'debrief.cause.1.long': '官员害怕问责，“不求有功，但求无过”：游戏中，履行一个未达目标的合作项目会被扣晋升分，而什么都不做永远不会被问责。',
-  'debrief.cause.2.long': '晋升锦标赛按相对绩效给官员排名：基准得分是本地增长减去其他地区的平均增长，一方所得即另一方所失。',
+  'debrief.cause.1.long':
+    '官员害怕问责，“不求有功，但求无过”：游戏中，履行一个未达目标的合作项目会被扣晋升分，而什么都不做永远不会被问责。',
+  'debrief.cause.2.long':
+    '晋升锦标赛按相对绩效给官员排名：基准得分是本地增长减去其他地区的平均增长，一方所得即另一方所失。',
   'debrief.cause.3.long': '产业结构相似和重复建设模糊了比较优势：热门的高利润产业和生产型增值税鼓励各地都在本地建设。',
   'debrief.cause.4.long': '地区经济差距：市场规模和基础产出不均；在单中心地图上，外围依赖核心。',
-  'debrief.cause.5.long': '合作结果难以预测和衡量、利益分配不均：项目价值有随机冲击，属地统计把项目产出全部记在项目所在地。',
+  'debrief.cause.5.long':
+    '合作结果难以预测和衡量、利益分配不均：项目价值有随机冲击，属地统计把项目产出全部记在项目所在地。',
   'debrief.cause.6.long': '缺乏刚性监督和法律制裁：违约很少被督查、罚款很轻，协议流于形式。',
   'debrief.measure.a': '树立并推广成功的合作典范 → 改革 A：示范试点与容错机制。',
   'debrief.measure.b': '转变政府职能，依靠市场力量 → 改革 B：市场主导投资。',
   'debrief.measure.c': '以多元化、多中心发展模式取代单中心模式 → 改革 C。',
-  'debrief.measure.d': '科学规范的绩效评价（D1）、把生产型增值税改为消费税（D2）、更好的合作协商制度（D3）；针对原因 6，还有刚性监督与法律约束（E）。',
+  'debrief.measure.d':
+    '科学规范的绩效评价（D1）、把生产型增值税改为消费税（D2）、更好的合作协商制度（D3）；针对原因 6，还有刚性监督与法律约束（E）。',
 
   'debrief.open.title': '打开导出的游戏日志',
   'debrief.open.hint': '选择一个或多个从教师控制台导出的 JSON 日志（可并排比较多个班级或场次）。',

@@ -3,9 +3,11 @@ export const hostEn = {
   // Create screen
   'host.create.heading': 'New session',
   'host.create.title': 'Create a class session',
-  'host.create.intro': 'Pick a class plan, adjust anything you need, then create the session. You will get a join code, a QR code for the room and a secret link to this console.',
+  'host.create.intro':
+    'Pick a class plan, adjust anything you need, then create the session. You will get a join code, a QR code for the room and a secret link to this console.',
   'host.create.plan': 'Class plan',
-  'host.create.planHint': 'A ready-made design for a teaching goal. Choosing one fills in the settings below; you can still change them.',
+  'host.create.planHint':
+    'A ready-made design for a teaching goal. Choosing one fills in the settings below; you can still change them.',
   'host.create.basics': 'Session',
   'host.create.titleField': 'Title (optional)',
   'host.create.titleHint': 'Shown on the big screen, e.g. the course and date.',
@@ -31,9 +33,11 @@ export const hostEn = {
   'host.create.pseudonymsHint': 'Exports say "Student 1", "Student 2"… instead of display names.',
   'host.create.advanced': 'Advanced: rule parameters (JSON)',
   'host.create.params': 'Parameters',
-  'host.create.paramsHint': 'The game-model parameters as a JSON object; leave empty for the defaults.',
+  'host.create.paramsHint':
+    'The rule parameters (docs/rules.md section 4) as a JSON object; leave empty for the defaults.',
   'host.create.arms': 'Reform schedules (arms)',
-  'host.create.armsHint': 'Each arm is a schedule of reforms; worlds are assigned to arms in turn, so you can compare a control world with reform worlds.',
+  'host.create.armsHint':
+    'Each arm is a schedule of reforms; worlds are assigned to arms in turn, so you can compare a control world with reform worlds.',
   'host.create.reformsExplained': 'What the reforms do',
   'host.create.armN': 'Arm {n}',
   'host.create.armName': 'Name of the arm',
@@ -90,7 +94,8 @@ export const hostEn = {
   'host.access.title': 'Open the host link to run this session',
   'host.access.missing': 'This device does not have the host key for session {code}.',
   'host.access.wrong': 'The host key on this device is not valid for session {code}.',
-  'host.access.how': 'Open the secret host link you got when you created the session (it ends with # and a long key), or paste it here.',
+  'host.access.how':
+    'Open the secret host link you got when you created the session (it ends with # and a long key), or paste it here.',
   'host.access.paste': 'Host link',
   'host.access.open': 'Open the console',
   'host.access.bad': 'That is not the host link of this session.',
@@ -113,7 +118,8 @@ export const hostEn = {
   'host.links.projector': 'Big-screen link',
   'host.links.projectorHint': 'Open it on the computer connected to the projector. It shows only public information.',
   'host.links.openProjector': 'Open the big screen in a new tab',
-  'host.links.projectorUnknown': 'The big-screen link is kept on the device that created the session: open this console there to see it.',
+  'host.links.projectorUnknown':
+    'The big-screen link is kept on the device that created the session: open this console there to see it.',
   'host.links.hostHeading': 'This console on another device',
   'host.links.hostHint': 'The secret host link opens this console anywhere, e.g. on your phone.',
   'host.links.reveal': 'Show the secret host link',
@@ -133,7 +139,8 @@ export const hostEn = {
   'host.flow.endPhase': 'End phase now',
   'host.start.button': 'Start the game',
   'host.start.confirmTitle': 'Start the game now?',
-  'host.start.confirmBody': '{students} students in {worlds} world(s). Bots play the {bots} region(s) without students. Late arrivals can still join a region with room or take over a bot.',
+  'host.start.confirmBody':
+    '{students} students in {worlds} world(s). Bots play the {bots} region(s) without students. Late arrivals can still join a region with room or take over a bot.',
   // Lobby
   'host.lobby.heading': 'Lobby',
   'host.lobby.locked': 'Locked',
@@ -146,7 +153,8 @@ export const hostEn = {
   'host.lobby.fillBots': 'Use for bot regions',
   'host.lobby.botRegions': 'Regions played by bots now: {n}.',
   'host.takeover': 'Bots play for absent regions',
-  'host.takeoverHint': 'When every student of a region is away at a deadline, its bot decides instead of the default rules.',
+  'host.takeoverHint':
+    'When every student of a region is away at a deadline, its bot decides instead of the default rules.',
   'host.takeoverOn': 'Bot takeover on',
   'host.takeoverOff': 'Bot takeover off',
   // Worlds and presence
@@ -180,7 +188,8 @@ export const hostEn = {
   'host.reforms.apply': 'Apply reforms',
   'host.reforms.reset': 'Undo changes',
   'host.reforms.unsaved': 'Not applied yet',
-  'host.reforms.cFixed': 'cannot be switched during the game: the map of each world is fixed when the world is created.',
+  'host.reforms.cFixed':
+    'cannot be switched during the game: the map of each world is fixed when the world is created.',
   'host.reforms.cNone': 'No arm plays on a multi-centre map.',
   'host.reforms.cArms': 'Multi-centre map in: {arms}.',
   // Announcements
@@ -209,7 +218,8 @@ export const hostEn = {
   'host.seats.moveAction': 'Move {name}',
   'host.seats.remove': 'Remove',
   'host.seats.removeTitle': 'Remove {name} from the session?',
-  'host.seats.removeBody': 'Their screen will say they were removed, and they cannot come back to this seat. Their region is played by its other students or a bot.',
+  'host.seats.removeBody':
+    'Their screen will say they were removed, and they cannot come back to this seat. Their region is played by its other students or a bot.',
   'host.seats.removeAction': 'Remove {name}',
   // End and debrief
   'host.end.heading': 'End the game',
@@ -217,7 +227,8 @@ export const hostEn = {
   'host.end.done': 'The game has ended.',
   'host.end.button': 'End the game',
   'host.end.confirmTitle': 'End the game for everyone?',
-  'host.end.confirmBody': 'This cannot be undone. Students see the end screen; the debrief and downloads stay available.',
+  'host.end.confirmBody':
+    'This cannot be undone. Students see the end screen; the debrief and downloads stay available.',
   'host.debrief.downloads': 'Downloads',
   'host.debrief.downloadsHint': 'The full log replays exactly (npm run replay); the CSV tables open in a spreadsheet.',
   'host.debrief.json': 'Full log (JSON)',

@@ -5,7 +5,8 @@ export const hostZh: Record<keyof typeof hostEn, string> = {
   // 创建
   'host.create.heading': '新建课堂',
   'host.create.title': '创建课堂游戏',
-  'host.create.intro': '选择一个课堂方案，按需调整设置，然后创建。你将得到加入码、供全班扫描的二维码，以及进入本控制台的秘密链接。',
+  'host.create.intro':
+    '选择一个课堂方案，按需调整设置，然后创建。你将得到加入码、供全班扫描的二维码，以及进入本控制台的秘密链接。',
   'host.create.plan': '课堂方案',
   'host.create.planHint': '针对某一教学目标的现成设计。选择后会填入下方设置，仍可修改。',
   'host.create.basics': '基本设置',
@@ -135,7 +136,8 @@ export const hostZh: Record<keyof typeof hostEn, string> = {
   'host.flow.endPhase': '立即结束本阶段',
   'host.start.button': '开始游戏',
   'host.start.confirmTitle': '现在开始游戏？',
-  'host.start.confirmBody': '{students} 名学生，{worlds} 个赛区。没有学生的 {bots} 个地区由机器人扮演。迟到的学生仍可加入有空位的地区或接替机器人。',
+  'host.start.confirmBody':
+    '{students} 名学生，{worlds} 个赛区。没有学生的 {bots} 个地区由机器人扮演。迟到的学生仍可加入有空位的地区或接替机器人。',
   // 等候
   'host.lobby.heading': '等候区',
   'host.lobby.locked': '已锁定',

@@ -10,19 +10,25 @@ export const studentEn = {
   'student.brief.title': 'You govern {region}',
   'student.brief.you': 'World {world}. Your team: {team}.',
   'student.brief.judged': 'How you are judged',
-  'student.brief.ruleBaseline': 'Promotion score: your output growth minus the average growth of the other regions. Only doing better than your neighbours counts.',
-  'student.brief.ruleD1': 'Promotion score: your own growth and the growth of the whole world, plus credit for every agreement you keep, minus penalties for broken agreements that are caught, for protecting your industry and for building outside your strength.',
+  'student.brief.ruleBaseline':
+    'Promotion score: your output growth minus the average growth of the other regions. Only doing better than your neighbours counts.',
+  'student.brief.ruleD1':
+    'Promotion score: your own growth and the growth of the whole world, plus credit for every agreement you keep, minus penalties for broken agreements that are caught, for protecting your industry and for building outside your strength.',
   'student.brief.taxBaseline': 'Tax: your local tax revenue comes from what is produced in your region.',
   'student.brief.taxD2': 'Tax: your local tax revenue comes from what is consumed in your region.',
-  'student.brief.career': 'Career points = promotion score + half of your budget growth (in points). At the end of each term the region with the highest score is promoted.',
+  'student.brief.career':
+    'Career points = promotion score + half of your budget growth (in points). At the end of each term the region with the highest score is promoted.',
   'student.brief.reforms': 'Rules in force',
   'student.brief.changed': 'Changed this round. New: {added}. Ended: {removed}.',
   'student.brief.todo': 'Each round',
-  'student.brief.todoNegotiate': 'Negotiate: offer neighbours an open-market pledge and/or a joint project; answer their offers.',
-  'student.brief.todoDecide': 'Decide (sealed): where to invest, whether to protect local industry, and whether to keep or break each joint project.',
+  'student.brief.todoNegotiate':
+    'Negotiate: offer neighbours an open-market pledge and/or a joint project; answer their offers.',
+  'student.brief.todoDecide':
+    'Decide (sealed): where to invest, whether to protect local industry, and whether to keep or break each joint project.',
   'student.brief.todoResults': 'Results: everyone’s choices, inspections and figures are revealed on the map.',
   'student.board.rank': 'rank {n}',
-  'student.board.unavailable': 'The map cannot be shown on this device (no WebGL). You can play everything from the panel.',
+  'student.board.unavailable':
+    'The map cannot be shown on this device (no WebGL). You can play everything from the panel.',
   'student.board.decided': 'decided',
   'student.link.pending': 'offer pending',
   'student.link.signed': 'signed',
@@ -64,10 +70,12 @@ export const studentEn = {
   'student.form.title': 'Offer to {region}',
   'student.form.counterTitle': 'Counter-offer to {region}',
   'student.form.openHint': 'Neither side protects its industry against the other this round.',
-  'student.form.projectHint': 'Both pay a contribution; the project adds output in the host region (shared at the agreed share under the sharing system). Its result is uncertain.',
+  'student.form.projectHint':
+    'Both pay a contribution; the project adds output in the host region (shared at the agreed share under the sharing system). Its result is uncertain.',
   'student.form.shareNow': 'Host gets {share}%.',
   'student.form.suggested': 'Fair share suggested: {share}% (both gain as much as possible).',
-  'student.form.shareNoEffect': 'The share only matters under the negotiation and sharing system (D3); without it the host counts all project output.',
+  'student.form.shareNoEffect':
+    'The share only matters under the negotiation and sharing system (D3); without it the host counts all project output.',
   'student.form.cap': 'At most {cap} (the host’s last tax revenue).',
   'student.form.message': 'Message',
   'student.form.pickClause': 'Choose an open-market pledge, a joint project, or both.',
@@ -96,7 +104,8 @@ export const studentEn = {
   'student.decide.canChange': 'You can change it until the time runs out.',
   'student.preview.title': 'Expected result for you',
   'student.preview.assumes': 'Assumes the other regions repeat last round’s choices and keep their agreements.',
-  'student.preview.shock': 'Joint projects are uncertain: {miss} chance below target, {meet} on target, {beat} above target (±{size} of the project value).',
+  'student.preview.shock':
+    'Joint projects are uncertain: {miss} chance below target, {meet} on target, {beat} above target (±{size} of the project value).',
   'student.preview.audit': 'Inspection chance for a broken agreement: {p}; a fine of {fine} of your last tax.',
   'student.results.title': 'Results of round {round}',
   'student.results.none': 'No results yet.',
@@ -104,7 +113,8 @@ export const studentEn = {
   'student.results.vsClass': 'Your growth {mine}; the whole world grew {all}.',
   'student.results.budget': 'Your tax revenue {tax}; budget growth {growth}.',
   'student.results.points': 'Promotion score {score}; career points {career}.',
-  'student.results.coopWould': 'Had every region cooperated (open markets, joint projects kept, everyone building on its strength), the world would have produced {lost} more ({pct}).',
+  'student.results.coopWould':
+    'Had every region cooperated (open markets, joint projects kept, everyone building on its strength), the world would have produced {lost} more ({pct}).',
   'student.results.coopAchieved': 'Your world reached the output of full cooperation this round.',
   'student.results.why': 'Why your score',
   'student.results.whyBaseline': 'Your growth {mine} against the others’ average {others}.',

@@ -13,10 +13,12 @@ export const studentZh: Record<keyof typeof studentEn, string> = {
   'student.brief.you': '赛区 {world}。你的队友：{team}。',
   'student.brief.judged': '如何考核你',
   'student.brief.ruleBaseline': '晋升考核分：你的产出增长率减去其他地区的平均增长率。只有比邻居做得更好才算数。',
-  'student.brief.ruleD1': '晋升考核分：兼顾本地增长和整个赛区的增长；每履行一项协议加分，违约被查出、保护本地产业、在优势产业之外新建产业都会扣分。',
+  'student.brief.ruleD1':
+    '晋升考核分：兼顾本地增长和整个赛区的增长；每履行一项协议加分，违约被查出、保护本地产业、在优势产业之外新建产业都会扣分。',
   'student.brief.taxBaseline': '税收：地方税收来自本地区生产的产值。',
   'student.brief.taxD2': '税收：地方税收来自本地区消费的商品。',
-  'student.brief.career': '仕途积分 = 晋升考核分 + 财政收入增长（按分计）的一半。每个任期结束时，考核分最高的地区获得晋升。',
+  'student.brief.career':
+    '仕途积分 = 晋升考核分 + 财政收入增长（按分计）的一半。每个任期结束时，考核分最高的地区获得晋升。',
   'student.brief.reforms': '当前规则',
   'student.brief.changed': '本回合规则变化。新增：{added}。取消：{removed}。',
   'student.brief.todo': '每个回合',
@@ -106,7 +108,8 @@ export const studentZh: Record<keyof typeof studentEn, string> = {
   'student.results.vsClass': '你的增长率 {mine}；整个赛区增长 {all}。',
   'student.results.budget': '你的地方税收 {tax}；财政收入增长 {growth}。',
   'student.results.points': '晋升考核分 {score}；仕途积分 {career}。',
-  'student.results.coopWould': '如果所有地区都合作（开放市场、履行合作项目、各自发展优势产业），赛区本可以多产出 {lost}（{pct}）。',
+  'student.results.coopWould':
+    '如果所有地区都合作（开放市场、履行合作项目、各自发展优势产业），赛区本可以多产出 {lost}（{pct}）。',
   'student.results.coopAchieved': '本回合你们赛区达到了全面合作时的产出。',
   'student.results.why': '你的得分原因',
   'student.results.whyBaseline': '你的增长率 {mine}，其他地区平均 {others}。',

@@ -1,4 +1,4 @@
-// Adaptive (section 10): logit choice (precision 1 per point) over the expected career points of its options;
+// Adaptive (docs/rules.md section 10): logit choice (precision 1 per point) over the expected career points of its options;
 // trusts each partner from 0.7 and updates trust after every round with agreements; signs a proposal when its
 // expected gain, less (1 - trust) x 3 for the fear of being cheated, is positive (logit again).
 import { standardOffers, botDraw, isSignedWith, partners, pendingBetween, snapshot, type BotCtx } from './context.js';

@@ -15,6 +15,10 @@ export const competitive: BotPolicy = {
     const cm = ev.ctx.cm;
     const comply: Record<string, 'breach'> = {};
     for (const g of ev.projectsOf(i)) comply[ev.agreements[g]?.id ?? ''] = 'breach';
-    return { invest: cm.sectorIds[hotSector(ev)] as string, barriers: cm.regionIds.filter((id) => id !== ctx.regionId), comply };
+    return {
+      invest: cm.sectorIds[hotSector(ev)] as string,
+      barriers: cm.regionIds.filter((id) => id !== ctx.regionId),
+      comply,
+    };
   },
 };

@@ -47,7 +47,7 @@ export function snapshot(cfg: SessionConfig, world: WorldLive): Snapshot {
   return snap;
 }
 
-/** A bot's uniform draw for this round (section 6: u(seed, 'bot', r, regionId, ...)). */
+/** A bot's uniform draw for this round (docs/rules.md section 6: u(seed, 'bot', r, regionId, ...)). */
 export function botDraw(ctx: BotCtx, ...tags: (string | number)[]): number {
   const round = ctx.world.current?.round ?? ctx.world.state.round + 1;
   return u(ctx.world.seed, 'bot', round, ctx.regionId, ...tags);
@@ -66,7 +66,11 @@ export function pendingBetween(world: WorldLive, from: RegionId, to: RegionId): 
 }
 
 export function isSignedWith(world: WorldLive, x: RegionId, y: RegionId): boolean {
-  return world.current?.negotiation.proposals.some((p) => p.status === 'signed' && ((p.from === x && p.to === y) || (p.from === y && p.to === x))) ?? false;
+  return (
+    world.current?.negotiation.proposals.some(
+      (p) => p.status === 'signed' && ((p.from === x && p.to === y) || (p.from === y && p.to === x)),
+    ) ?? false
+  );
 }
 
 /**

@@ -14,7 +14,12 @@ export const cooperative: BotPolicy = {
     const out: NegotiationAction[] = [];
     for (const j of partners(ctx, ev)) {
       const other = ev.ctx.cm.regionIds[j] as string;
-      if (isSignedWith(ctx.world, ctx.regionId, other) || pendingBetween(ctx.world, ctx.regionId, other) || pendingBetween(ctx.world, other, ctx.regionId)) continue;
+      if (
+        isSignedWith(ctx.world, ctx.regionId, other) ||
+        pendingBetween(ctx.world, ctx.regionId, other) ||
+        pendingBetween(ctx.world, other, ctx.regionId)
+      )
+        continue;
       const host = (ev.ctx.prevGdp[j] as number) < (ev.ctx.prevGdp[i] as number) ? other : ctx.regionId;
       const terms = { openMarket: true, project: { host, hostShare: 0.5, sidePayment: 0 } };
       if (ev.ctx.flags.D3) terms.project.hostShare = nashHostShare(ev, plan, i, j, terms);

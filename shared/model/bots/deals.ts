@@ -35,7 +35,14 @@ function compileTerms(ev: RoundEvaluator, from: number, to: number, terms: Propo
   const b = Math.max(from, to);
   const out: CAgreement[] = [];
   if (terms.project) {
-    out.push({ type: 1, a, b, host: ev.index(terms.project.host), hostShare: terms.project.hostShare, sidePayment: terms.project.sidePayment });
+    out.push({
+      type: 1,
+      a,
+      b,
+      host: ev.index(terms.project.host),
+      hostShare: terms.project.hostShare,
+      sidePayment: terms.project.sidePayment,
+    });
   }
   if (terms.openMarket) out.push({ type: 0, a, b, host: -1, hostShare: 0, sidePayment: 0 });
   return out;
@@ -68,7 +75,12 @@ function computeBase(ev: RoundEvaluator, plan: Plans, from: number, to: number):
   ev.apply(dec, from, pf, ev.projectsOf(from));
   ev.apply(dec, to, pt, ev.projectsOf(to));
   const o = ev.run(ev.cAgreements, dec);
-  return { from: o.career[from] as number, to: o.career[to] as number, fromGdp: o.gdp[from] as number, toGdp: o.gdp[to] as number };
+  return {
+    from: o.career[from] as number,
+    to: o.career[to] as number,
+    fromGdp: o.gdp[from] as number,
+    toGdp: o.gdp[to] as number,
+  };
 }
 
 /**
@@ -126,7 +138,13 @@ function complianceChoices(terms: ProposalTerms): ClauseCompliance[] {
  * expected career points (sanctions included) when the other keeps its word, and the deal is valued at those
  * choices. Without enforcement a formal agreement is then worth little; with it, the gains are real.
  */
-export function anticipatedGains(ev: RoundEvaluator, plan: Plans, from: number, to: number, terms: ProposalTerms): Gains & { fromComply: ClauseCompliance; toComply: ClauseCompliance } {
+export function anticipatedGains(
+  ev: RoundEvaluator,
+  plan: Plans,
+  from: number,
+  to: number,
+  terms: ProposalTerms,
+): Gains & { fromComply: ClauseCompliance; toComply: ClauseCompliance } {
   const base = baseCareers(ev, plan, from, to);
   const honest = dealGains(ev, plan, from, to, terms, HONOUR, HONOUR, base);
   let fromComply = HONOUR;
@@ -137,7 +155,10 @@ export function anticipatedGains(ev: RoundEvaluator, plan: Plans, from: number, 
   const choices = complianceChoices(terms);
   for (const side of ['from', 'to'] as const) {
     for (const c of choices) {
-      const g = side === 'from' ? dealGains(ev, plan, from, to, terms, c, HONOUR, base).from : dealGains(ev, plan, from, to, terms, HONOUR, c, base).to;
+      const g =
+        side === 'from'
+          ? dealGains(ev, plan, from, to, terms, c, HONOUR, base).from
+          : dealGains(ev, plan, from, to, terms, HONOUR, c, base).to;
       if (side === 'from' && g > bestFrom + 1e-12) {
         bestFrom = g;
         fromComply = c;
@@ -148,7 +169,10 @@ export function anticipatedGains(ev: RoundEvaluator, plan: Plans, from: number, 
       }
     }
   }
-  const gains = fromComply === HONOUR && toComply === HONOUR ? honest : dealGains(ev, plan, from, to, terms, fromComply, toComply, base);
+  const gains =
+    fromComply === HONOUR && toComply === HONOUR
+      ? honest
+      : dealGains(ev, plan, from, to, terms, fromComply, toComply, base);
   return { ...gains, fromComply, toComply };
 }
 
@@ -185,7 +209,14 @@ export function nashHostShare(ev: RoundEvaluator, plan: Plans, from: number, to:
   bound(g0.h, dh);
   bound(g0.p, dp);
   if (lo > hi) return 0.5;
-  let s = dh * dp !== 0 ? -(dh * g0.p + dp * g0.h) / (2 * dh * dp) : dh !== 0 || dp !== 0 ? (dh > 0 || dp > 0 ? hi : lo) : 0.5;
+  let s =
+    dh * dp !== 0
+      ? -(dh * g0.p + dp * g0.h) / (2 * dh * dp)
+      : dh !== 0 || dp !== 0
+        ? dh > 0 || dp > 0
+          ? hi
+          : lo
+        : 0.5;
   if (!Number.isFinite(s)) s = 0.5;
   s = Math.min(hi, Math.max(lo, s));
   // Round to a share a person can read and type.

@@ -3,7 +3,17 @@
 import type { SessionConfig } from '../config.js';
 import type { RegionId } from '../ids.js';
 import { compileAgreements, compileDecisions, expectedDraws, prepareRound } from '../resolve.js';
-import { marketChoices, newOutcome, settleAgreements, settleMarket, type CAgreement, type CDecisions, type CDraws, type Outcome, type RoundCtx } from '../settle.js';
+import {
+  marketChoices,
+  newOutcome,
+  settleAgreements,
+  settleMarket,
+  type CAgreement,
+  type CDecisions,
+  type CDraws,
+  type Outcome,
+  type RoundCtx,
+} from '../settle.js';
 import type { Agreement, Decision } from '../state.js';
 import { worldRules, type WorldLive } from '../world.js';
 
@@ -38,7 +48,11 @@ export class RoundEvaluator {
   private readonly memoBlocked: Uint8Array;
   private memoValid = false;
 
-  constructor(readonly cfg: SessionConfig, readonly world: WorldLive, agreements: readonly Agreement[]) {
+  constructor(
+    readonly cfg: SessionConfig,
+    readonly world: WorldLive,
+    agreements: readonly Agreement[],
+  ) {
     const cur = world.current;
     const rules = worldRules(cfg, world);
     this.ctx = prepareRound(rules, cur?.treatments ?? [], world.state);
@@ -52,7 +66,9 @@ export class RoundEvaluator {
     const predicted: Record<RegionId, Decision> = {};
     cm.regionIds.forEach((id, i) => {
       const last = world.state.lastInvest[id];
-      const invest = choice ? (cm.sectorIds[choice[i] as number] as string) : (last ?? (cm.sectorIds[cm.strength[i] as number] as string));
+      const invest = choice
+        ? (cm.sectorIds[choice[i] as number] as string)
+        : (last ?? (cm.sectorIds[cm.strength[i] as number] as string));
       predicted[id] = { invest, barriers: [...(world.state.lastBarriers[id] ?? [])], comply: {} };
     });
     this.predicted = compileDecisions(cm, agreements, predicted);
@@ -62,7 +78,11 @@ export class RoundEvaluator {
       this.predicted.blocked[ag.a * this.n + ag.b] = 0;
       this.predicted.blocked[ag.b * this.n + ag.a] = 0;
     }
-    this.work = { invest: Int32Array.from(this.predicted.invest), blocked: Uint8Array.from(this.predicted.blocked), pay: Uint8Array.from(this.predicted.pay) };
+    this.work = {
+      invest: Int32Array.from(this.predicted.invest),
+      blocked: Uint8Array.from(this.predicted.blocked),
+      pay: Uint8Array.from(this.predicted.pay),
+    };
     this.out = newOutcome(this.n, this.s);
     this.memoInvest = new Int32Array(this.n);
     this.memoBlocked = new Uint8Array(this.n * this.n);

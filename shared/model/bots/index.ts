@@ -6,7 +6,12 @@ import { cooperative } from './cooperative.js';
 import { opportunist } from './opportunist.js';
 import type { BotPolicy } from './policy.js';
 
-export const BOT_POLICIES: Readonly<Record<BotStrategy, BotPolicy>> = { cooperative, competitive, opportunist, adaptive };
+export const BOT_POLICIES: Readonly<Record<BotStrategy, BotPolicy>> = {
+  cooperative,
+  competitive,
+  opportunist,
+  adaptive,
+};
 
 export type { BotCtx } from './context.js';
 export type { BotPolicy } from './policy.js';

@@ -29,7 +29,9 @@ export const opportunist: BotPolicy = {
   respond(ctx, proposal) {
     const { ev, plan } = snapshot(ctx.cfg, ctx.world);
     const g = dealGains(ev, plan, ev.index(proposal.from), ev.index(ctx.regionId), proposal.terms);
-    return g.to > 0 ? { kind: 'accept', by: ctx.regionId, proposalId: proposal.id } : { kind: 'reject', by: ctx.regionId, proposalId: proposal.id };
+    return g.to > 0
+      ? { kind: 'accept', by: ctx.regionId, proposalId: proposal.id }
+      : { kind: 'reject', by: ctx.regionId, proposalId: proposal.id };
   },
   decide(ctx: BotCtx) {
     const { ev } = snapshot(ctx.cfg, ctx.world);

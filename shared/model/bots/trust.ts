@@ -1,4 +1,4 @@
-// Adaptive bots' trust in each partner (section 10): starts at 0.7 and after every round with agreements between
+// Adaptive bots' trust in each partner (docs/rules.md section 10): starts at 0.7 and after every round with agreements between
 // the two becomes 0.6 trust + 0.4 (1 if the partner honoured all of them, else 0). Derived from public history.
 import type { RegionId } from '../ids.js';
 import type { RoundRecord } from '../round.js';

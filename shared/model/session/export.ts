@@ -13,10 +13,13 @@ export interface ExportOptions {
 export function sessionLog(state: SessionState, options: ExportOptions): SessionLogOut {
   const pseudonyms = options.pseudonyms ?? state.config.pseudonyms;
   const pseudonym = new Map(state.seats.map((s, k) => [s.id, `Student ${k + 1}`]));
-  const nameOf = (seatId: string, name: string) => (pseudonyms ? pseudonym.get(seatId) ?? 'Student' : name);
+  const nameOf = (seatId: string, name: string) => (pseudonyms ? (pseudonym.get(seatId) ?? 'Student') : name);
   // Names also travel in commands: a join (the k-th accepted join made the k-th seat) and a host's rename.
   let joins = 0;
-  const withName = (e: LogEvent, seatId: string | undefined): LogEvent => ({ ...e, payload: { ...(e.payload as object), name: nameOf(seatId ?? '', '') } });
+  const withName = (e: LogEvent, seatId: string | undefined): LogEvent => ({
+    ...e,
+    payload: { ...(e.payload as object), name: nameOf(seatId ?? '', '') },
+  });
   const events = pseudonyms
     ? options.events.map((e) => {
         if (e.type === 'session:join') return withName(e, state.seats[joins++]?.id);
@@ -31,7 +34,9 @@ export function sessionLog(state: SessionState, options: ExportOptions): Session
     config: state.config,
     worlds: state.worlds,
     seats: (world, region) => {
-      const humans = state.seats.filter((s) => s.world === world && s.region === region && !s.kicked).map((s) => ({ name: nameOf(s.id, s.name), kind: 'human' as const }));
+      const humans = state.seats
+        .filter((s) => s.world === world && s.region === region && !s.kicked)
+        .map((s) => ({ name: nameOf(s.id, s.name), kind: 'human' as const }));
       return humans.length > 0 || !isBotRegion(state, world, region) ? humans : [{ name: 'bot', kind: 'bot' as const }];
     },
     events,
@@ -39,4 +44,3 @@ export function sessionLog(state: SessionState, options: ExportOptions): Session
     ...(options.protocolVersion !== undefined ? { protocolVersion: options.protocolVersion } : {}),
   });
 }
-

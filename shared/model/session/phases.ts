@@ -1,9 +1,17 @@
-// The phase machine of a session (section 5): lobby -> (briefing -> negotiate -> decide -> results) x rounds ->
+// The phase machine of a session (docs/rules.md section 5): lobby -> (briefing -> negotiate -> decide -> results) x rounds ->
 // ended. All worlds move together on the session's clock; bots act at the transitions.
 import type { BotStrategy, RegionId } from '../ids.js';
 import { botsDecide, botsNegotiate, type StrategyFor } from '../sim/playBots.js';
 import { BOT_POLICIES } from '../bots/index.js';
-import { beginRound, closeNegotiation, createWorld, defaultFor, finishRound, regionIds, type WorldLive } from '../world.js';
+import {
+  beginRound,
+  closeNegotiation,
+  createWorld,
+  defaultFor,
+  finishRound,
+  regionIds,
+  type WorldLive,
+} from '../world.js';
 import type { RegionRef } from './commands.js';
 import { botStrategyOf, isBotRegion } from './seats.js';
 import type { Phase, SessionState } from './state.js';
@@ -23,7 +31,8 @@ export function phaseLengthMs(state: SessionState, phase: Phase): number {
 
 /** Bots play the regions no student plays. */
 export function botsOf(state: SessionState, world: number): StrategyFor {
-  return (region: RegionId): BotStrategy | null => (isBotRegion(state, world, region) ? botStrategyOf(state, world, region) : null);
+  return (region: RegionId): BotStrategy | null =>
+    isBotRegion(state, world, region) ? botStrategyOf(state, world, region) : null;
 }
 
 function mapWorlds(state: SessionState, f: (w: WorldLive) => WorldLive): SessionState {
@@ -33,7 +42,9 @@ function mapWorlds(state: SessionState, f: (w: WorldLive) => WorldLive): Session
 function enter(state: SessionState, phase: Phase, at: number): SessionState {
   const length = phaseLengthMs(state, phase);
   if (phase === 'ended') return { ...state, phase, deadline: null, remainingMs: null, paused: false };
-  return state.paused ? { ...state, phase, deadline: null, remainingMs: length } : { ...state, phase, deadline: at + length, remainingMs: null };
+  return state.paused
+    ? { ...state, phase, deadline: null, remainingMs: length }
+    : { ...state, phase, deadline: at + length, remainingMs: null };
 }
 
 function startRound(state: SessionState, round: number, at: number): SessionState {

@@ -25,10 +25,18 @@ function dispatch(state: SessionState, actor: Actor, cmd: SessionCommand, at: nu
   if (state.phase === 'ended') return fail('SESSION_ENDED', 'the session has ended');
   switch (cmd.type) {
     case 'session:join':
-      return actor.kind === 'system' ? join(state, cmd.name, at) : fail('FORBIDDEN', 'joining goes through the join endpoint');
+      return actor.kind === 'system'
+        ? join(state, cmd.name, at)
+        : fail('FORBIDDEN', 'joining goes through the join endpoint');
     case 'phase:timeout':
       if (actor.kind !== 'system') return fail('FORBIDDEN', 'only the server clock ends phases');
-      if (state.paused || state.round !== cmd.round || state.phase !== cmd.phase || state.deadline === null || state.deadline > at) {
+      if (
+        state.paused ||
+        state.round !== cmd.round ||
+        state.phase !== cmd.phase ||
+        state.deadline === null ||
+        state.deadline > at
+      ) {
         return fail('STALE', 'the phase has already changed');
       }
       return ok(advance(state, at, cmd.takeover ?? []));
@@ -37,7 +45,9 @@ function dispatch(state: SessionState, actor: Actor, cmd: SessionCommand, at: nu
       return ok(state.deadline === null ? state : { ...state, deadline: cmd.deadline });
     default:
       if (cmd.type.startsWith('host:')) {
-        return actor.kind === 'host' ? hostCommand(state, cmd as HostCommand, at) : fail('FORBIDDEN', 'only the instructor can do that');
+        return actor.kind === 'host'
+          ? hostCommand(state, cmd as HostCommand, at)
+          : fail('FORBIDDEN', 'only the instructor can do that');
       }
       if (actor.kind !== 'seat') return fail('FORBIDDEN', 'only a student seat can do that');
       return studentCommand(state, actor.seatId, cmd as StudentCommand);
@@ -85,7 +95,14 @@ function studentCommand(state: SessionState, seatId: string, cmd: StudentCommand
   const cfg = state.config;
   const me = seat.region;
   const inPhase = (phase: 'negotiate' | 'decide') =>
-    state.phase === phase ? null : fail<SessionState>('WRONG_PHASE', phase === 'negotiate' ? 'proposals can only be made while negotiating' : 'decisions can only be made in the decide phase');
+    state.phase === phase
+      ? null
+      : fail<SessionState>(
+          'WRONG_PHASE',
+          phase === 'negotiate'
+            ? 'proposals can only be made while negotiating'
+            : 'decisions can only be made in the decide phase',
+        );
   let action: NegotiationAction | null = null;
   switch (cmd.type) {
     case 'proposal:submit':
@@ -108,13 +125,17 @@ function studentCommand(state: SessionState, seatId: string, cmd: StudentCommand
     case 'decision:draft':
       return inPhase('decide') ?? withWorld(state, seat.world, (w) => setDraft(cfg, w, me, cmd.decision));
     case 'decision:submit':
-      return inPhase('decide') ?? withWorld(state, seat.world, (w) => submitDecision(cfg, w, me, cmd.decision, 'human'));
+      return (
+        inPhase('decide') ?? withWorld(state, seat.world, (w) => submitDecision(cfg, w, me, cmd.decision, 'human'))
+      );
   }
   const wrong = inPhase('negotiate');
   if (wrong) return wrong;
   const r = withWorld(state, seat.world, (w) => negotiate(cfg, w, action));
   // A proposal to a bot's region is answered at once by that bot.
-  return r.ok && (cmd.type === 'proposal:submit' || cmd.type === 'proposal:counter') ? ok(botsAnswer(r.value, seat.world)) : r;
+  return r.ok && (cmd.type === 'proposal:submit' || cmd.type === 'proposal:counter')
+    ? ok(botsAnswer(r.value, seat.world))
+    : r;
 }
 
 function hostCommand(state: SessionState, cmd: HostCommand, at: number): Result<SessionState> {
@@ -131,20 +152,31 @@ function hostCommand(state: SessionState, cmd: HostCommand, at: number): Result<
     case 'host:addTime': {
       if (state.phase === 'lobby') return fail('WRONG_PHASE', 'the game has not started');
       const ms = cmd.seconds * 1000;
-      return ok(state.paused ? { ...state, remainingMs: (state.remainingMs ?? 0) + ms } : { ...state, deadline: Math.max(at, state.deadline ?? at) + ms });
+      return ok(
+        state.paused
+          ? { ...state, remainingMs: (state.remainingMs ?? 0) + ms }
+          : { ...state, deadline: Math.max(at, state.deadline ?? at) + ms },
+      );
     }
     case 'host:endPhase':
       if (state.phase === 'lobby') return fail('WRONG_PHASE', 'start the game first');
       return ok(advance(state, at, cmd.takeover ?? []));
     case 'host:advance':
-      return ok(advance(state, at, state.phase === 'lobby' ? [] : cmd.takeover ?? []));
+      return ok(advance(state, at, state.phase === 'lobby' ? [] : (cmd.takeover ?? [])));
     case 'host:setReforms': {
-      if (cmd.treatments.includes('C')) return fail('REFORM_FIXED', 'C (multi-centre map) is chosen when a world is created and cannot be switched');
+      if (cmd.treatments.includes('C'))
+        return fail('REFORM_FIXED', 'C (multi-centre map) is chosen when a world is created and cannot be switched');
       if (cmd.arm !== null && !state.config.arms[cmd.arm]) return fail('NOT_FOUND', `there is no arm ${cmd.arm}`);
       const fromRound = state.phase === 'lobby' ? 1 : state.round + 1;
-      if (fromRound > state.config.rounds) return fail('WRONG_PHASE', 'this is the last round: there is no next round to change');
-      const treatments = sortTreatments(cmd.treatments.filter((t) => (SWITCHABLE_TREATMENTS as readonly string[]).includes(t)));
-      const overrides = [...state.overrides.filter((o) => !(o.fromRound === fromRound && o.arm === cmd.arm)), { fromRound, arm: cmd.arm, treatments }];
+      if (fromRound > state.config.rounds)
+        return fail('WRONG_PHASE', 'this is the last round: there is no next round to change');
+      const treatments = sortTreatments(
+        cmd.treatments.filter((t) => (SWITCHABLE_TREATMENTS as readonly string[]).includes(t)),
+      );
+      const overrides = [
+        ...state.overrides.filter((o) => !(o.fromRound === fromRound && o.arm === cmd.arm)),
+        { fromRound, arm: cmd.arm, treatments },
+      ];
       return ok({ ...state, overrides });
     }
     case 'host:fillBots': {
@@ -161,7 +193,8 @@ function hostCommand(state: SessionState, cmd: HostCommand, at: number): Result<
     }
     case 'host:moveSeat': {
       const worldCount = Math.max(state.worldCount, state.worlds.length);
-      if (!Number.isInteger(cmd.world) || cmd.world < 0 || cmd.world >= worldCount) return fail('NOT_FOUND', `there is no world ${cmd.world}`);
+      if (!Number.isInteger(cmd.world) || cmd.world < 0 || cmd.world >= worldCount)
+        return fail('NOT_FOUND', `there is no world ${cmd.world}`);
       if (!armMap(state.config, cmd.world % state.config.arms.length).regions.some((r) => r.id === cmd.region)) {
         return fail('NOT_FOUND', `world ${cmd.world} has no region ${cmd.region}`);
       }
@@ -176,7 +209,10 @@ function hostCommand(state: SessionState, cmd: HostCommand, at: number): Result<
     case 'host:announce': {
       const text = cmd.text.normalize('NFC').trim();
       if (text.length === 0 || text.length > 280) return fail('INVALID_TEXT', 'an announcement has 1-280 characters');
-      const announcements = [...state.announcements, { seq: state.seq + 1, at: new Date(at).toISOString(), text }].slice(-MAX_ANNOUNCEMENTS);
+      const announcements = [
+        ...state.announcements,
+        { seq: state.seq + 1, at: new Date(at).toISOString(), text },
+      ].slice(-MAX_ANNOUNCEMENTS);
       return ok({ ...state, announcements });
     }
     case 'host:endGame':

@@ -1,5 +1,5 @@
 // Which viewers a command's change can be seen by, so a broadcast goes only to the rooms whose view changed.
-// - A draft is private (section 8): only its own region and the host see it. It is the most frequent command.
+// - A draft is private (docs/rules.md section 8): only its own region and the host see it. It is the most frequent command.
 // - Any other student command that leaves the session's clock alone (a proposal, an answer, "done", a submission)
 //   changes only its own world: a student sees no other world, and the session-wide parts of a view (phase, clock,
 //   reforms, announcements, student counts) are untouched. The host and the projector see it.
@@ -29,7 +29,8 @@ export function viewScopeOf(before: SessionState, after: SessionState, actor: Ac
   if (actor.kind !== 'seat') return ALL_VIEWERS;
   const seat = before.seats.find((s) => s.id === actor.seatId);
   if (!seat || !onlyWorldChanged(before, after, seat.world)) return ALL_VIEWERS;
-  if (cmd.type === 'decision:draft') return { kind: 'some', projector: false, worlds: [], regions: [{ world: seat.world, region: seat.region }] };
+  if (cmd.type === 'decision:draft')
+    return { kind: 'some', projector: false, worlds: [], regions: [{ world: seat.world, region: seat.region }] };
   return { kind: 'some', projector: true, worlds: [seat.world], regions: [] };
 }
 
@@ -45,10 +46,19 @@ export function mergeScopes(a: ViewScope, b: ViewScope): ViewScope {
   const worlds = [...new Set([...a.worlds, ...b.worlds])];
   const regions = [...a.regions];
   for (const r of b.regions) if (!regions.some((x) => x.world === r.world && x.region === r.region)) regions.push(r);
-  return { kind: 'some', projector: a.projector || b.projector, worlds, regions: regions.filter((r) => !worlds.includes(r.world)) };
+  return {
+    kind: 'some',
+    projector: a.projector || b.projector,
+    worlds,
+    regions: regions.filter((r) => !worlds.includes(r.world)),
+  };
 }
 
 /** Whether a region's room is in the scope. */
 export function scopeHasRegion(scope: ViewScope, world: number, region: string): boolean {
-  return scope.kind === 'all' || scope.worlds.includes(world) || scope.regions.some((r) => r.world === world && r.region === region);
+  return (
+    scope.kind === 'all' ||
+    scope.worlds.includes(world) ||
+    scope.regions.some((r) => r.world === world && r.region === region)
+  );
 }

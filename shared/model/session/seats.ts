@@ -1,4 +1,4 @@
-// Seats: display names, and spreading students over worlds and regions so that they fill evenly (section 2).
+// Seats: display names, and spreading students over worlds and regions so that they fill evenly (docs/rules.md section 2).
 import { armMap, armOfWorld } from '../config.js';
 import { fail, ok, type Result } from '../errors.js';
 import type { RegionId } from '../ids.js';

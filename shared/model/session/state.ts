@@ -62,7 +62,12 @@ export function regionKey(world: number, region: RegionId): string {
   return `${world}:${region}`;
 }
 
-export function createSessionState(args: { code: string; seed: string; createdAt: string; config: SessionConfig }): SessionState {
+export function createSessionState(args: {
+  code: string;
+  seed: string;
+  createdAt: string;
+  config: SessionConfig;
+}): SessionState {
   const { config } = args;
   return {
     code: args.code,

@@ -1,4 +1,4 @@
-// What each connection receives (section 8): the session clock and lobby, and each world through worldView.
+// What each connection receives (docs/rules.md section 8): the session clock and lobby, and each world through worldView.
 // Students see their own world only (their region's private data included); the host sees everything; the
 // projector sees only public data. History is sent separately (it changes once a round).
 import { armMap, type SessionConfig } from '../config.js';
@@ -97,7 +97,10 @@ export class ViewBuilder {
   private status: { regions: RegionStatus[]; decided: SessionView['decided'] } | null = null;
   private readonly seatsByRegion = new Map<string, Seat[]>();
 
-  constructor(private readonly state: SessionState, private readonly presence: (seatId: string) => Presence = () => NO_PRESENCE) {
+  constructor(
+    private readonly state: SessionState,
+    private readonly presence: (seatId: string) => Presence = () => NO_PRESENCE,
+  ) {
     for (const seat of state.seats) {
       if (seat.kicked) continue;
       const key = `${seat.world}:${seat.region}`;
@@ -202,24 +205,43 @@ export class ViewBuilder {
   view(role: ViewerRole): SessionView {
     const state = this.state;
     const mine = role.kind === 'region' ? role : null;
-    const me: Me = mine ? { role: 'student', world: mine.world, region: mine.region } : { role: role.kind as 'host' | 'projector' };
-    const viewer: Viewer = role.kind === 'host' ? { kind: 'host' } : role.kind === 'projector' ? { kind: 'projector' } : { kind: 'region', regionId: role.region };
+    const me: Me = mine
+      ? { role: 'student', world: mine.world, region: mine.region }
+      : { role: role.kind as 'host' | 'projector' };
+    const viewer: Viewer =
+      role.kind === 'host'
+        ? { kind: 'host' }
+        : role.kind === 'projector'
+          ? { kind: 'projector' }
+          : { kind: 'region', regionId: role.region };
     const visibleWorlds = mine ? state.worlds.filter((w) => w.index === mine.world) : state.worlds;
     const { regions, decided } = this.statuses();
-    const visibleSeats = role.kind === 'host' ? state.seats : mine ? this.seatsByRegion.get(`${mine.world}:${mine.region}`) ?? [] : [];
+    const visibleSeats =
+      role.kind === 'host' ? state.seats : mine ? (this.seatsByRegion.get(`${mine.world}:${mine.region}`) ?? []) : [];
     return {
       ...this.common(),
       ...(mine ? { students: this.worldStudents(mine.world) } : {}),
       me,
       worlds: visibleWorlds.map((w) => restrictWorldView(this.worldFor(w), viewer)),
-      seats: visibleSeats.map((s) => ({ id: s.id, name: s.name, world: s.world, region: s.region, kicked: s.kicked, ...this.presence(s.id) })),
+      seats: visibleSeats.map((s) => ({
+        id: s.id,
+        name: s.name,
+        world: s.world,
+        region: s.region,
+        kicked: s.kicked,
+        ...this.presence(s.id),
+      })),
       regions: mine ? regions.filter((r) => r.world === mine.world) : regions,
       decided: mine ? decided.filter((d) => d.world === mine.world) : decided,
     };
   }
 }
 
-export function sessionView(state: SessionState, role: ViewerRole, presence: (seatId: string) => Presence = () => NO_PRESENCE): SessionView {
+export function sessionView(
+  state: SessionState,
+  role: ViewerRole,
+  presence: (seatId: string) => Presence = () => NO_PRESENCE,
+): SessionView {
   return new ViewBuilder(state, presence).view(role);
 }
 

@@ -1,4 +1,4 @@
-// Section 9 aggregates: the per-round metrics of many worlds averaged per arm and treatment period.
+// docs/rules.md section 9 aggregates: the per-round metrics of many worlds averaged per arm and treatment period.
 import { treatmentKey, type Treatment } from '../ids.js';
 import type { RoundMetrics } from '../metrics.js';
 import { promotions } from '../promotion.js';
@@ -37,8 +37,33 @@ export interface PeriodSummary {
   promoted: Record<string, number>;
 }
 
-type MeanKey = 'cooperation' | 'cooperationOpenMarket' | 'cooperationProject' | 'effectiveCooperation' | 'gini' | 'maxMinRatio' | 'duplicateShare' | 'similarity' | 'segmentation' | 'linksBlocked' | 'tradeSegmentation' | 'welfareLost';
-const MEANS: MeanKey[] = ['cooperation', 'cooperationOpenMarket', 'cooperationProject', 'effectiveCooperation', 'gini', 'maxMinRatio', 'duplicateShare', 'similarity', 'segmentation', 'linksBlocked', 'tradeSegmentation', 'welfareLost'];
+type MeanKey =
+  | 'cooperation'
+  | 'cooperationOpenMarket'
+  | 'cooperationProject'
+  | 'effectiveCooperation'
+  | 'gini'
+  | 'maxMinRatio'
+  | 'duplicateShare'
+  | 'similarity'
+  | 'segmentation'
+  | 'linksBlocked'
+  | 'tradeSegmentation'
+  | 'welfareLost';
+const MEANS: MeanKey[] = [
+  'cooperation',
+  'cooperationOpenMarket',
+  'cooperationProject',
+  'effectiveCooperation',
+  'gini',
+  'maxMinRatio',
+  'duplicateShare',
+  'similarity',
+  'segmentation',
+  'linksBlocked',
+  'tradeSegmentation',
+  'welfareLost',
+];
 
 /** Periods of an arm: runs of rounds with the same treatments (taken from the first world of the arm). */
 export function aggregate(worlds: readonly WorldHistory[]): PeriodSummary[] {
@@ -61,7 +86,8 @@ export function aggregate(worlds: readonly WorldHistory[]): PeriodSummary[] {
         const rounds = w.history.filter((r) => r.round >= p.from && r.round <= p.to);
         metrics.push(...rounds.map((r) => r.metrics));
         for (const pr of promotions(w.regionOrder, w.history, true)) {
-          if (pr.afterRound >= p.from && pr.afterRound <= p.to) promoted[pr.regionId] = (promoted[pr.regionId] ?? 0) + 1;
+          if (pr.afterRound >= p.from && pr.afterRound <= p.to)
+            promoted[pr.regionId] = (promoted[pr.regionId] ?? 0) + 1;
         }
       }
       const mean = (k: MeanKey) => metrics.reduce((s, m) => s + m[k], 0) / Math.max(1, metrics.length);
@@ -79,7 +105,12 @@ export function aggregate(worlds: readonly WorldHistory[]): PeriodSummary[] {
         ...means,
         breachRate: signed > 0 ? breaches / (2 * signed) : null,
         detectionRate: breaches > 0 ? sum((m) => m.detected) / breaches : null,
-        welfareRatio: sum((m) => m.welfare) / Math.max(1e-12, sum((m) => m.benchmark)),
+        welfareRatio:
+          sum((m) => m.welfare) /
+          Math.max(
+            1e-12,
+            sum((m) => m.benchmark),
+          ),
         welfareLostPerRound: means.welfareLost,
         loseLoseMovesPerRound: sum((m) => m.loseLoseMoves.length) / Math.max(1, metrics.length),
         promoted,

@@ -23,7 +23,11 @@ export function botsPropose(cfg: SessionConfig, world: WorldLive, strategyFor: S
 }
 
 /** Bots answer the pending proposals addressed to them; returns the world and whether anything changed. */
-export function botsRespond(cfg: SessionConfig, world: WorldLive, strategyFor: StrategyFor): { world: WorldLive; changed: boolean } {
+export function botsRespond(
+  cfg: SessionConfig,
+  world: WorldLive,
+  strategyFor: StrategyFor,
+): { world: WorldLive; changed: boolean } {
   let w = world;
   let changed = false;
   for (const id of regionIds(cfg, w)) {
@@ -44,7 +48,13 @@ export function botsRespond(cfg: SessionConfig, world: WorldLive, strategyFor: S
  * A negotiation among bots: opening proposals (unless `open` is false), then answers until nothing is pending
  * for a bot.
  */
-export function botsNegotiate(cfg: SessionConfig, world: WorldLive, strategyFor: StrategyFor, passes = 3, open = true): WorldLive {
+export function botsNegotiate(
+  cfg: SessionConfig,
+  world: WorldLive,
+  strategyFor: StrategyFor,
+  passes = 3,
+  open = true,
+): WorldLive {
   let w = open ? botsPropose(cfg, world, strategyFor) : world;
   for (let k = 0; k < passes; k++) {
     const r = botsRespond(cfg, w, strategyFor);

@@ -37,7 +37,12 @@ export function simulateSession(
   return { seed, worlds };
 }
 
-export function simulatedLog(cfg: SessionConfig, session: SimulatedSession, code = 'SIM', createdAt = '1970-01-01T00:00:00.000Z'): SessionLogOut {
+export function simulatedLog(
+  cfg: SessionConfig,
+  session: SimulatedSession,
+  code = 'SIM',
+  createdAt = '1970-01-01T00:00:00.000Z',
+): SessionLogOut {
   return buildLog({
     code,
     createdAt,

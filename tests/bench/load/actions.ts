@@ -2,7 +2,16 @@
 // proposal, made so that two consecutive commands of a region always differ, which is what lets its view tell
 // whether (and when) each one was applied. Acks are timed here; views are matched in view-text.ts.
 import { proposalKey } from './view-text.js';
-import { config, worker, type AckReply, type Action, type Cmd, type RegionTrack, type Student, type Terms } from './worker-state.js';
+import {
+  config,
+  worker,
+  type AckReply,
+  type Action,
+  type Cmd,
+  type RegionTrack,
+  type Student,
+  type Terms,
+} from './worker-state.js';
 
 /** Walks through every (sector, barrier set) pair in turn. */
 function nextDraft(st: Student, track: RegionTrack): { action: Action; key: string } {
@@ -10,7 +19,10 @@ function nextDraft(st: Student, track: RegionTrack): { action: Action; key: stri
   const invest = st.sectors[k % st.sectors.length] as string;
   const mask = Math.floor(k / st.sectors.length) % (1 << st.others.length);
   const barriers = st.others.filter((_, i) => (mask & (1 << i)) !== 0);
-  return { action: { event: 'decision:draft', invest, barriers }, key: `${invest}|${barriers.map((b) => `"${b}"`).join(',')}` };
+  return {
+    action: { event: 'decision:draft', invest, barriers },
+    key: `${invest}|${barriers.map((b) => `"${b}"`).join(',')}`,
+  };
 }
 
 /**
@@ -23,7 +35,10 @@ function nextProposal(st: Student, track: RegionTrack): { action: Action; key: s
   if (st.partners.length === 0) return null;
   const k = track.counter++;
   const to = st.partners[k % st.partners.length] as string;
-  const terms: Terms = { openMarket: true, project: { host: st.region, hostShare: (k % 10_000) / 10_000, sidePayment: 0 } };
+  const terms: Terms = {
+    openMarket: true,
+    project: { host: st.region, hostShare: (k % 10_000) / 10_000, sidePayment: 0 },
+  };
   return { action: { event: 'proposal:submit', to, terms }, key: proposalKey(st.region, to, terms) };
 }
 
@@ -44,32 +59,42 @@ export function act(st: Student): void {
   const next = c.action === 'proposal' ? nextProposal(st, track) : nextDraft(st, track);
   if (!next) return;
   const cmd: Cmd = {
-    seatId: st.seatId, action: next.action, key: next.key,
-    sentAt: performance.now(), ackAt: 0, seq: 0, ackMs: -1, updateMs: -1, state: 'pending', step: worker.step,
+    seatId: st.seatId,
+    action: next.action,
+    key: next.key,
+    sentAt: performance.now(),
+    ackAt: 0,
+    seq: 0,
+    ackMs: -1,
+    updateMs: -1,
+    state: 'pending',
+    step: worker.step,
   };
   if (next.action.event === 'decision:draft') track.byKey.set(cmd.key, cmd);
   st.pending.push(cmd);
   if (worker.windowOpen) worker.windowCmds.push(cmd);
   worker.inFlight++;
   const cmdId = `ld-${st.run.spec.code}-${st.seatId}-${++st.n}`;
-  sock.timeout(c.ackTimeoutMs).emit(next.action.event, { cmdId, ...payloadOf(next.action) }, (err: Error | null, ack: AckReply) => {
-    worker.inFlight--;
-    const now = performance.now();
-    if (err) {
-      cmd.state = 'timeout';
-      worker.errors.timeouts++;
-    } else if (ack.ok) {
-      cmd.state = 'ok';
-      cmd.ackAt = now;
-      cmd.ackMs = now - cmd.sentAt;
-      cmd.seq = ack.seq;
-      st.run.acked.push(cmd);
-      return;
-    } else {
-      cmd.state = 'error';
-      cmd.ackMs = now - cmd.sentAt;
-      worker.errors.errorAcks[ack.error.code] = (worker.errors.errorAcks[ack.error.code] ?? 0) + 1;
-    }
-    st.pending = st.pending.filter((p) => p !== cmd);
-  });
+  sock
+    .timeout(c.ackTimeoutMs)
+    .emit(next.action.event, { cmdId, ...payloadOf(next.action) }, (err: Error | null, ack: AckReply) => {
+      worker.inFlight--;
+      const now = performance.now();
+      if (err) {
+        cmd.state = 'timeout';
+        worker.errors.timeouts++;
+      } else if (ack.ok) {
+        cmd.state = 'ok';
+        cmd.ackAt = now;
+        cmd.ackMs = now - cmd.sentAt;
+        cmd.seq = ack.seq;
+        st.run.acked.push(cmd);
+        return;
+      } else {
+        cmd.state = 'error';
+        cmd.ackMs = now - cmd.sentAt;
+        worker.errors.errorAcks[ack.error.code] = (worker.errors.errorAcks[ack.error.code] ?? 0) + 1;
+      }
+      st.pending = st.pending.filter((p) => p !== cmd);
+    });
 }

@@ -34,7 +34,10 @@ function hostCommand(run: SessionRun, event: string): Promise<AckReply> {
 function phaseChange(run: SessionRun, from: string, timeoutMs: number): Promise<void> {
   if (run.hostPhase !== from) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`${run.spec.code}: still in ${from} after ${timeoutMs} ms`)), timeoutMs);
+    const t = setTimeout(
+      () => reject(new Error(`${run.spec.code}: still in ${from} after ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     run.phaseWaiters.push(() => {
       clearTimeout(t);
       resolve();
@@ -52,7 +55,12 @@ export async function driveTo(run: SessionRun, target: 'negotiate' | 'decide'): 
       await phaseChange(run, '', 10_000);
       continue;
     }
-    const event = phase === 'lobby' ? 'host:start' : phase === 'briefing' || (phase === 'negotiate' && target === 'decide') ? 'host:endPhase' : null;
+    const event =
+      phase === 'lobby'
+        ? 'host:start'
+        : phase === 'briefing' || (phase === 'negotiate' && target === 'decide')
+          ? 'host:endPhase'
+          : null;
     if (!event) throw new Error(`${run.spec.code}: unexpected phase ${phase}`);
     const ack = await hostCommand(run, event);
     if (!ack.ok) throw new Error(`${event} in ${run.spec.code}: ${ack.error.code} ${ack.error.message}`);

@@ -28,7 +28,9 @@ export function httpJson(method: string, url: string, opts: HttpOptions = {}): P
         ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),
         headers: {
           accept: 'application/json',
-          ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) }),
+          ...(payload === undefined
+            ? {}
+            : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) }),
           ...opts.headers,
         },
       },

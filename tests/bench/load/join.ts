@@ -67,14 +67,27 @@ export function connect(auth: Record<string, string>): Socket {
 /** Joins student `index` of a session (up to 5 tries); its views go to `onView` with the raw payload text. */
 export function joinStudent(run: SessionRun, index: number, onView: (st: Student, raw: string) => void): void {
   const st: Student = {
-    run, index, seatId: '', sock: null, region: '', others: [], partners: [], sectors: [], track: null, pending: [], ready: false, timer: null, n: 0,
+    run,
+    index,
+    seatId: '',
+    sock: null,
+    region: '',
+    others: [],
+    partners: [],
+    sectors: [],
+    track: null,
+    pending: [],
+    ready: false,
+    timer: null,
+    n: 0,
   };
   run.students.push(st);
   const attempt = (tries: number) => {
     httpJson('POST', `${config().base}/api/sessions/${run.spec.code}/join`, { body: { name: `Student ${index + 1}` } })
       .then((r) => {
         const body = r.body as { seatToken?: string; seat?: { id: string } };
-        if (r.status !== 201 || !body.seatToken || !body.seat) throw new Error(`join ${run.spec.code}: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+        if (r.status !== 201 || !body.seatToken || !body.seat)
+          throw new Error(`join ${run.spec.code}: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
         st.seatId = body.seat.id;
         const sock = connect({ code: run.spec.code, token: body.seatToken });
         st.sock = sock;

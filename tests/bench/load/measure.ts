@@ -26,8 +26,20 @@ export function measureEnd(measuredStep: number): void {
   setTimeout(() => {
     const now = performance.now();
     const report: WindowReport = {
-      type: 'report', workerId: config().workerId, step: measuredStep, commands: cmds.length, ack: [], update: [], ackMissing: 0, updateMissing: 0,
-      errors: worker.errors, views: seen.views, viewChars: seen.viewChars, cpuMs: (cpu.user + cpu.system) / 1000, windowMs, loopDelayP99,
+      type: 'report',
+      workerId: config().workerId,
+      step: measuredStep,
+      commands: cmds.length,
+      ack: [],
+      update: [],
+      ackMissing: 0,
+      updateMissing: 0,
+      errors: worker.errors,
+      views: seen.views,
+      viewChars: seen.viewChars,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      windowMs,
+      loopDelayP99,
       sockets: [...worker.allSockets].filter((s) => s.connected).length,
     };
     worker.errors = emptyErrors();

@@ -57,7 +57,10 @@ export function parseOptions(): LoadOptions {
     ackTimeoutMs: 10_000,
     graceMs: 2_000,
   };
-  if (o.steps.some((s) => !Number.isInteger(s) || s <= 0) || [o.measureMs, o.workerCount, o.ramp, o.actionMs, o.sessionSize].some((v) => !(v > 0))) {
+  if (
+    o.steps.some((s) => !Number.isInteger(s) || s <= 0) ||
+    [o.measureMs, o.workerCount, o.ramp, o.actionMs, o.sessionSize].some((v) => !(v > 0))
+  ) {
     throw new Error('bad options: see the header of tests/bench/load.ts');
   }
   if (!ACTIONS.includes(o.action)) {

@@ -90,7 +90,14 @@ export function summarise(profile: CpuProfile, range?: { fromUs: number; toUs: n
   for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
   const add = (map: Map<string, number>, k: string, us: number) => map.set(k, (map.get(k) ?? 0) + us);
   const collect = (from: number, to: number) => {
-    const out = { self: new Map<string, number>(), inclusive: new Map<string, number>(), areas: new Map<string, number>(), total: 0, idle: 0, samples: 0 };
+    const out = {
+      self: new Map<string, number>(),
+      inclusive: new Map<string, number>(),
+      areas: new Map<string, number>(),
+      total: 0,
+      idle: 0,
+      samples: 0,
+    };
     let t = profile.startTime;
     for (let i = 0; i < profile.samples.length; i++) {
       // A sample's delta is the time since the previous sample: attribute it to this sample's stack.
@@ -111,7 +118,13 @@ export function summarise(profile: CpuProfile, range?: { fromUs: number; toUs: n
       const seen = new Set<string>();
       for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
         const frame = byId.get(cur)?.callFrame;
-        if (!frame || frame.functionName === '(root)' || frame.functionName === '(program)' || frame.functionName === '(garbage collector)') continue;
+        if (
+          !frame ||
+          frame.functionName === '(root)' ||
+          frame.functionName === '(program)' ||
+          frame.functionName === '(garbage collector)'
+        )
+          continue;
         const k = frameName(frame);
         if (seen.has(k)) continue;
         seen.add(k);

@@ -23,7 +23,8 @@ export interface ReportContext {
 export function printResults(ctx: ReportContext, verified: VerifyReport[]): void {
   const { opts, cores, results } = ctx;
   const lostByStep = new Map<number, number>();
-  for (const v of verified) for (const [k, n] of Object.entries(v.lostByStep)) lostByStep.set(Number(k), (lostByStep.get(Number(k)) ?? 0) + n);
+  for (const v of verified)
+    for (const [k, n] of Object.entries(v.lostByStep)) lostByStep.set(Number(k), (lostByStep.get(Number(k)) ?? 0) + n);
   const checked = verified.reduce((a, v) => a + v.checked, 0);
   const mismatched = verified.reduce((a, v) => a + v.mismatched, 0);
   const lostTotal = [...lostByStep.values()].reduce((a, b) => a + b, 0);
@@ -34,23 +35,62 @@ export function printResults(ctx: ReportContext, verified: VerifyReport[]): void
     const commands = r.reports.reduce((a, x) => a + x.commands, 0);
     const errs = r.reports.reduce((a, x) => {
       const e = x.errors;
-      return a + Object.values(e.errorAcks).reduce((p, q) => p + q, 0) + e.timeouts + e.disconnects + e.connectErrors + e.joinErrors;
+      return (
+        a +
+        Object.values(e.errorAcks).reduce((p, q) => p + q, 0) +
+        e.timeouts +
+        e.disconnects +
+        e.connectErrors +
+        e.joinErrors
+      );
     }, 0);
-    const genCpu = r.reports.reduce((a, x) => a + x.cpuMs, 0) / (r.windowS * 1000) * 100;
+    const genCpu = (r.reports.reduce((a, x) => a + x.cpuMs, 0) / (r.windowS * 1000)) * 100;
     const views = r.reports.reduce((a, x) => a + x.views, 0) / r.windowS;
     const lost = lostByStep.get(i + 1) ?? 0;
     return [
-      r.students.toLocaleString('en'), String(r.sessions), String(commands), (commands / r.windowS).toFixed(0),
-      fmtMs(percentile(ack, 50)), fmtMs(percentile(ack, 99)), fmtMs(percentile(upd, 50)), fmtMs(percentile(upd, 99)), views.toFixed(0),
-      r.serverCpuPct.toFixed(0), r.serverRssMb.toFixed(0), genCpu.toFixed(0), r.otherCpuPct.toFixed(0), String(errs), String(lost),
+      r.students.toLocaleString('en'),
+      String(r.sessions),
+      String(commands),
+      (commands / r.windowS).toFixed(0),
+      fmtMs(percentile(ack, 50)),
+      fmtMs(percentile(ack, 99)),
+      fmtMs(percentile(upd, 50)),
+      fmtMs(percentile(upd, 99)),
+      views.toFixed(0),
+      r.serverCpuPct.toFixed(0),
+      r.serverRssMb.toFixed(0),
+      genCpu.toFixed(0),
+      r.otherCpuPct.toFixed(0),
+      String(errs),
+      String(lost),
     ];
   });
-  const header = ['students', 'sessions', 'commands', 'cmd/s', 'ack p50', 'ack p99', 'upd p50', 'upd p99', 'views/s', 'srv CPU%', 'srv RSS MB', 'gen CPU%', 'other CPU%', 'errors', 'lost'];
+  const header = [
+    'students',
+    'sessions',
+    'commands',
+    'cmd/s',
+    'ack p50',
+    'ack p99',
+    'upd p50',
+    'upd p99',
+    'views/s',
+    'srv CPU%',
+    'srv RSS MB',
+    'gen CPU%',
+    'other CPU%',
+    'errors',
+    'lost',
+  ];
   const what = opts.action === 'proposal' ? 'proposal (negotiate phase)' : 'draft';
-  process.stdout.write(`\nPromotion Race load benchmark: ${cores} cores, Node ${process.version}, ${opts.workerCount} student processes, `
-    + `1 ${what} per student every ${opts.actionMs / 1000} s (±20 %), ${(opts.measureMs / 1000).toFixed(0)} s measured per step, sessions of ${opts.sessionSize} + one of ${opts.bigSize}\n`);
-  process.stdout.write('latencies in ms; views/s = state:view messages received by all students; CPU in % of one core: srv = the server process, '
-    + 'gen = the student processes together, other = everything else on the machine (other users\' jobs compete for the same cores)\n\n');
+  process.stdout.write(
+    `\nPromotion Race load benchmark: ${cores} cores, Node ${process.version}, ${opts.workerCount} student processes, ` +
+      `1 ${what} per student every ${opts.actionMs / 1000} s (±20 %), ${(opts.measureMs / 1000).toFixed(0)} s measured per step, sessions of ${opts.sessionSize} + one of ${opts.bigSize}\n`,
+  );
+  process.stdout.write(
+    'latencies in ms; views/s = state:view messages received by all students; CPU in % of one core: srv = the server process, ' +
+      "gen = the student processes together, other = everything else on the machine (other users' jobs compete for the same cores)\n\n",
+  );
   process.stdout.write(`${table(header, rows)}\n\n`);
   for (const [i, r] of results.entries()) {
     const e = r.reports.map((x) => x.errors);
@@ -64,16 +104,35 @@ export function printResults(ctx: ReportContext, verified: VerifyReport[]): void
     for (const x of e) for (const [k, n] of Object.entries(x.connectErrorReasons)) reasons[k] = (reasons[k] ?? 0) + n;
     const lag = Math.max(...r.reports.map((x) => x.loopDelayP99));
     const mb = r.reports.reduce((a, x) => a + x.viewChars, 0) / r.windowS / 1e6;
-    process.stdout.write(`step ${i + 1}: ${sockets} sockets (students + a host and a projector per session), ramp-up ${r.rampS.toFixed(1)} s; `
-      + `errors since the previous step: error acks ${JSON.stringify(acks)}, timeouts ${sum((x) => x.timeouts)}, disconnects ${sum((x) => x.disconnects)}, `
-      + `connect errors ${sum((x) => x.connectErrors)} ${JSON.stringify(reasons)}, join errors ${sum((x) => x.joinErrors)}; `
-      + `no ack ${opts.graceMs / 1000} s after the window ${ackMissing}, no update ${updMissing}; views ${mb.toFixed(1)} MB/s; `
-      + `server CPU per view sent ${((r.serverCpuPct * 10_000 * r.windowS) / Math.max(1, r.reports.reduce((a, x) => a + x.views, 0))).toFixed(0)} µs; `
-      + `machine CPU ${r.machineCpuPct.toFixed(0)} % of ${cores * 100} %; student processes' event-loop delay p99 ${fmtMs(lag)} ms\n`);
+    process.stdout.write(
+      `step ${i + 1}: ${sockets} sockets (students + a host and a projector per session), ramp-up ${r.rampS.toFixed(1)} s; ` +
+        `errors since the previous step: error acks ${JSON.stringify(acks)}, timeouts ${sum((x) => x.timeouts)}, disconnects ${sum((x) => x.disconnects)}, ` +
+        `connect errors ${sum((x) => x.connectErrors)} ${JSON.stringify(reasons)}, join errors ${sum((x) => x.joinErrors)}; ` +
+        `no ack ${opts.graceMs / 1000} s after the window ${ackMissing}, no update ${updMissing}; views ${mb.toFixed(1)} MB/s; ` +
+        `server CPU per view sent ${(
+          (r.serverCpuPct * 10_000 * r.windowS) /
+          Math.max(
+            1,
+            r.reports.reduce((a, x) => a + x.views, 0),
+          )
+        ).toFixed(0)} µs; ` +
+        `machine CPU ${r.machineCpuPct.toFixed(0)} % of ${cores * 100} %; student processes' event-loop delay p99 ${fmtMs(lag)} ms\n`,
+    );
   }
-  process.stdout.write(`\nacknowledged commands checked against the exports: ${checked}; lost ${lostTotal}, different content ${mismatched}`
-    + `${verified.some((v) => v.failures.length > 0) ? `; ${verified.flatMap((v) => v.failures).slice(0, 5).join('; ')}` : ''}\n`);
-  process.stdout.write(`server log lines: ${ctx.serverLogLevels.warn} warnings, ${ctx.serverLogLevels.error} errors; server peak RSS ${statusMbSafe(ctx.serverPid, 'VmHWM')} MB\n`);
+  process.stdout.write(
+    `\nacknowledged commands checked against the exports: ${checked}; lost ${lostTotal}, different content ${mismatched}` +
+      `${
+        verified.some((v) => v.failures.length > 0)
+          ? `; ${verified
+              .flatMap((v) => v.failures)
+              .slice(0, 5)
+              .join('; ')}`
+          : ''
+      }\n`,
+  );
+  process.stdout.write(
+    `server log lines: ${ctx.serverLogLevels.warn} warnings, ${ctx.serverLogLevels.error} errors; server peak RSS ${statusMbSafe(ctx.serverPid, 'VmHWM')} MB\n`,
+  );
 
   const last = results[results.length - 1];
   if (ctx.failure) {
@@ -87,8 +146,10 @@ export function printResults(ctx: ReportContext, verified: VerifyReport[]): void
     if (percentile(upd, 99) > 250) misses.push(`p99 update ${fmtMs(percentile(upd, 99))} ms > 250`);
     if (errs > 0) misses.push(`${errs} errors`);
     if (lostTotal + mismatched > 0) misses.push(`${lostTotal + mismatched} lost or altered commands`);
-    process.stdout.write(`goal at ${last.students.toLocaleString('en')} students (p99 ack <= 50 ms, p99 update <= 250 ms, no errors, nothing lost): `
-      + `${misses.length === 0 ? 'met' : `missed (${misses.join(', ')})`}\n`);
+    process.stdout.write(
+      `goal at ${last.students.toLocaleString('en')} students (p99 ack <= 50 ms, p99 update <= 250 ms, no errors, nothing lost): ` +
+        `${misses.length === 0 ? 'met' : `missed (${misses.join(', ')})`}\n`,
+    );
   }
 }
 
@@ -100,7 +161,12 @@ function statusMbSafe(pid: number, field: 'VmHWM'): string {
   }
 }
 
-export function printProfile(what: string, dir: string, results: readonly StepResult[], log: (s: string) => void): void {
+export function printProfile(
+  what: string,
+  dir: string,
+  results: readonly StepResult[],
+  log: (s: string) => void,
+): void {
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) {
     log(`no CPU profile was written in ${dir}`);
@@ -109,10 +175,13 @@ export function printProfile(what: string, dir: string, results: readonly StepRe
   const path = join(dir, file);
   const last = results[results.length - 1];
   const sum = summarise(readProfile(path), last?.profileRange);
-  const fmt = (list: Entry[]) => list.map((e) => `  ${e.ms.toFixed(0).padStart(7)} ms ${e.pct.toFixed(1).padStart(5)} %  ${e.name}`).join('\n');
-  process.stdout.write(`\n${what} CPU profile ${path}\n`
-    + `${sum.filtered ? `samples of the last measurement window (${last?.students ?? '?'} students)` : 'the whole run'}: `
-    + `${sum.rangeMs.toFixed(0)} ms, busy ${sum.busyMs.toFixed(0)} ms (${((100 * sum.busyMs) / Math.max(1, sum.rangeMs)).toFixed(0)} %)\n`);
+  const fmt = (list: Entry[]) =>
+    list.map((e) => `  ${e.ms.toFixed(0).padStart(7)} ms ${e.pct.toFixed(1).padStart(5)} %  ${e.name}`).join('\n');
+  process.stdout.write(
+    `\n${what} CPU profile ${path}\n` +
+      `${sum.filtered ? `samples of the last measurement window (${last?.students ?? '?'} students)` : 'the whole run'}: ` +
+      `${sum.rangeMs.toFixed(0)} ms, busy ${sum.busyMs.toFixed(0)} ms (${((100 * sum.busyMs) / Math.max(1, sum.rangeMs)).toFixed(0)} %)\n`,
+  );
   process.stdout.write(`\nby area (self time, % of busy):\n${fmt(sum.areas)}\n`);
   process.stdout.write(`\ntop functions by self time:\n${fmt(sum.self)}\n`);
   process.stdout.write(`\ntop functions by inclusive time:\n${fmt(sum.inclusive)}\n`);

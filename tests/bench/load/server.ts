@@ -17,7 +17,10 @@ export interface ServerProcess {
   logLevels: { warn: number; error: number; other: number };
 }
 
-export async function startServer(root: string, opts: { profile: boolean; broadcastMs: string | undefined }): Promise<ServerProcess> {
+export async function startServer(
+  root: string,
+  opts: { profile: boolean; broadcastMs: string | undefined },
+): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pr-load-data-'));
   const profDir = opts.profile ? mkdtempSync(join(tmpdir(), 'pr-load-prof-')) : null;
   const env: NodeJS.ProcessEnv = {

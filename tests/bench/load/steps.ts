@@ -42,14 +42,21 @@ export async function waitQuiet(waitQuietS: number, cores: number, log: (s: stri
     await sleep(2000);
     const busyPct = ((machineCpuMs().busy - m0.busy) / 2000) * 100;
     if (busyPct < 30 || performance.now() > quietDeadline) {
-      log(`machine CPU before the run: ${busyPct.toFixed(0)} % of ${cores * 100} %${busyPct >= 30 ? ' (busy with other jobs: the figures will suffer)' : ''}`);
+      log(
+        `machine CPU before the run: ${busyPct.toFixed(0)} % of ${cores * 100} %${busyPct >= 30 ? ' (busy with other jobs: the figures will suffer)' : ''}`,
+      );
       return;
     }
     log(`machine busy with other jobs (${busyPct.toFixed(0)} % of ${cores * 100} %): waiting for it to quieten down`);
   }
 }
 
-export async function runStep(ctx: StepContext, stepNo: number, target: number, sizes: readonly number[]): Promise<StepResult> {
+export async function runStep(
+  ctx: StepContext,
+  stepNo: number,
+  target: number,
+  sizes: readonly number[],
+): Promise<StepResult> {
   const { opts, pool, log } = ctx;
   const workers = pool.workers;
   const t0 = performance.now();
@@ -57,7 +64,9 @@ export async function runStep(ctx: StepContext, stepNo: number, target: number, 
   ctx.sessionCount.total += specs.length;
   const assigned = assign(workers, specs);
   const newStudents = sizes.reduce((a, b) => a + b, 0);
-  log(`step ${stepNo}: ${target} students: adding ${specs.length} sessions (${newStudents} students) at ~${opts.ramp} joins/s`);
+  log(
+    `step ${stepNo}: ${target} students: adding ${specs.length} sessions (${newStudents} students) at ~${opts.ramp} joins/s`,
+  );
   for (const w of workers) {
     const mine = assigned.get(w) ?? [];
     const share = mine.reduce((a, b) => a + b.students, 0) / Math.max(1, newStudents);
@@ -67,7 +76,9 @@ export async function runStep(ctx: StepContext, stepNo: number, target: number, 
   const ready = await pool.receiveAll('ready', rampTimeout);
   const rampS = (performance.now() - t0) / 1000;
   const phase = opts.action === 'proposal' ? 'negotiate' : 'decide';
-  log(`  ${ready.reduce((a, r) => a + r.sockets, 0)} sockets open, every session in the ${phase} phase after ${rampS.toFixed(1)} s; settling`);
+  log(
+    `  ${ready.reduce((a, r) => a + r.sockets, 0)} sockets open, every session in the ${phase} phase after ${rampS.toFixed(1)} s; settling`,
+  );
   // Let every new student reach its steady rhythm (the first action comes within one interval).
   await sleep(opts.actionMs + 1000);
   const cpu0 = cpuMs(ctx.serverPid);
@@ -88,14 +99,22 @@ export async function runStep(ctx: StepContext, stepNo: number, target: number, 
   const genMs = reports.reduce((a, x) => a + x.cpuMs, 0);
   const machineMs = machine1.busy - machine0.busy;
   const r: StepResult = {
-    students: target, sessions: ctx.sessionCount.total, rampS, reports, windowS,
-    serverCpuPct: pct(cpu1 - cpu0), serverRssMb: rss, machineCpuPct: pct(machineMs),
+    students: target,
+    sessions: ctx.sessionCount.total,
+    rampS,
+    reports,
+    windowS,
+    serverCpuPct: pct(cpu1 - cpu0),
+    serverRssMb: rss,
+    machineCpuPct: pct(machineMs),
     otherCpuPct: Math.max(0, pct(machineMs - (cpu1 - cpu0) - genMs - (own.user + own.system) / 1000)),
     profileRange: { fromUs: Number(hr0 / 1000n), toUs: Number(hr1 / 1000n) },
   };
   const ack = sortNumbers(reports.flatMap((x) => x.ack));
   const upd = sortNumbers(reports.flatMap((x) => x.update));
-  log(`  measured ${windowS.toFixed(1)} s: ${ack.length} commands, ack p50 ${fmtMs(percentile(ack, 50))} / p99 ${fmtMs(percentile(ack, 99))} ms, update p99 ${fmtMs(percentile(upd, 99))} ms, server CPU ${r.serverCpuPct.toFixed(0)} %, `
-    + `students' processes ${pct(genMs).toFixed(0)} %, everything else on the machine ${r.otherCpuPct.toFixed(0)} %`);
+  log(
+    `  measured ${windowS.toFixed(1)} s: ${ack.length} commands, ack p50 ${fmtMs(percentile(ack, 50))} / p99 ${fmtMs(percentile(ack, 99))} ms, update p99 ${fmtMs(percentile(upd, 99))} ms, server CPU ${r.serverCpuPct.toFixed(0)} %, ` +
+      `students' processes ${pct(genMs).toFixed(0)} %, everything else on the machine ${r.otherCpuPct.toFixed(0)} %`,
+  );
   return r;
 }

@@ -73,8 +73,18 @@ function addSessions(newStep: number, specs: SessionSpec[], ratePerSecond: numbe
   const added: SessionRun[] = [];
   for (const spec of specs) {
     const run: SessionRun = {
-      spec, host: null, projector: null, hostPhase: '', phaseWaiters: [], students: [], regions: new Map(), acked: [], hostAcked: [],
-      readyCount: 0, active: false, hostCmds: 0,
+      spec,
+      host: null,
+      projector: null,
+      hostPhase: '',
+      phaseWaiters: [],
+      students: [],
+      regions: new Map(),
+      acked: [],
+      hostAcked: [],
+      readyCount: 0,
+      active: false,
+      hostCmds: 0,
     };
     worker.runs.push(run);
     added.push(run);
@@ -97,7 +107,9 @@ function addSessions(newStep: number, specs: SessionSpec[], ratePerSecond: numbe
       const connected = r.students.filter((st) => st.sock?.connected).length;
       return `${r.spec.code}: ${r.students.length}/${r.spec.students} joined, ${connected} connected, ${r.readyCount} with a view, host phase ${r.hostPhase || '?'} (host ${r.host?.connected ? 'connected' : 'not connected'})`;
     });
-    process.stderr.write(`[worker ${config().workerId}] step ${newStep}: ${waiting.length} sessions not in ${actingPhase()} yet; ${sample.join('; ')}\n`);
+    process.stderr.write(
+      `[worker ${config().workerId}] step ${newStep}: ${waiting.length} sessions not in ${actingPhase()} yet; ${sample.join('; ')}\n`,
+    );
   }, 15_000);
 }
 

@@ -19,19 +19,32 @@ function sameList(a: unknown, b: readonly string[]): boolean {
 function sameTerms(a: Partial<Terms> | null | undefined, b: Terms): boolean {
   if (!a || a.openMarket !== b.openMarket) return false;
   if (!a.project || !b.project) return a.project === b.project;
-  return a.project.host === b.project.host && a.project.hostShare === b.project.hostShare && a.project.sidePayment === b.project.sidePayment;
+  return (
+    a.project.host === b.project.host &&
+    a.project.hostShare === b.project.hostShare &&
+    a.project.sidePayment === b.project.sidePayment
+  );
 }
 
 /** Whether the logged event is the command that was sent. */
 function matches(ev: ExportEvent, seatId: string, action: Action): boolean {
   if (ev.actor !== `seat:${seatId}` || ev.type !== action.event) return false;
-  if (action.event === 'proposal:submit') return ev.payload.to === action.to && sameTerms(ev.payload.terms, action.terms);
+  if (action.event === 'proposal:submit')
+    return ev.payload.to === action.to && sameTerms(ev.payload.terms, action.terms);
   const d = ev.payload.decision;
   return d?.invest === action.invest && sameList(d.barriers, action.barriers);
 }
 
 export async function verify(): Promise<void> {
-  const report: VerifyReport = { type: 'verified', workerId: config().workerId, sessions: worker.runs.length, checked: 0, lostByStep: {}, mismatched: 0, failures: [] };
+  const report: VerifyReport = {
+    type: 'verified',
+    workerId: config().workerId,
+    sessions: worker.runs.length,
+    checked: 0,
+    lostByStep: {},
+    mismatched: 0,
+    failures: [],
+  };
   for (const run of worker.runs) {
     const r = await httpJson('GET', `${config().base}/api/sessions/${run.spec.code}/export.json`, {
       headers: { authorization: `Bearer ${run.spec.hostToken}` },
@@ -52,7 +65,8 @@ export async function verify(): Promise<void> {
       }
       if (!matches(ev, cmd.seatId, cmd.action)) {
         report.mismatched++;
-        if (report.failures.length < 5) report.failures.push(`${run.spec.code} #${cmd.seq}: export has ${JSON.stringify(ev).slice(0, 160)}`);
+        if (report.failures.length < 5)
+          report.failures.push(`${run.spec.code} #${cmd.seq}: export has ${JSON.stringify(ev).slice(0, 160)}`);
       }
     }
     for (const h of run.hostAcked) {

@@ -24,7 +24,8 @@ export function readWorld(st: Student, raw: string): void {
   const { view } = JSON.parse(raw) as FirstView;
   const me = view.me;
   const world = view.worlds[0];
-  if (me.role !== 'student' || me.region === undefined || me.world === undefined || !world) throw new Error(`seat ${st.seatId}: unexpected view`);
+  if (me.role !== 'student' || me.region === undefined || me.world === undefined || !world)
+    throw new Error(`seat ${st.seatId}: unexpected view`);
   const region = me.region;
   st.region = region;
   st.others = world.regions.map((r) => r.id).filter((id) => id !== region);
@@ -33,7 +34,9 @@ export function readWorld(st: Student, raw: string): void {
   // Every student of the session joined before the game started: these are the regions students play.
   const played = new Set(view.regions.filter((r) => r.world === me.world && r.humans > 0).map((r) => r.region));
   const links = mapById(view.config, world.mapId).links;
-  st.partners = st.others.filter((id) => played.has(id) && links.some(([a, b]) => (a === region && b === id) || (a === id && b === region)));
+  st.partners = st.others.filter(
+    (id) => played.has(id) && links.some(([a, b]) => (a === region && b === id) || (a === id && b === region)),
+  );
   st.track = regionTrack(st.run, me.world, region);
 }
 
@@ -82,7 +85,9 @@ export function noteUpdates(st: Student, raw: string): void {
       // The view shows this command's draft, or a draft that was applied after it (so it was applied too).
       reflected =
         draft === p.key ||
-        (latest !== undefined && latest !== p && ((latest.seq > 0 && p.seq > 0 && latest.seq > p.seq) || (p.ackAt > 0 && latest.sentAt > p.ackAt)));
+        (latest !== undefined &&
+          latest !== p &&
+          ((latest.seq > 0 && p.seq > 0 && latest.seq > p.seq) || (p.ackAt > 0 && latest.sentAt > p.ackAt)));
     }
     if (reflected) p.updateMs = now - p.sentAt;
     return !reflected;

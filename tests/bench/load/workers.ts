@@ -25,7 +25,11 @@ export class WorkerPool {
   constructor(root: string, count: number, profDir: string | null, log: (s: string) => void) {
     for (let id = 0; id < count; id++) {
       const execArgv = [...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), '--import', 'tsx'];
-      const proc = fork(join(root, 'tests/bench/load/students.ts'), [], { cwd: root, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const proc = fork(join(root, 'tests/bench/load/students.ts'), [], {
+        cwd: root,
+        execArgv,
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
       const w: WorkerHandle = { id, proc, inbox: [], waiters: [], students: 0 };
       proc.on('message', (m: FromWorker) => {
         if (m.type === 'fatal' && !this.failure) {
@@ -52,7 +56,11 @@ export class WorkerPool {
   }
 
   /** The next message of a type from a worker (waits; fails on a worker failure or after timeoutMs). */
-  async receive<T extends FromWorker['type']>(w: WorkerHandle, type: T, timeoutMs: number): Promise<Extract<FromWorker, { type: T }>> {
+  async receive<T extends FromWorker['type']>(
+    w: WorkerHandle,
+    type: T,
+    timeoutMs: number,
+  ): Promise<Extract<FromWorker, { type: T }>> {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
       const i = w.inbox.findIndex((m) => m.type === type);

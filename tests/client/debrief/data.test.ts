@@ -22,7 +22,10 @@ describe('fromLogs', () => {
   it('promotes at the end of each term of a finished game', () => {
     const data = fromLogs([loaded()]);
     const reform = data.sources[0]!.worlds[1]!;
-    expect(worldPromotions(reform).map((p) => [p.fromRound, p.afterRound])).toEqual([[1, 3], [4, 6]]);
+    expect(worldPromotions(reform).map((p) => [p.fromRound, p.afterRound])).toEqual([
+      [1, 3],
+      [4, 6],
+    ]);
     const control = data.sources[0]!.worlds[0]!;
     expect(worldPromotions(control).map((p) => p.afterRound)).toEqual([6]);
   });
@@ -36,7 +39,12 @@ describe('fromLive', () => {
     const state = createSessionState({ code: 'ABCDEF', seed: 'live', createdAt: '2024-01-01T00:00:00Z', config: cfg });
     state.phase = phase;
     state.round = rounds;
-    state.worlds = sim.worlds.map((w) => ({ ...w, history: w.history.slice(0, rounds), state: w.history[rounds - 1]!.stateAfter, current: null }));
+    state.worlds = sim.worlds.map((w) => ({
+      ...w,
+      history: w.history.slice(0, rounds),
+      state: w.history[rounds - 1]!.stateAfter,
+      current: null,
+    }));
     const history = new Map<number, RoundRecord[]>(state.worlds.map((w) => [w.index, w.history]));
     return { v: sessionView(state, { kind: 'host' }), history };
   }
@@ -52,7 +60,10 @@ describe('fromLive', () => {
     expect(data.sources[0]!.label).toBe('ABCDEF');
     expect(data.maxRound).toBe(6);
     expect(roundCount(data)).toBe(4);
-    expect(data.sources[0]!.worlds.map((w) => [w.index, w.armName, w.history.length, w.complete])).toEqual([[0, 'Control', 4, false], [1, 'Reform', 4, false]]);
+    expect(data.sources[0]!.worlds.map((w) => [w.index, w.armName, w.history.length, w.complete])).toEqual([
+      [0, 'Control', 4, false],
+      [1, 'Reform', 4, false],
+    ]);
     // The reform world's baseline term (rounds 1-3) closed when round 4 started under reforms; the control world's
     // term is still running.
     expect(worldPromotions(data.sources[0]!.worlds[1]!).map((p) => p.afterRound)).toEqual([3]);

@@ -9,7 +9,13 @@ export const TWO_ARMS: SessionConfigInput = {
   rounds: 6,
   arms: [
     { name: 'Control', schedule: [{ fromRound: 1, treatments: [] }] },
-    { name: 'Reform', schedule: [{ fromRound: 1, treatments: [] }, { fromRound: 4, treatments: ['A', 'B', 'D1', 'D2', 'D3', 'E'] }] },
+    {
+      name: 'Reform',
+      schedule: [
+        { fromRound: 1, treatments: [] },
+        { fromRound: 4, treatments: ['A', 'B', 'D1', 'D2', 'D3', 'E'] },
+      ],
+    },
   ],
 };
 
@@ -33,7 +39,12 @@ export function logText(seed = 'debrief-test', input: SessionConfigInput = TWO_A
   return text;
 }
 
-export function loaded(name = 'class-a.json', seed = 'debrief-test', input: SessionConfigInput = TWO_ARMS, worldsPerArm = 2): LoadedLog {
+export function loaded(
+  name = 'class-a.json',
+  seed = 'debrief-test',
+  input: SessionConfigInput = TWO_ARMS,
+  worldsPerArm = 2,
+): LoadedLog {
   const r = loadLogText(name, logText(seed, input, worldsPerArm));
   if (!r.ok) throw new Error(`${r.reason}: ${r.detail} ${JSON.stringify(r.problems)}`);
   return r.log;

@@ -55,7 +55,9 @@ describe('loadLogText', () => {
 
   it('refuses a log with a forged draw (an inspection that never happened)', () => {
     const log = JSON.parse(logText());
-    const world = log.worlds.find((w: { rounds: { agreements: unknown[] }[] }) => w.rounds.some((r) => r.agreements.length > 0));
+    const world = log.worlds.find((w: { rounds: { agreements: unknown[] }[] }) =>
+      w.rounds.some((r) => r.agreements.length > 0),
+    );
     const round = world.rounds.find((r: { agreements: unknown[] }) => r.agreements.length > 0);
     const id = round.agreements[0].id as string;
     round.draws.audit[id] = !round.draws.audit[id];

@@ -1,7 +1,16 @@
 // Series per world and per arm (mean over its worlds, pooled ratios), treatment-period bands, fiscal means.
 import { describe, expect, it } from 'vitest';
 import { fromLogs } from '../../../client/src/debrief/data.js';
-import { defaultMode, fiscalMeans, groupsOf, honouredCount, METRICS, periodBands, seriesValues, treatmentsAt } from '../../../client/src/debrief/series.js';
+import {
+  defaultMode,
+  fiscalMeans,
+  groupsOf,
+  honouredCount,
+  METRICS,
+  periodBands,
+  seriesValues,
+  treatmentsAt,
+} from '../../../client/src/debrief/series.js';
 import { loaded } from './helpers.js';
 
 const one = fromLogs([loaded()]);
@@ -12,7 +21,10 @@ describe('groups', () => {
     expect(worlds.map((g) => g.key)).toEqual(['0:w0', '0:w1', '0:w2', '0:w3']);
     expect(worlds.map((g) => g.arm)).toEqual([0, 1, 0, 1]);
     const arms = groupsOf(one, 'arm');
-    expect(arms.map((g) => [g.key, g.armName, g.worlds.map((w) => w.index)])).toEqual([['0:a0', 'Control', [0, 2]], ['0:a1', 'Reform', [1, 3]]]);
+    expect(arms.map((g) => [g.key, g.armName, g.worlds.map((w) => w.index)])).toEqual([
+      ['0:a0', 'Control', [0, 2]],
+      ['0:a1', 'Reform', [1, 3]],
+    ]);
     expect(arms.every((g) => g.world === null)).toBe(true);
   });
 
@@ -42,7 +54,9 @@ describe('seriesValues', () => {
     const g = groupsOf(one, 'arm')[1]!;
     const [a, b] = g.worlds;
     const values = seriesValues(g, 'duplicateShare', 6);
-    values.forEach((v, i) => expect(v).toBeCloseTo((a!.history[i]!.metrics.duplicateShare + b!.history[i]!.metrics.duplicateShare) / 2, 12));
+    values.forEach((v, i) =>
+      expect(v).toBeCloseTo((a!.history[i]!.metrics.duplicateShare + b!.history[i]!.metrics.duplicateShare) / 2, 12),
+    );
     const gini = seriesValues(g, 'gini', 6);
     gini.forEach((v, i) => expect(v).toBeCloseTo((a!.history[i]!.metrics.gini + b!.history[i]!.metrics.gini) / 2, 12));
   });
@@ -52,7 +66,10 @@ describe('seriesValues', () => {
     const values = seriesValues(g, 'welfareRatio', 6);
     values.forEach((v, i) => {
       const recs = g.worlds.map((w) => w.history[i]!);
-      expect(v).toBeCloseTo(recs.reduce((s, r) => s + r.metrics.welfare, 0) / recs.reduce((s, r) => s + r.metrics.benchmark, 0), 12);
+      expect(v).toBeCloseTo(
+        recs.reduce((s, r) => s + r.metrics.welfare, 0) / recs.reduce((s, r) => s + r.metrics.benchmark, 0),
+        12,
+      );
     });
     const breach = seriesValues(g, 'breachRate', 6);
     breach.forEach((v, i) => {
@@ -72,8 +89,24 @@ describe('seriesValues', () => {
         expect(METRICS.honoured.value(r)).toBe(h);
       }
     }
-    const r = { agreements: [{ id: 'r1-C-I-openMarket', type: 'openMarket' as const, a: 'C', b: 'I', host: null, hostShare: null, sidePayment: 0 }, { id: 'r1-C-I-project', type: 'project' as const, a: 'C', b: 'I', host: 'I', hostShare: 0.5, sidePayment: 0 }],
-      decisions: { C: { invest: 'ELEC', barriers: ['I'], comply: {}, source: 'human' as const }, I: { invest: 'AUTO', barriers: [], comply: {}, source: 'human' as const } } };
+    const r = {
+      agreements: [
+        {
+          id: 'r1-C-I-openMarket',
+          type: 'openMarket' as const,
+          a: 'C',
+          b: 'I',
+          host: null,
+          hostShare: null,
+          sidePayment: 0,
+        },
+        { id: 'r1-C-I-project', type: 'project' as const, a: 'C', b: 'I', host: 'I', hostShare: 0.5, sidePayment: 0 },
+      ],
+      decisions: {
+        C: { invest: 'ELEC', barriers: ['I'], comply: {}, source: 'human' as const },
+        I: { invest: 'AUTO', barriers: [], comply: {}, source: 'human' as const },
+      },
+    };
     expect(honouredCount(r)).toBe(1);
   });
 });
@@ -82,13 +115,19 @@ describe('periodBands', () => {
   it('shades baseline then reforms when every line shares the schedule', () => {
     const reform = groupsOf(one, 'arm').filter((g) => g.arm === 1);
     const bands = periodBands(reform, 6);
-    expect(bands.map((b) => [b.from, b.to, b.label])).toEqual([[1, 3, 'baseline'], [4, 6, 'A B D1 D2 D3 E']]);
+    expect(bands.map((b) => [b.from, b.to, b.label])).toEqual([
+      [1, 3, 'baseline'],
+      [4, 6, 'A B D1 D2 D3 E'],
+    ]);
     expect(treatmentsAt(reform[0]!, 4)).toEqual(['A', 'B', 'D1', 'D2', 'D3', 'E']);
   });
 
   it('marks the rounds where lines follow different rules as mixed', () => {
     const bands = periodBands(groupsOf(one, 'arm'), 8);
-    expect(bands.map((b) => [b.from, b.to, b.label])).toEqual([[1, 3, 'baseline'], [4, 6, 'mixed']]);
+    expect(bands.map((b) => [b.from, b.to, b.label])).toEqual([
+      [1, 3, 'baseline'],
+      [4, 6, 'mixed'],
+    ]);
     expect(bands[1]!.byGroup).toEqual(['baseline', 'A B D1 D2 D3 E']);
   });
 
@@ -99,7 +138,7 @@ describe('periodBands', () => {
 });
 
 describe('fiscalMeans', () => {
-  it('averages each region\'s origin and destination tax over rounds and worlds', () => {
+  it("averages each region's origin and destination tax over rounds and worlds", () => {
     const g = groupsOf(one, 'arm')[0]!;
     const rows = fiscalMeans(g);
     expect(rows.map((r) => r.regionId)).toEqual(['C', 'I', 'F']);

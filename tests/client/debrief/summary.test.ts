@@ -13,9 +13,11 @@ const log = loaded();
 const data = fromLogs([log]);
 
 describe('summaryColumns', () => {
-  it('has one column per arm and treatment period, linked to the arm\'s previous period', () => {
+  it("has one column per arm and treatment period, linked to the arm's previous period", () => {
     const cols = summaryColumns(data);
-    expect(cols.map((c) => [c.armName, c.summary.fromRound, c.summary.toRound, c.summary.treatments.join(' ')])).toEqual([
+    expect(
+      cols.map((c) => [c.armName, c.summary.fromRound, c.summary.toRound, c.summary.treatments.join(' ')]),
+    ).toEqual([
       ['Control', 1, 6, ''],
       ['Reform', 1, 3, ''],
       ['Reform', 4, 6, 'A B D1 D2 D3 E'],
@@ -35,10 +37,18 @@ describe('summaryColumns', () => {
 });
 
 describe('promotions, timeline, lose-lose moves', () => {
-  it('lists each term\'s promoted region with its record', () => {
+  it("lists each term's promoted region with its record", () => {
     const rows = promotionRows(data);
-    expect(rows.map((r) => [r.world, r.fromRound, r.toRound])).toEqual([[0, 1, 6], [1, 1, 3], [1, 4, 6], [2, 1, 6], [3, 1, 3], [3, 4, 6]]);
-    for (const r of rows) expect(Object.keys(r.record).sort()).toEqual(['barriers', 'breaches', 'detected', 'duplications', 'honoured']);
+    expect(rows.map((r) => [r.world, r.fromRound, r.toRound])).toEqual([
+      [0, 1, 6],
+      [1, 1, 3],
+      [1, 4, 6],
+      [2, 1, 6],
+      [3, 1, 3],
+      [3, 4, 6],
+    ]);
+    for (const r of rows)
+      expect(Object.keys(r.record).sort()).toEqual(['barriers', 'breaches', 'detected', 'duplications', 'honoured']);
   });
 
   it('summarises every round of every world', () => {
@@ -55,7 +65,10 @@ describe('promotions, timeline, lose-lose moves', () => {
   });
 
   it('collects the lose-lose moves of every round', () => {
-    const total = data.sources[0]!.worlds.reduce((s, w) => s + w.history.reduce((n, r) => n + r.metrics.loseLoseMoves.length, 0), 0);
+    const total = data.sources[0]!.worlds.reduce(
+      (s, w) => s + w.history.reduce((n, r) => n + r.metrics.loseLoseMoves.length, 0),
+      0,
+    );
     const rows = loseLoseRows(data);
     expect(rows).toHaveLength(total);
     for (const r of rows) expect(r.gdpLost).toBeGreaterThan(0);
@@ -71,11 +84,15 @@ describe('mapFrame', () => {
     expect(f.treatments).toBeNull();
     expect(f.agreements).toEqual([]);
     expect(f.regions.map((r) => [r.id, r.gdp])).toEqual(w.map.regions.map((r) => [r.id, w.initial[r.id]!.gdp]));
-    expect(f.links).toEqual([['C', 'I'], ['C', 'F'], ['I', 'F']]);
+    expect(f.links).toEqual([
+      ['C', 'I'],
+      ['C', 'F'],
+      ['I', 'F'],
+    ]);
     expect(f.maxGdp).toBeGreaterThanOrEqual(Math.max(...f.regions.map((r) => r.gdp)));
   });
 
-  it('shows a round\'s output, barriers, agreements and promotions', () => {
+  it("shows a round's output, barriers, agreements and promotions", () => {
     for (let round = 1; round <= 6; round++) {
       const f = mapFrame(w, round);
       const r = w.history[round - 1]!;
@@ -84,9 +101,14 @@ describe('mapFrame', () => {
       expect(f.agreements.map((a) => a.id)).toEqual(r.agreements.map((a) => a.id));
       for (const a of f.agreements) {
         expect(a.detected.length).toBeLessThanOrEqual(a.breachers.length);
-        if (a.type === 'openMarket') expect(a.breachers).toEqual([a.a, a.b].filter((x, i) => r.decisions[x]!.barriers.includes(i === 0 ? a.b : a.a)));
+        if (a.type === 'openMarket')
+          expect(a.breachers).toEqual(
+            [a.a, a.b].filter((x, i) => r.decisions[x]!.barriers.includes(i === 0 ? a.b : a.a)),
+          );
       }
-      expect(f.regions.filter((x) => x.dup).map((x) => x.id)).toEqual(w.map.regions.filter((x) => r.results.regions[x.id]!.dup).map((x) => x.id));
+      expect(f.regions.filter((x) => x.dup).map((x) => x.id)).toEqual(
+        w.map.regions.filter((x) => r.results.regions[x.id]!.dup).map((x) => x.id),
+      );
       expect(f.regions.some((x) => x.promoted)).toBe(round === 3 || round === 6);
     }
     expect(strengthSector(w.map, 'C')).toBe('ELEC');

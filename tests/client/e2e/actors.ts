@@ -19,7 +19,8 @@ export interface CreateOptions {
 export async function createSession(host: Page, opts: CreateOptions): Promise<string> {
   await host.locator(`[data-testid=plan-${opts.plan}]`).click();
   await host.locator('[data-testid="field-worlds.maxSeatsPerRegion"]').fill(String(opts.seatsPerRegion));
-  for (const [phase, seconds] of Object.entries(opts.phases)) await host.locator(`[data-testid="field-phases.${phase}"]`).fill(String(seconds));
+  for (const [phase, seconds] of Object.entries(opts.phases))
+    await host.locator(`[data-testid="field-phases.${phase}"]`).fill(String(seconds));
   await expect.poll(() => host.locator('[data-testid=error-summary]').textContent()).toContain(en('host.create.ready'));
   await host.locator('[data-testid=create]').click();
   await host.waitForURL(/\/host\/[A-Z0-9]{6}$/);
@@ -35,7 +36,10 @@ export async function confirm(host: Page): Promise<void> {
 export async function hostPhase(host: Page, phase: string, round?: number): Promise<void> {
   // Attached, not visible: the console shows the Debrief tab by itself once the game has ended.
   await host.locator(`[data-testid=host-phase][data-phase=${phase}]`).waitFor({ state: 'attached' });
-  if (round !== undefined) await expect.poll(() => host.locator('[data-testid=host-round]').textContent()).toBe(en('common.round', { round, rounds: 3 }));
+  if (round !== undefined)
+    await expect
+      .poll(() => host.locator('[data-testid=host-round]').textContent())
+      .toBe(en('common.round', { round, rounds: 3 }));
 }
 
 /** "End phase now" in the console, then waits for the next phase there. */

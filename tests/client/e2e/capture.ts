@@ -95,6 +95,8 @@ export async function captureScreen(page: Page, name: string, opts: CaptureOptio
 export function captureProblems(): string[] {
   return captured.flatMap((r) => [
     ...r.problems.map((p) => `${r.name} ${p}`),
-    ...r.violations.flatMap((v) => v.list.map((x) => `${r.name} ${v.viewport}: axe ${x.impact} ${x.id} (${x.help}) at ${x.targets.join(', ')}`)),
+    ...r.violations.flatMap((v) =>
+      v.list.map((x) => `${r.name} ${v.viewport}: axe ${x.impact} ${x.id} (${x.help}) at ${x.targets.join(', ')}`),
+    ),
   ]);
 }

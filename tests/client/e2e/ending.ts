@@ -17,7 +17,10 @@ export async function endGame(cls: Class): Promise<void> {
   const page = [...cls.students.values()][0]?.page;
   if (page) {
     await page.locator('[data-testid=ended]').waitFor();
-    await captureScreen(page, 'student-ended', { expect: (p) => [p.getByRole('heading', { name: en('status.ended') }), p.locator('[data-testid=results]')], settleMs: 400 });
+    await captureScreen(page, 'student-ended', {
+      expect: (p) => [p.getByRole('heading', { name: en('status.ended') }), p.locator('[data-testid=results]')],
+      settleMs: 400,
+    });
   }
 }
 
@@ -29,13 +32,24 @@ export async function debriefCharts(cls: Class): Promise<void> {
   await charts.first().waitFor();
   expect(await charts.count()).toBeGreaterThanOrEqual(4);
   // Each chart has lines or bars for the two rounds played, not an empty frame.
-  expect(await host.locator('[data-testid=debrief] figure svg').first().locator('path, rect, circle, polyline, line').count()).toBeGreaterThan(3);
-  await captureScreen(host, 'host-debrief', { expect: (p) => [p.locator('[data-testid=downloads]'), p.locator('[data-testid=debrief] figure').first()] });
+  expect(
+    await host
+      .locator('[data-testid=debrief] figure svg')
+      .first()
+      .locator('path, rect, circle, polyline, line')
+      .count(),
+  ).toBeGreaterThan(3);
+  await captureScreen(host, 'host-debrief', {
+    expect: (p) => [p.locator('[data-testid=downloads]'), p.locator('[data-testid=debrief] figure').first()],
+  });
 }
 
 /** Downloads the file behind a console button (a real browser download). */
 async function download(cls: Class, testid: string): Promise<{ name: string; data: Buffer }> {
-  const [file] = await Promise.all([cls.host.page.waitForEvent('download'), cls.host.page.locator(`[data-testid=${testid}]`).click()]);
+  const [file] = await Promise.all([
+    cls.host.page.waitForEvent('download'),
+    cls.host.page.locator(`[data-testid=${testid}]`).click(),
+  ]);
   const path = await file.path();
   return { name: file.suggestedFilename(), data: readFileSync(path) };
 }
@@ -53,11 +67,15 @@ export async function downloads(cls: Class): Promise<unknown> {
   expect(zip.name).toBe(`promotion-race-${cls.code}-csv.zip`);
   const files = unzipSync(new Uint8Array(zip.data));
   expect(Object.keys(files).sort()).toEqual(['agreements.csv', 'events.csv', 'rounds.csv']);
-  const agreements = strFromU8(files['agreements.csv'] ?? new Uint8Array()).trim().split('\n');
+  const agreements = strFromU8(files['agreements.csv'] ?? new Uint8Array())
+    .trim()
+    .split('\n');
   // A header and the I-F joint project of round 1.
   expect(agreements.length).toBeGreaterThanOrEqual(2);
   expect(agreements.slice(1).join('\n')).toMatch(/\bI\b.*\bF\b|\bF\b.*\bI\b/);
-  const rounds = strFromU8(files['rounds.csv'] ?? new Uint8Array()).trim().split('\n');
+  const rounds = strFromU8(files['rounds.csv'] ?? new Uint8Array())
+    .trim()
+    .split('\n');
   expect(rounds.length).toBeGreaterThan(2);
   await cls.host.page.locator('[data-testid=download-status]', { hasText: '✓' }).waitFor();
   return log;

@@ -10,7 +10,19 @@ import { captureProblems, captureScreen, captured } from './capture.js';
 import { confirm, createSession, en, endPhase, hostPhase, join, phaseIs, submitDecision } from './actors.js';
 import { debriefCharts, downloads, endGame } from './ending.js';
 import { networkSwitch, PHONE, startE2E, type E2E, type User } from './harness.js';
-import { allDone, at, checkResults, decideWithBreach, nextRound, pauseAndResume, proposeCounterAccept, reconnect, reloadKeepsDraft, switchLanguage, type Class } from './rounds.js';
+import {
+  allDone,
+  at,
+  checkResults,
+  decideWithBreach,
+  nextRound,
+  pauseAndResume,
+  proposeCounterAccept,
+  reconnect,
+  reloadKeepsDraft,
+  switchLanguage,
+  type Class,
+} from './rounds.js';
 
 let e2e: E2E;
 const cls = { students: new Map<string, User>() } as Class;
@@ -30,8 +42,17 @@ describe.sequential('a class plays two rounds', () => {
     const host = cls.host.page;
     await host.goto('/host');
     await host.locator('[data-testid=plan-quick-demo]').waitFor();
-    await captureScreen(host, 'host-create', { expect: (p) => [p.getByRole('heading', { name: en('host.create.title') }), p.locator('[data-testid=plan-quick-demo]')] });
-    cls.code = await createSession(host, { plan: 'quick-demo', seatsPerRegion: 1, phases: { briefing: 600, negotiate: 600, decide: 600, results: 600 } });
+    await captureScreen(host, 'host-create', {
+      expect: (p) => [
+        p.getByRole('heading', { name: en('host.create.title') }),
+        p.locator('[data-testid=plan-quick-demo]'),
+      ],
+    });
+    cls.code = await createSession(host, {
+      plan: 'quick-demo',
+      seatsPerRegion: 1,
+      phases: { briefing: 600, negotiate: 600, decide: 600, results: 600 },
+    });
     expect(cls.code).toMatch(/^[A-Z0-9]{6}$/);
 
     await host.locator('[data-testid=tab-join]').click();
@@ -41,21 +62,33 @@ describe.sequential('a class plays two rounds', () => {
     cls.projector = await e2e.newUser('projector');
     await cls.projector.page.goto(link);
     await cls.projector.page.locator('[data-testid=projector-lobby]').waitFor();
-    await captureScreen(cls.projector.page, 'projector-lobby', { expect: (p) => [p.locator('[data-testid=projector-lobby] [data-testid=join-code]', { hasText: cls.code }), p.locator('.qr svg')] });
+    await captureScreen(cls.projector.page, 'projector-lobby', {
+      expect: (p) => [
+        p.locator('[data-testid=projector-lobby] [data-testid=join-code]', { hasText: cls.code }),
+        p.locator('.qr svg'),
+      ],
+    });
   });
 
   it('a removed student is told so, also after a reload; four students fill C, I, F and R of one world', async () => {
     const extra = await e2e.newUser('removed student', PHONE);
     await extra.page.goto(`/join/${cls.code}`);
     await extra.page.locator('[data-testid=join-name]').waitFor();
-    await captureScreen(extra.page, 'student-join', { expect: (p) => [p.locator('[data-testid=join-name]'), p.getByText(en('student.join.button'))] });
+    await captureScreen(extra.page, 'student-join', {
+      expect: (p) => [p.locator('[data-testid=join-name]'), p.getByText(en('student.join.button'))],
+    });
     expect(await join(extra.page, cls.code, 'Kick Me')).toBe('C');
-    await cls.host.page.locator('[data-testid=seat-row]', { hasText: 'Kick Me' }).locator('[data-testid=seat-remove]').click();
+    await cls.host.page
+      .locator('[data-testid=seat-row]', { hasText: 'Kick Me' })
+      .locator('[data-testid=seat-remove]')
+      .click();
     await confirm(cls.host.page);
     await extra.page.locator('[data-testid=status-kicked]').waitFor();
     await extra.page.reload();
     await extra.page.locator('[data-testid=status-kicked]').waitFor();
-    await captureScreen(extra.page, 'student-kicked', { expect: (p) => [p.getByRole('heading', { name: en('status.kicked') })] });
+    await captureScreen(extra.page, 'student-kicked', {
+      expect: (p) => [p.getByRole('heading', { name: en('status.kicked') })],
+    });
     await extra.context.close();
 
     for (const [k, name] of ['Ana', 'Bo', 'Chen', 'Dee'].entries()) {
@@ -66,10 +99,21 @@ describe.sequential('a class plays two rounds', () => {
     expect([...cls.students.keys()].sort()).toEqual(['C', 'F', 'I', 'R']);
     const page = at(cls, 'I').page;
     await phaseIs(page, 'lobby');
-    await captureScreen(page, 'student-lobby', { expect: (p) => [p.locator('[data-testid=lobby]'), p.locator('[data-testid=briefing]'), p.locator('[data-testid=board] canvas')], settleMs: 400 });
+    await captureScreen(page, 'student-lobby', {
+      expect: (p) => [
+        p.locator('[data-testid=lobby]'),
+        p.locator('[data-testid=briefing]'),
+        p.locator('[data-testid=board] canvas'),
+      ],
+      settleMs: 400,
+    });
     await expect.poll(() => cls.host.page.locator('[data-testid=seat-row] [data-testid=seat-online]').count()).toBe(4);
-    await captureScreen(cls.host.page, 'host-lobby', { expect: (p) => [p.locator('[data-testid=seats-card]', { hasText: 'Dee' }), p.locator('[data-testid=start]')] });
-    await expect.poll(() => cls.projector.page.locator('[data-testid=joined]').textContent()).toBe(en('projector.joined', { n: 4 }));
+    await captureScreen(cls.host.page, 'host-lobby', {
+      expect: (p) => [p.locator('[data-testid=seats-card]', { hasText: 'Dee' }), p.locator('[data-testid=start]')],
+    });
+    await expect
+      .poll(() => cls.projector.page.locator('[data-testid=joined]').textContent())
+      .toBe(en('projector.joined', { n: 4 }));
   });
 
   it('round 1: the host starts; I proposes to F on the map, F counters, I accepts', async () => {
@@ -90,8 +134,14 @@ describe.sequential('a class plays two rounds', () => {
 
   it('round 1: results are revealed on the maps, the panels and the projector', async () => {
     await checkResults(cls, 1, mapBefore);
-    await captureScreen(at(cls, 'F').page, 'student-results', { expect: (p) => [p.locator('[data-testid=my-results]'), p.locator('[data-testid=board] canvas')], settleMs: 400 });
-    await captureScreen(cls.projector.page, 'projector-running', { expect: (p) => [p.locator('[data-testid=leaderboard]'), p.locator('[data-testid=board] canvas')], settleMs: 400 });
+    await captureScreen(at(cls, 'F').page, 'student-results', {
+      expect: (p) => [p.locator('[data-testid=my-results]'), p.locator('[data-testid=board] canvas')],
+      settleMs: 400,
+    });
+    await captureScreen(cls.projector.page, 'projector-running', {
+      expect: (p) => [p.locator('[data-testid=leaderboard]'), p.locator('[data-testid=board] canvas')],
+      settleMs: 400,
+    });
   });
 
   it('round 2: pause and resume keep every timer in step; a lost connection comes back; 中文 and back', async () => {
@@ -123,7 +173,9 @@ describe.sequential('a class plays two rounds', () => {
     await page.locator('[data-testid=debrief-files]').setInputFiles(logFile);
     await page.getByText(en('debrief.load.opened', { n: 1 })).waitFor();
     await page.locator('[data-testid=debrief] figure svg[role=img]').first().waitFor();
-    await captureScreen(page, 'debrief-offline-log', { expect: (p) => [p.locator('[data-testid=debrief] figure').first()] });
+    await captureScreen(page, 'debrief-offline-log', {
+      expect: (p) => [p.locator('[data-testid=debrief] figure').first()],
+    });
   });
 
   it('every screen has content and no serious accessibility problems; no console errors', () => {

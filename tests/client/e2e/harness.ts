@@ -49,7 +49,10 @@ const NOISE = [/GPU stall due to ReadPixels/i, /favicon/i, /Automatic fallback t
 export async function ensureBuilt(): Promise<void> {
   const index = join(ROOT, 'dist/client/index.html');
   if (existsSync(index)) return;
-  const lock = join(tmpdir(), `promotion-race-build-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}.lock`);
+  const lock = join(
+    tmpdir(),
+    `promotion-race-build-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}.lock`,
+  );
   const end = Date.now() + 180_000;
   for (;;) {
     try {
@@ -120,12 +123,29 @@ export async function startE2E(): Promise<E2E> {
   await ensureBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'pr-e2e-'));
   const server = await startServer({
-    env: EnvSchema.parse({ PORT: 0, HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', BROADCAST_MS: 50, CLIENT_DIR: join(ROOT, 'dist/client') }),
+    env: EnvSchema.parse({
+      PORT: 0,
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      BROADCAST_MS: 50,
+      CLIENT_DIR: join(ROOT, 'dist/client'),
+    }),
   });
   // Playwright gives the browser a fresh temporary profile (user data directory) of its own.
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM'] ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   const users: User[] = [];
   return {
@@ -135,7 +155,12 @@ export async function startE2E(): Promise<E2E> {
     browser,
     users,
     async newUser(label, viewport = LAPTOP) {
-      const context = await browser.newContext({ viewport, baseURL: server.url, acceptDownloads: true, locale: 'en-GB' });
+      const context = await browser.newContext({
+        viewport,
+        baseURL: server.url,
+        acceptDownloads: true,
+        locale: 'en-GB',
+      });
       context.setDefaultTimeout(15_000);
       await context.addInitScript({ content: THROTTLE_FRAMES });
       const page = await context.newPage();
@@ -157,13 +182,21 @@ export async function startE2E(): Promise<E2E> {
  * Waits for an accepted ack of `event` after the first `since` acks (take user.acks.length before acting),
  * optionally for a command whose payload passes `match`.
  */
-export async function waitForAck(user: User, event: string, since: number, match: (payload: string) => boolean = () => true, timeoutMs = 10_000): Promise<void> {
+export async function waitForAck(
+  user: User,
+  event: string,
+  since: number,
+  match: (payload: string) => boolean = () => true,
+  timeoutMs = 10_000,
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     if (user.acks.slice(since).some((a) => a.event === event && a.ok && match(a.payload))) return;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`${user.label}: no accepted ${event} ack within ${timeoutMs} ms (acks: ${JSON.stringify(user.acks.slice(since))})`);
+  throw new Error(
+    `${user.label}: no accepted ${event} ack within ${timeoutMs} ms (acks: ${JSON.stringify(user.acks.slice(since))})`,
+  );
 }
 
 export interface NetworkSwitch {

@@ -39,7 +39,8 @@ export function pngStats(png: Buffer): PngStats {
       const depth = data[8];
       const colourType = data[9];
       const interlace = data[12];
-      if (depth !== 8 || interlace !== 0 || (colourType !== 2 && colourType !== 6)) throw new Error(`unsupported PNG (depth ${depth}, colour type ${colourType}, interlace ${interlace})`);
+      if (depth !== 8 || interlace !== 0 || (colourType !== 2 && colourType !== 6))
+        throw new Error(`unsupported PNG (depth ${depth}, colour type ${colourType}, interlace ${interlace})`);
       channels = colourType === 6 ? 4 : 3;
     } else if (type === 'IDAT') idat.push(data);
     else if (type === 'IEND') break;
@@ -55,10 +56,11 @@ export function pngStats(png: Buffer): PngStats {
     const filter = raw[start] ?? 0;
     for (let x = 0; x < stride; x++) {
       const v = raw[start + 1 + x] ?? 0;
-      const a = x >= channels ? line[x - channels] ?? 0 : 0;
+      const a = x >= channels ? (line[x - channels] ?? 0) : 0;
       const b = prev[x] ?? 0;
-      const c = x >= channels ? prev[x - channels] ?? 0 : 0;
-      const predictor = filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : filter === 4 ? paeth(a, b, c) : 0;
+      const c = x >= channels ? (prev[x - channels] ?? 0) : 0;
+      const predictor =
+        filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : filter === 4 ? paeth(a, b, c) : 0;
       line[x] = (v + predictor) & 0xff;
     }
     for (let x = 0; x < stride; x += channels) {
@@ -69,7 +71,13 @@ export function pngStats(png: Buffer): PngStats {
   }
   let dominant = 0;
   for (const n of counts.values()) dominant = Math.max(dominant, n);
-  return { width, height, bytes: png.length, colours: counts.size, dominantShare: dominant / Math.max(1, width * height) };
+  return {
+    width,
+    height,
+    bytes: png.length,
+    colours: counts.size,
+    dominantShare: dominant / Math.max(1, width * height),
+  };
 }
 
 /** Why a screenshot looks blank, or null when it has real content. */

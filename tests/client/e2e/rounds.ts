@@ -38,11 +38,20 @@ export async function proposeCounterAccept(cls: Class): Promise<void> {
   const incoming = f.page.locator('[data-testid=incoming-proposal][data-from=I]');
   await incoming.locator('[data-testid=effect]').waitFor();
   await expect.poll(() => incoming.locator('.terms').textContent()).toContain(en('term.openMarket'));
-  await captureScreen(f.page, 'student-negotiate', { expect: (p) => [p.locator('[data-testid=incoming-proposal]'), p.getByRole('button', { name: en('student.neg.counter') }), p.locator('[data-testid=board] canvas')], settleMs: 400 });
+  await captureScreen(f.page, 'student-negotiate', {
+    expect: (p) => [
+      p.locator('[data-testid=incoming-proposal]'),
+      p.getByRole('button', { name: en('student.neg.counter') }),
+      p.locator('[data-testid=board] canvas'),
+    ],
+    settleMs: 400,
+  });
 
   await incoming.locator('[data-testid=counter]').click();
   const counter = f.page.locator('[data-testid=proposal-form]');
-  await expect.poll(() => counter.locator('h3').textContent()).toBe(en('student.form.counterTitle', { region: 'Industrial inland' }));
+  await expect
+    .poll(() => counter.locator('h3').textContent())
+    .toBe(en('student.form.counterTitle', { region: 'Industrial inland' }));
   await counter.locator('[data-testid=p-open]').uncheck();
   since = f.acks.length;
   await counter.locator('[data-testid=p-send]').click();
@@ -79,7 +88,12 @@ export async function reloadKeepsDraft(cls: Class): Promise<void> {
   const since = c.acks.length;
   await invest.check();
   await page.locator('[data-testid=barrier-R]').check();
-  await waitForAck(c, 'decision:draft', since, (p) => p.includes(`"invest":"${sector}"`) && p.includes('"barriers":["R"]'));
+  await waitForAck(
+    c,
+    'decision:draft',
+    since,
+    (p) => p.includes(`"invest":"${sector}"`) && p.includes('"barriers":["R"]'),
+  );
   await page.reload();
   await phaseIs(page, 'decide');
   expect(await page.locator('[data-testid=my-region]').getAttribute('data-region')).toBe('C');
@@ -94,15 +108,32 @@ export async function decideWithBreach(cls: Class): Promise<string> {
   const i = at(cls, 'I');
   const f = at(cls, 'F');
   await f.page.locator('[data-testid=decide-form]').waitFor();
-  await captureScreen(f.page, 'student-decide', { expect: (p) => [p.locator('[data-testid=decide-form]'), p.getByRole('button', { name: en('student.decide.submit') }), p.locator('[data-testid=preview-gdp]')], settleMs: 400 });
+  await captureScreen(f.page, 'student-decide', {
+    expect: (p) => [
+      p.locator('[data-testid=decide-form]'),
+      p.getByRole('button', { name: en('student.decide.submit') }),
+      p.locator('[data-testid=preview-gdp]'),
+    ],
+    settleMs: 400,
+  });
   const before = await boardLabel(f.page);
   const breach = i.page.locator('[data-testid^=comply-][data-testid$=-breach]');
   expect(await breach.count()).toBe(1);
   await breach.check();
   for (const region of ['I', 'C', 'R']) await submitDecision(at(cls, region));
-  await expect.poll(() => cls.host.page.locator('[data-testid=progress-0]').textContent()).toContain(en('host.worlds.decided', { x: 3, y: 4 }));
-  await expect.poll(() => cls.projector.page.locator('[data-testid=decided]').textContent()).toBe(en('projector.decided', { n: 3, of: 4 }));
-  await captureScreen(cls.host.page, 'host-running', { expect: (p) => [p.locator('[data-testid=host-phase][data-phase=decide]'), p.locator('[data-testid=pause]'), p.locator('[data-testid=endPhase]')] });
+  await expect
+    .poll(() => cls.host.page.locator('[data-testid=progress-0]').textContent())
+    .toContain(en('host.worlds.decided', { x: 3, y: 4 }));
+  await expect
+    .poll(() => cls.projector.page.locator('[data-testid=decided]').textContent())
+    .toBe(en('projector.decided', { n: 3, of: 4 }));
+  await captureScreen(cls.host.page, 'host-running', {
+    expect: (p) => [
+      p.locator('[data-testid=host-phase][data-phase=decide]'),
+      p.locator('[data-testid=pause]'),
+      p.locator('[data-testid=endPhase]'),
+    ],
+  });
   await submitDecision(f, true);
   return before;
 }
@@ -120,8 +151,12 @@ export async function checkResults(cls: Class, round: number, mapBefore: string 
   if (mapBefore !== null) {
     // The map's figures change with the reveal (its accessible name lists every region's output and rank).
     await expect.poll(() => boardLabel(at(cls, 'F').page)).not.toBe(mapBefore);
-    await expect.poll(() => at(cls, 'I').page.locator('[data-testid=my-results]').textContent()).toContain(en('student.results.youBroke'));
-    await expect.poll(() => at(cls, 'F').page.locator('[data-testid=my-results]').textContent()).toContain(en('student.results.theyBroke'));
+    await expect
+      .poll(() => at(cls, 'I').page.locator('[data-testid=my-results]').textContent())
+      .toContain(en('student.results.youBroke'));
+    await expect
+      .poll(() => at(cls, 'F').page.locator('[data-testid=my-results]').textContent())
+      .toContain(en('student.results.theyBroke'));
   }
   const board = cls.projector.page.locator('[data-testid=leaderboard]');
   await expect.poll(() => board.locator('tbody tr').count()).toBe(4);
@@ -156,12 +191,15 @@ export async function pauseAndResume(cls: Class): Promise<void> {
   await sleep(300);
   const paused = await allTimers(cls);
   expect(spread(paused), `timers ${paused.join(', ')}`).toBeLessThanOrEqual(1);
-  await captureScreen(at(cls, 'R').page, 'student-paused', { expect: (p) => [p.getByRole('alertdialog', { name: en('status.paused') })] });
+  await captureScreen(at(cls, 'R').page, 'student-paused', {
+    expect: (p) => [p.getByRole('alertdialog', { name: en('status.paused') })],
+  });
   await sleep(2100);
   const later = await allTimers(cls);
   expect(later).toEqual(paused);
   await host.locator('[data-testid=resume]').click();
-  for (const u of [...cls.students.values(), cls.projector]) await u.page.locator('[data-testid=paused]').waitFor({ state: 'detached' });
+  for (const u of [...cls.students.values(), cls.projector])
+    await u.page.locator('[data-testid=paused]').waitFor({ state: 'detached' });
   await host.locator('[data-testid=paused-banner]').waitFor({ state: 'detached' });
   const resumed = await allTimers(cls);
   expect(spread(resumed), `timers ${resumed.join(', ')}`).toBeLessThanOrEqual(2);
@@ -178,7 +216,9 @@ export async function reconnect(cls: Class): Promise<void> {
   await net.cut();
   await user.page.locator('[data-testid=reconnecting]').waitFor();
   await user.page.locator('[data-testid=conn][data-status=reconnecting]').waitFor();
-  await captureScreen(user.page, 'student-reconnecting', { expect: (p) => [p.locator('[data-testid=reconnecting]', { hasText: en('status.reconnecting') })] });
+  await captureScreen(user.page, 'student-reconnecting', {
+    expect: (p) => [p.locator('[data-testid=reconnecting]', { hasText: en('status.reconnecting') })],
+  });
   net.restore();
   await user.page.locator('[data-testid=conn][data-status=online]').waitFor({ timeout: 20_000 });
   await user.page.locator('[data-testid=reconnecting]').waitFor({ state: 'detached' });
@@ -194,7 +234,10 @@ export async function switchLanguage(cls: Class, phase: string): Promise<void> {
   expect(await page.evaluate('document.documentElement.lang')).toBe('zh-CN');
   await expect.poll(() => page.locator('[data-testid=my-region]').textContent()).toContain('西部农业');
   await page.getByRole('heading', { name: zh('student.neg.incoming') }).waitFor();
-  await captureScreen(page, 'student-negotiate-zh', { expect: (p) => [p.getByRole('heading', { name: zh('student.neg.proposeTo') })], settleMs: 400 });
+  await captureScreen(page, 'student-negotiate-zh', {
+    expect: (p) => [p.getByRole('heading', { name: zh('student.neg.proposeTo') })],
+    settleMs: 400,
+  });
   await page.reload();
   await expect.poll(() => page.locator('[data-testid=phase]').textContent()).toBe(zh(`phase.${phase}`));
   await page.locator('[data-testid=lang-switch]').click();
@@ -207,7 +250,12 @@ export async function switchLanguage(cls: Class, phase: string): Promise<void> {
   const hostPhaseEl = host.locator('[data-testid=host-phase]');
   await host.locator('[data-testid=lang-switch]').click();
   await expect.poll(() => hostPhaseEl.textContent()).toBe(zh(`phase.${phase}`));
-  await captureScreen(host, 'host-running-zh', { expect: (p) => [p.getByRole('button', { name: zh('host.flow.endPhase') }), p.getByRole('tab', { name: zh('host.tab.debrief') })] });
+  await captureScreen(host, 'host-running-zh', {
+    expect: (p) => [
+      p.getByRole('button', { name: zh('host.flow.endPhase') }),
+      p.getByRole('tab', { name: zh('host.tab.debrief') }),
+    ],
+  });
   await host.locator('[data-testid=lang-switch]').click();
   await expect.poll(() => hostPhaseEl.textContent()).toBe(en(`phase.${phase}`));
 }

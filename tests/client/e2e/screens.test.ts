@@ -26,7 +26,12 @@ describe.sequential('screens outside a running game', () => {
     const page = user.page;
     await page.goto('/debrief');
     await page.getByRole('heading', { name: en('debrief.open.title') }).waitFor();
-    await captureScreen(page, 'debrief-offline', { expect: (p) => [p.getByRole('button', { name: en('debrief.open.choose') }), p.getByText(en('debrief.open.private'))] });
+    await captureScreen(page, 'debrief-offline', {
+      expect: (p) => [
+        p.getByRole('button', { name: en('debrief.open.choose') }),
+        p.getByText(en('debrief.open.private')),
+      ],
+    });
     const file = join(e2e.dataDir, 'not-a-log.json');
     writeFileSync(file, JSON.stringify({ hello: 'world' }));
     await page.locator('[data-testid=debrief-files]').setInputFiles(file);
@@ -36,12 +41,18 @@ describe.sequential('screens outside a running game', () => {
   });
 
   it('the host console without its key asks for the host link', async () => {
-    const created = await fetch(`${e2e.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"preset":"quick-demo"}' });
+    const created = await fetch(`${e2e.url}/api/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"preset":"quick-demo"}',
+    });
     const { code } = (await created.json()) as { code: string };
     const page = user.page;
     await page.goto(`/host/${code}`);
     await page.locator('[data-testid=access-missing]').waitFor();
-    await captureScreen(page, 'host-access', { expect: (p) => [p.getByRole('heading', { name: en('host.access.title') }), p.getByLabel(en('host.access.paste'))] });
+    await captureScreen(page, 'host-access', {
+      expect: (p) => [p.getByRole('heading', { name: en('host.access.title') }), p.getByLabel(en('host.access.paste'))],
+    });
     await page.getByLabel(en('host.access.paste')).fill('https://example.org/host/OTHER1#abcdefghijklmnopqrstuvwx');
     await page.getByRole('button', { name: en('host.access.open') }).click();
     await page.getByRole('alert').getByText(en('host.access.bad')).waitFor();
@@ -52,7 +63,9 @@ describe.sequential('screens outside a running game', () => {
     const page = user.page;
     await page.goto('/projector/QQQQQQ#abcdefghijklmnopqrstuvwx');
     await page.locator('[data-testid=status-notFound]').waitFor();
-    await captureScreen(page, 'projector-not-found', { expect: (p) => [p.getByRole('heading', { name: en('status.notFound') })] });
+    await captureScreen(page, 'projector-not-found', {
+      expect: (p) => [p.getByRole('heading', { name: en('status.notFound') })],
+    });
   });
 
   it('a wrong join code is explained on the join screen', async () => {
@@ -63,7 +76,9 @@ describe.sequential('screens outside a running game', () => {
     await page.locator('[data-testid=join-name]').fill('Lee');
     await page.locator('[data-testid=join-submit]').click();
     await expect.poll(() => page.locator('[data-testid=join-error]').textContent()).toBe(en('error.NOT_FOUND'));
-    await captureScreen(page, 'student-join-error', { expect: (p) => [p.getByRole('alert').getByText(en('error.NOT_FOUND'))] });
+    await captureScreen(page, 'student-join-error', {
+      expect: (p) => [p.getByRole('alert').getByText(en('error.NOT_FOUND'))],
+    });
   });
 
   it('an invalid setting on the create screen is explained next to its field', async () => {
@@ -78,7 +93,9 @@ describe.sequential('screens outside a running game', () => {
     await expect.poll(async () => ((await explanation.textContent()) ?? '').length).toBeGreaterThan(0);
     await page.getByText(en('host.create.problems', { n: 1 })).waitFor();
     expect(page.url()).toMatch(/\/host$/);
-    await captureScreen(page, 'host-create-invalid', { expect: (p) => [p.getByText(en('host.create.problems', { n: 1 })), explanation] });
+    await captureScreen(page, 'host-create-invalid', {
+      expect: (p) => [p.getByText(en('host.create.problems', { n: 1 })), explanation],
+    });
   });
 
   it('every screen has content and no serious accessibility problems; no console errors', () => {

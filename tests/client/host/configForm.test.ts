@@ -1,6 +1,17 @@
 // The create form's model: config -> form -> config input round trips, C as an arm setting, steps, parameters.
 import { describe, expect, it } from 'vitest';
-import { addStep, configToForm, estimateMinutes, formToInput, inputToForm, newArm, parseParams, readNumber, removeStep, toggle } from '../../../client/src/host/configForm.js';
+import {
+  addStep,
+  configToForm,
+  estimateMinutes,
+  formToInput,
+  inputToForm,
+  newArm,
+  parseParams,
+  readNumber,
+  removeStep,
+  toggle,
+} from '../../../client/src/host/configForm.js';
 import { SessionConfigSchema } from '../../../shared/model/config.js';
 import { CLASS_PLANS } from '../../../shared/model/presets.js';
 
@@ -68,7 +79,15 @@ describe('helpers', () => {
   });
 
   it('adds a step one round later with the same reforms, capped at the last round', () => {
-    const arm = { name: 'a', map: '', multiCentre: false, steps: [{ fromRound: 1, treatments: [] }, { fromRound: 8, treatments: ['A' as const] }] };
+    const arm = {
+      name: 'a',
+      map: '',
+      multiCentre: false,
+      steps: [
+        { fromRound: 1, treatments: [] },
+        { fromRound: 8, treatments: ['A' as const] },
+      ],
+    };
     expect(addStep(arm, 8).steps[2]).toEqual({ fromRound: 8, treatments: ['A'] });
     expect(addStep(arm, 12).steps[2]).toEqual({ fromRound: 9, treatments: ['A'] });
     expect(removeStep(arm, 1).steps).toHaveLength(1);
@@ -76,7 +95,12 @@ describe('helpers', () => {
   });
 
   it('makes new arms and toggles items', () => {
-    expect(newArm(1, (n) => `Arm ${n}`)).toEqual({ name: 'Arm 2', map: '', multiCentre: false, steps: [{ fromRound: 1, treatments: [] }] });
+    expect(newArm(1, (n) => `Arm ${n}`)).toEqual({
+      name: 'Arm 2',
+      map: '',
+      multiCentre: false,
+      steps: [{ fromRound: 1, treatments: [] }],
+    });
     expect(toggle(['A', 'B'], 'A', false)).toEqual(['B']);
     expect(toggle(['B'], 'A', true)).toEqual(['B', 'A']);
     expect(toggle(['A'], 'A', true)).toEqual(['A']);

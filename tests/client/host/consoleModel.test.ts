@@ -1,7 +1,21 @@
 // What the console derives from the host's view: controls per phase, decided counts, away list, seat order, move
 // targets, arms with their reforms, links and pasted host links.
 import { describe, expect, it } from 'vitest';
-import { armStatuses, awayMinutes, awaySeats, botRegionCount, controlsFor, currentStrategy, links, moveTargets, sameSet, sortedSeats, switchableOf, tokenFromPaste, worldProgress } from '../../../client/src/host/consoleModel.js';
+import {
+  armStatuses,
+  awayMinutes,
+  awaySeats,
+  botRegionCount,
+  controlsFor,
+  currentStrategy,
+  links,
+  moveTargets,
+  sameSet,
+  sortedSeats,
+  switchableOf,
+  tokenFromPaste,
+  worldProgress,
+} from '../../../client/src/host/consoleModel.js';
 import { SessionConfigSchema } from '../../../shared/model/config.js';
 import { applyCommand } from '../../../shared/model/session/reducer.js';
 import type { SessionCommand, Actor } from '../../../shared/model/session/commands.js';
@@ -27,18 +41,42 @@ function withStudents(state: SessionState, names: string[]): SessionState {
   return names.reduce((s, name) => apply(s, { type: 'session:join', name }, { kind: 'system' }), state);
 }
 
-const presence = (away: Record<string, number | null>) => (id: string): Presence => (id in away ? { connected: false, awaySince: away[id] ?? null } : { connected: true, awaySince: null });
+const presence =
+  (away: Record<string, number | null>) =>
+  (id: string): Presence =>
+    id in away ? { connected: false, awaySince: away[id] ?? null } : { connected: true, awaySince: null };
 
 describe('controlsFor', () => {
   it('follows the phase and pause state', () => {
     const lobby = sessionView(session(), { kind: 'host' });
-    expect(controlsFor(lobby)).toMatchObject({ start: true, pause: false, resume: false, addTime: false, endPhase: false, reforms: true, endGame: true });
+    expect(controlsFor(lobby)).toMatchObject({
+      start: true,
+      pause: false,
+      resume: false,
+      addTime: false,
+      endPhase: false,
+      reforms: true,
+      endGame: true,
+    });
     let s = apply(withStudents(session(), ['Li']), { type: 'host:start' });
-    expect(controlsFor(sessionView(s, { kind: 'host' }))).toMatchObject({ start: false, pause: true, resume: false, addTime: true, endPhase: true });
+    expect(controlsFor(sessionView(s, { kind: 'host' }))).toMatchObject({
+      start: false,
+      pause: true,
+      resume: false,
+      addTime: true,
+      endPhase: true,
+    });
     s = apply(s, { type: 'host:pause' });
     expect(controlsFor(sessionView(s, { kind: 'host' }))).toMatchObject({ pause: false, resume: true });
     s = apply(s, { type: 'host:endGame' });
-    expect(controlsFor(sessionView(s, { kind: 'host' }))).toMatchObject({ start: false, pause: false, resume: false, reforms: false, endGame: false, lobby: false });
+    expect(controlsFor(sessionView(s, { kind: 'host' }))).toMatchObject({
+      start: false,
+      pause: false,
+      resume: false,
+      reforms: false,
+      endGame: false,
+      lobby: false,
+    });
   });
 
   it('has no next-round reforms in the last round', () => {
@@ -52,7 +90,10 @@ describe('progress and presence', () => {
   it('counts decided regions per world, and regions done negotiating', () => {
     const v = sessionView(withStudents(session(), ['A', 'B', 'C']), { kind: 'host' });
     const decide = worldProgress({ ...v, phase: 'decide' });
-    expect(decide.map((p) => [p.world, p.kind, p.of])).toEqual([[0, 'decided', 3], [1, 'decided', 0]]);
+    expect(decide.map((p) => [p.world, p.kind, p.of])).toEqual([
+      [0, 'decided', 3],
+      [1, 'decided', 0],
+    ]);
     const regions = v.regions.map((r) => (r.world === 0 && r.humans > 0 ? { ...r, done: true } : r));
     const negotiate = worldProgress({ ...v, phase: 'negotiate', regions });
     expect(negotiate[0]).toEqual({ world: 0, kind: 'negotiated', count: 3, of: 3 });
@@ -76,7 +117,10 @@ describe('progress and presence', () => {
     expect(order[order.length - 1]!.name).toBe('Amy');
     const regionsOrder = ['C', 'I', 'F', 'R'];
     const active = order.filter((x) => !x.kicked);
-    for (let i = 1; i < active.length; i++) expect(regionsOrder.indexOf(active[i]!.region)).toBeGreaterThanOrEqual(regionsOrder.indexOf(active[i - 1]!.region));
+    for (let i = 1; i < active.length; i++)
+      expect(regionsOrder.indexOf(active[i]!.region)).toBeGreaterThanOrEqual(
+        regionsOrder.indexOf(active[i - 1]!.region),
+      );
   });
 
   it('counts bot regions and the strategy they play', () => {
@@ -91,13 +135,19 @@ describe('progress and presence', () => {
 describe('worlds, arms and reforms', () => {
   it('offers every world with its map regions as move targets', () => {
     const v = sessionView(session('single-vs-multi-centre', { map: '3-single' }), { kind: 'host' });
-    expect(moveTargets(v)).toEqual([{ world: 0, regions: ['C', 'I', 'F'] }, { world: 1, regions: ['C', 'I', 'F'] }]);
+    expect(moveTargets(v)).toEqual([
+      { world: 0, regions: ['C', 'I', 'F'] },
+      { world: 1, regions: ['C', 'I', 'F'] },
+    ]);
   });
 
   it('shows each arm with its worlds, reforms now and next, and the multi-centre map', () => {
     let s = session('single-vs-multi-centre');
     let arms = armStatuses(sessionView(s, { kind: 'host' }));
-    expect(arms.map((a) => [a.name, a.worlds, a.multiCentre, a.next])).toEqual([['Single centre', [0], false, []], ['Multi centre', [1], true, ['C']]]);
+    expect(arms.map((a) => [a.name, a.worlds, a.multiCentre, a.next])).toEqual([
+      ['Single centre', [0], false, []],
+      ['Multi centre', [1], true, ['C']],
+    ]);
     s = apply(s, { type: 'host:setReforms', arm: 1, treatments: ['A', 'E'] });
     arms = armStatuses(sessionView(s, { kind: 'host' }));
     expect(arms[1]!.next).toEqual(['A', 'C', 'E']);
@@ -119,7 +169,11 @@ describe('worlds, arms and reforms', () => {
 
 describe('links', () => {
   it('builds the join, host and projector links', () => {
-    expect(links('https://x.test/', 'ACDEFG', 'tok', null)).toEqual({ join: 'https://x.test/join/ACDEFG', host: 'https://x.test/host/ACDEFG#tok', projector: null });
+    expect(links('https://x.test/', 'ACDEFG', 'tok', null)).toEqual({
+      join: 'https://x.test/join/ACDEFG',
+      host: 'https://x.test/host/ACDEFG#tok',
+      projector: null,
+    });
     expect(links('http://h', 'ACDEFG', null, 'p').projector).toBe('http://h/projector/ACDEFG#p');
   });
 

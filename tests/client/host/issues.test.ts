@@ -1,7 +1,14 @@
 // Config problems are put next to their field with a catalogue key, on the client and from the server's details.
 import { describe, expect, it } from 'vitest';
 import { inputToForm } from '../../../client/src/host/configForm.js';
-import { errorCount, explainIssue, fieldOfPath, issuesToFields, serverDetailsToFields, validateForm } from '../../../client/src/host/issues.js';
+import {
+  errorCount,
+  explainIssue,
+  fieldOfPath,
+  issuesToFields,
+  serverDetailsToFields,
+  validateForm,
+} from '../../../client/src/host/issues.js';
 import { describeIssues, SessionConfigSchema } from '../../../shared/model/config.js';
 import { hostEn } from '../../../shared/i18n/ui/host.en.js';
 
@@ -45,19 +52,29 @@ describe('validateForm', () => {
     expect(errors['rounds']).toEqual([expect.objectContaining({ key: 'host.err.whole' })]);
     expect(errors['phases.briefing']).toEqual([expect.objectContaining({ key: 'host.err.min', params: { min: 5 } })]);
     expect(errors['phases.decide']).toEqual([expect.objectContaining({ key: 'host.err.number' })]);
-    expect(errors['worlds.maxSeatsPerRegion']).toEqual([expect.objectContaining({ key: 'host.err.max', params: { max: 20 } })]);
+    expect(errors['worlds.maxSeatsPerRegion']).toEqual([
+      expect.objectContaining({ key: 'host.err.max', params: { max: 20 } }),
+    ]);
     expect(errors['arms.0.name']).toEqual([expect.objectContaining({ key: 'host.err.required' })]);
     expect(errors['title']).toEqual([expect.objectContaining({ key: 'host.err.tooLong', params: { max: 80 } })]);
-    expect(errors['params']).toEqual([expect.objectContaining({ key: 'host.err.param', params: expect.objectContaining({ path: 'tax.rate' }) })]);
+    expect(errors['params']).toEqual([
+      expect.objectContaining({ key: 'host.err.param', params: expect.objectContaining({ path: 'tax.rate' }) }),
+    ]);
   });
 
   it('explains the schedule rules', () => {
     const form = inputToForm({ rounds: 6 });
-    form.arms[0]!.steps = [{ fromRound: 2, treatments: [] }, { fromRound: 2, treatments: ['A'] }, { fromRound: 9, treatments: [] }];
+    form.arms[0]!.steps = [
+      { fromRound: 2, treatments: [] },
+      { fromRound: 2, treatments: ['A'] },
+      { fromRound: 9, treatments: [] },
+    ];
     const { errors } = validateForm(form);
     expect(errors['arms.0.schedule']?.map((i) => i.key)).toContain('host.err.startAt1');
     expect(errors['arms.0.schedule.1.fromRound']?.map((i) => i.key)).toEqual(['host.err.increase']);
-    expect(errors['arms.0.schedule.2.fromRound']).toEqual([expect.objectContaining({ key: 'host.err.afterLast', params: { rounds: 6 } })]);
+    expect(errors['arms.0.schedule.2.fromRound']).toEqual([
+      expect.objectContaining({ key: 'host.err.afterLast', params: { rounds: 6 } }),
+    ]);
   });
 
   it('explains C on a single-centre arm map, and invalid JSON', () => {
@@ -81,8 +98,13 @@ describe('validateForm', () => {
     const form = inputToForm({});
     form.rounds = Number.NaN;
     form.arms.push({ name: '', map: 'nowhere', multiCentre: false, steps: [{ fromRound: 3, treatments: ['A', 'A'] }] });
-    const r = SessionConfigSchema.safeParse({ arms: [{ name: 'a', map: 'x', schedule: [{ fromRound: 1, treatments: ['A', 'A'] }] }] });
-    const all = [...Object.values(validateForm(form).errors), ...Object.values(issuesToFields(r.error!.issues as never))].flat();
+    const r = SessionConfigSchema.safeParse({
+      arms: [{ name: 'a', map: 'x', schedule: [{ fromRound: 1, treatments: ['A', 'A'] }] }],
+    });
+    const all = [
+      ...Object.values(validateForm(form).errors),
+      ...Object.values(issuesToFields(r.error!.issues as never)),
+    ].flat();
     expect(all.length).toBeGreaterThan(0);
     for (const issue of all) expect(Object.keys(hostEn)).toContain(issue.key);
   });
@@ -90,21 +112,52 @@ describe('validateForm', () => {
 
 describe('server details', () => {
   it('puts the "path: message" lines of a 400 reply next to their fields', () => {
-    const r = SessionConfigSchema.safeParse({ rounds: 4, arms: [{ name: 'a', schedule: [{ fromRound: 1, treatments: [] }, { fromRound: 7, treatments: [] }] }], phases: { decide: 1 } });
+    const r = SessionConfigSchema.safeParse({
+      rounds: 4,
+      arms: [
+        {
+          name: 'a',
+          schedule: [
+            { fromRound: 1, treatments: [] },
+            { fromRound: 7, treatments: [] },
+          ],
+        },
+      ],
+      phases: { decide: 1 },
+    });
     const errors = serverDetailsToFields(describeIssues(r.error!));
     expect(errors['phases.decide']).toEqual([expect.objectContaining({ key: 'host.err.server' })]);
-    const r2 = SessionConfigSchema.safeParse({ rounds: 4, arms: [{ name: 'a', schedule: [{ fromRound: 1, treatments: [] }, { fromRound: 7, treatments: [] }] }] });
+    const r2 = SessionConfigSchema.safeParse({
+      rounds: 4,
+      arms: [
+        {
+          name: 'a',
+          schedule: [
+            { fromRound: 1, treatments: [] },
+            { fromRound: 7, treatments: [] },
+          ],
+        },
+      ],
+    });
     const e2 = serverDetailsToFields(describeIssues(r2.error!));
-    expect(e2['arms.0.schedule.1.fromRound']).toEqual([expect.objectContaining({ key: 'host.err.afterLast', params: { rounds: 4 } })]);
+    expect(e2['arms.0.schedule.1.fromRound']).toEqual([
+      expect.objectContaining({ key: 'host.err.afterLast', params: { rounds: 4 } }),
+    ]);
   });
 
   it('keeps unknown details as the server said them', () => {
-    expect(serverDetailsToFields(['something odd'])).toEqual({ '': [{ key: 'host.err.server', params: { message: 'something odd' }, raw: 'something odd' }] });
+    expect(serverDetailsToFields(['something odd'])).toEqual({
+      '': [{ key: 'host.err.server', params: { message: 'something odd' }, raw: 'something odd' }],
+    });
   });
 
   it('explains raw zod issue codes', () => {
-    expect(explainIssue({ code: 'too_small', origin: 'array', minimum: 1, path: ['arms'], message: '' }).key).toBe('host.err.atLeast');
+    expect(explainIssue({ code: 'too_small', origin: 'array', minimum: 1, path: ['arms'], message: '' }).key).toBe(
+      'host.err.atLeast',
+    );
     expect(explainIssue({ code: 'invalid_union', path: ['worlds', 'count'], message: '' }).key).toBe('host.err.worlds');
-    expect(explainIssue({ code: 'invalid_value', path: ['bots', 'strategy'], message: '' }).key).toBe('host.err.invalid');
+    expect(explainIssue({ code: 'invalid_value', path: ['bots', 'strategy'], message: '' }).key).toBe(
+      'host.err.invalid',
+    );
   });
 });

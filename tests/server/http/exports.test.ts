@@ -3,7 +3,16 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SessionLogOut } from '../../../shared/model/log.js';
 import type { CreateSessionReply } from '../../../shared/protocol/http.js';
-import { connect, createSession, http, joinHttp, slowConfig, startTestServer, type TestClient, type TestServer } from '../helpers.js';
+import {
+  connect,
+  createSession,
+  http,
+  joinHttp,
+  slowConfig,
+  startTestServer,
+  type TestClient,
+  type TestServer,
+} from '../helpers.js';
 
 let ts: TestServer;
 let session: CreateSessionReply;
@@ -40,23 +49,30 @@ describe('exports', () => {
   });
 
   test('without pseudonyms the names are there', async () => {
-    const text = JSON.stringify((await http<SessionLogOut>(ts.url, path('export.json'), { token: session.hostToken })).body);
+    const text = JSON.stringify(
+      (await http<SessionLogOut>(ts.url, path('export.json'), { token: session.hostToken })).body,
+    );
     expect(text).toContain('Annabelle');
     expect(text).toContain('Borislav');
   });
 
   test('with pseudonyms no display name is left in the log or the CSV tables', async () => {
-    const log = (await http<SessionLogOut>(ts.url, `${path('export.json')}?pseudonyms=1`, { token: session.hostToken })).body;
+    const log = (await http<SessionLogOut>(ts.url, `${path('export.json')}?pseudonyms=1`, { token: session.hostToken }))
+      .body;
     const text = JSON.stringify(log);
     for (const name of ['Annika', 'Annabelle', 'Borislav']) expect(text, name).not.toContain(name);
     const joins = log.events.filter((e) => e.type === 'session:join').map((e) => (e.payload as { name: string }).name);
     expect(joins).toEqual(['Student 1', 'Student 2']);
     const rename = log.events.find((e) => e.type === 'host:renameSeat')!;
     expect((rename.payload as { name: string }).name).toBe('Student 1');
-    expect(log.worlds[0]!.regions.flatMap((r) => r.seats.map((s) => s.name)).filter((n) => n !== 'bot')).toEqual(['Student 1', 'Student 2']);
+    expect(log.worlds[0]!.regions.flatMap((r) => r.seats.map((s) => s.name)).filter((n) => n !== 'bot')).toEqual([
+      'Student 1',
+      'Student 2',
+    ]);
     const zip = await http<Uint8Array>(ts.url, `${path('export.csv')}?pseudonyms=1`, { token: session.hostToken });
     for (const [name, bytes] of Object.entries(unzipSync(zip.body))) {
-      for (const who of ['Annika', 'Annabelle', 'Borislav']) expect(strFromU8(bytes), `${who} in ${name}`).not.toContain(who);
+      for (const who of ['Annika', 'Annabelle', 'Borislav'])
+        expect(strFromU8(bytes), `${who} in ${name}`).not.toContain(who);
     }
   });
 });

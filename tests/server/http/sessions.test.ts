@@ -17,7 +17,8 @@ afterAll(async () => {
 });
 
 const info = async (code: string) => (await http<SessionInfo>(ts.url, `/api/sessions/${code}`)).body;
-const join = (code: string, body: unknown) => http<JoinReply & ErrorReply>(ts.url, `/api/sessions/${code}/join`, { body });
+const join = (code: string, body: unknown) =>
+  http<JoinReply & ErrorReply>(ts.url, `/api/sessions/${code}/join`, { body });
 
 describe('creating sessions', () => {
   test('{} gives the default class plan, with links and tokens', async () => {
@@ -38,14 +39,20 @@ describe('creating sessions', () => {
   test('a preset, a preset with changes, and a bare config', async () => {
     const demo = await createSession(ts.url, { preset: 'quick-demo' });
     expect((await info(demo.code)).rounds).toBe(3);
-    const changed = await createSession(ts.url, { preset: 'quick-demo', config: { title: 'Econ 101' }, seed: 'seed-1' });
+    const changed = await createSession(ts.url, {
+      preset: 'quick-demo',
+      config: { title: 'Econ 101' },
+      seed: 'seed-1',
+    });
     expect(await info(changed.code)).toMatchObject({ title: 'Econ 101', rounds: 3 });
     const bare = await createSession(ts.url, slowConfig({ title: 'Bare', rounds: 4 }));
     expect(await info(bare.code)).toMatchObject({ title: 'Bare', rounds: 4 });
   });
 
   test('an invalid config is refused with readable details', async () => {
-    const r = await http<ErrorReply>(ts.url, '/api/sessions', { body: { preset: 'control-vs-reform', config: { rounds: 2, phases: { negotiate: 2 }, map: 'moon' } } });
+    const r = await http<ErrorReply>(ts.url, '/api/sessions', {
+      body: { preset: 'control-vs-reform', config: { rounds: 2, phases: { negotiate: 2 }, map: 'moon' } },
+    });
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('BAD_REQUEST');
     const details = r.body.error.details!.join('\n');
@@ -62,7 +69,9 @@ describe('creating sessions', () => {
   });
 
   test('malformed bodies are JSON errors and the server keeps running', async () => {
-    expect((await http<ErrorReply>(ts.url, '/api/sessions', { raw: '{"preset": ' })).body.error.code).toBe('BAD_REQUEST');
+    expect((await http<ErrorReply>(ts.url, '/api/sessions', { raw: '{"preset": ' })).body.error.code).toBe(
+      'BAD_REQUEST',
+    );
     expect((await http<ErrorReply>(ts.url, '/api/sessions', { raw: '[1,2]' })).status).toBe(400);
     expect((await http<ErrorReply>(ts.url, '/api/sessions', { raw: '"just a string"' })).status).toBe(400);
     const big = await http<ErrorReply>(ts.url, '/api/sessions', { body: { config: { title: 'x'.repeat(70_000) } } });
@@ -74,7 +83,10 @@ describe('creating sessions', () => {
   });
 
   test('presets are listed with the default config', async () => {
-    const r = await http<{ classPlans: { id: string }[]; defaultClassPlan: string; defaults: { rounds: number } }>(ts.url, '/api/presets');
+    const r = await http<{ classPlans: { id: string }[]; defaultClassPlan: string; defaults: { rounds: number } }>(
+      ts.url,
+      '/api/presets',
+    );
     expect(r.body.classPlans.map((p) => p.id)).toContain('control-vs-reform');
     expect(r.body.defaultClassPlan).toBe('baseline-then-reforms');
     expect(r.body.defaults.rounds).toBe(8);
@@ -106,21 +118,37 @@ describe('joining', () => {
   });
 
   test('students fill the regions evenly and get distinct secret tokens', async () => {
-    const { code } = await createSession(ts.url, { config: slowConfig({ map: '3-single', worlds: { count: 2, maxSeatsPerRegion: 2 } }) });
+    const { code } = await createSession(ts.url, {
+      config: slowConfig({ map: '3-single', worlds: { count: 2, maxSeatsPerRegion: 2 } }),
+    });
     const seats = [];
     for (let k = 0; k < 8; k++) seats.push(await joinHttp(ts.url, code, `S${k}`));
-    expect(seats.map((s) => `${s.seat.world}${s.seat.region}`)).toEqual(['0C', '0I', '0F', '1C', '1I', '1F', '0C', '0I']);
+    expect(seats.map((s) => `${s.seat.world}${s.seat.region}`)).toEqual([
+      '0C',
+      '0I',
+      '0F',
+      '1C',
+      '1I',
+      '1F',
+      '0C',
+      '0I',
+    ]);
     expect(new Set(seats.map((s) => s.seatToken)).size).toBe(8);
     expect(seats.map((s) => s.seat.id)).toEqual(['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8']);
   });
 
   test('concurrent joins each get their own seat and name', async () => {
-    const { code } = await createSession(ts.url, { config: slowConfig({ worlds: { count: 'auto', maxSeatsPerRegion: 2 } }) });
-    const seats = await Promise.all(Array.from({ length: 20 }, (_, k) => joinHttp(ts.url, code, k % 2 === 0 ? 'Same' : `P${k}`)));
+    const { code } = await createSession(ts.url, {
+      config: slowConfig({ worlds: { count: 'auto', maxSeatsPerRegion: 2 } }),
+    });
+    const seats = await Promise.all(
+      Array.from({ length: 20 }, (_, k) => joinHttp(ts.url, code, k % 2 === 0 ? 'Same' : `P${k}`)),
+    );
     expect(new Set(seats.map((x) => x.seat.id)).size).toBe(20);
     expect(new Set(seats.map((x) => x.seat.name)).size).toBe(20);
     const perRegion = new Map<string, number>();
-    for (const x of seats) perRegion.set(`${x.seat.world}:${x.seat.region}`, (perRegion.get(`${x.seat.world}:${x.seat.region}`) ?? 0) + 1);
+    for (const x of seats)
+      perRegion.set(`${x.seat.world}:${x.seat.region}`, (perRegion.get(`${x.seat.world}:${x.seat.region}`) ?? 0) + 1);
     // 'auto' opens a new world when every region has 2 students: 20 students fill 3 worlds of 4 regions.
     expect([...perRegion.values()].every((n) => n <= 2)).toBe(true);
     expect(new Set(seats.map((x) => x.seat.world))).toEqual(new Set([0, 1, 2]));

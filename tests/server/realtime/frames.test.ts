@@ -2,7 +2,16 @@
 // connection): deep nesting, numeric event names, prototype keys, broken JSON, lying binary headers, unknown
 // namespaces. Each is answered with an error ack or ends that connection; the server and the session carry on.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { connect, createSession, http, joinHttp, runtimeOf, slowConfig, startTestServer, type TestServer } from '../helpers.js';
+import {
+  connect,
+  createSession,
+  http,
+  joinHttp,
+  runtimeOf,
+  slowConfig,
+  startTestServer,
+  type TestServer,
+} from '../helpers.js';
 
 let ts: TestServer;
 let code = '';
@@ -30,9 +39,17 @@ const submit = '{"cmdId":"abcdefgh1","to":"I","terms":{"openMarket":true,"projec
 const FRAMES: [string, string, string][] = [
   ['nested 1,000 deep', `277["proposal:submit",${deep(1000)}]`, 'BAD_REQUEST'],
   ['nested 30,000 deep (under 64 KB)', `277["proposal:submit",${deep(30_000)}]`, 'PAYLOAD_TOO_LARGE'],
-  ['objects nested 10,000 deep', `277["proposal:submit",${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}]`, 'PAYLOAD_TOO_LARGE'],
+  [
+    'objects nested 10,000 deep',
+    `277["proposal:submit",${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}]`,
+    'PAYLOAD_TOO_LARGE',
+  ],
   ['own __proto__ key', `277["proposal:submit",${submit},"__proto__":{"polluted":1}}]`, 'BAD_REQUEST'],
-  ['constructor.prototype key', `277["proposal:submit",${submit},"constructor":{"prototype":{"polluted":1}}}]`, 'BAD_REQUEST'],
+  [
+    'constructor.prototype key',
+    `277["proposal:submit",${submit},"constructor":{"prototype":{"polluted":1}}}]`,
+    'BAD_REQUEST',
+  ],
   ['numeric event name', '277[1,{"cmdId":"abcdefgh1"}]', 'UNKNOWN_EVENT'],
   ['numeric event name, no payload', '277[12345]', 'UNKNOWN_EVENT'],
   ['NaN spelled out', '277["host:addTime",{"cmdId":"abcdefgh1","seconds":NaN}]', 'closed'],

@@ -8,7 +8,18 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { COMMAND_SCHEMAS, JoinSchema, SyncSchema } from '../../../shared/protocol/events.js';
 import type { Ack } from '../../../shared/protocol/errors.js';
 import { ERROR_CODES } from '../../../shared/protocol/errors.js';
-import { WAIT_MS, connect, createSession, http, joinHttp, runtimeOf, slowConfig, startTestServer, type TestClient, type TestServer } from '../helpers.js';
+import {
+  WAIT_MS,
+  connect,
+  createSession,
+  http,
+  joinHttp,
+  runtimeOf,
+  slowConfig,
+  startTestServer,
+  type TestClient,
+  type TestServer,
+} from '../helpers.js';
 
 /** Batches per role (student, host, guest): 500 batches of 20 = 10,000 payloads. */
 const RUNS = { student: 170, host: 170, guest: 160 };
@@ -22,7 +33,11 @@ const tokens: Record<Role, string> = { host: '', student: '', guest: '' };
 
 type Json = Record<string, unknown>;
 /** `huge` payloads carry { blob: { size, ch } }, expanded to the string just before sending (short reports). */
-interface Case { kind: 'mutated' | 'huge' | 'unknownEvent' | 'junk'; event: string; payload: unknown }
+interface Case {
+  kind: 'mutated' | 'huge' | 'unknownEvent' | 'junk';
+  event: string;
+  payload: unknown;
+}
 
 function expand(c: Case): unknown {
   if (c.kind !== 'huge') return c.payload;
@@ -37,7 +52,10 @@ const BASE: Record<string, Json> = {
   'proposal:submit': { to: 'C', terms: { openMarket: true, project: null } },
   'proposal:accept': { proposalId: 'p1-1' },
   'proposal:reject': { proposalId: 'p1-1' },
-  'proposal:counter': { proposalId: 'p1-1', terms: { openMarket: true, project: { host: 'C', hostShare: 0.5, sidePayment: 0 } } },
+  'proposal:counter': {
+    proposalId: 'p1-1',
+    terms: { openMarket: true, project: { host: 'C', hostShare: 0.5, sidePayment: 0 } },
+  },
   'proposal:withdraw': { proposalId: 'p1-1' },
   'negotiation:done': { done: true },
   'decision:draft': { decision },
@@ -69,7 +87,12 @@ function wire(x: unknown): unknown {
 }
 
 function schemaAccepts(event: string, payload: unknown): boolean {
-  const schema = event === 'state:sync' ? SyncSchema : event === 'session:join' ? JoinSchema : COMMAND_SCHEMAS[event as keyof typeof COMMAND_SCHEMAS];
+  const schema =
+    event === 'state:sync'
+      ? SyncSchema
+      : event === 'session:join'
+        ? JoinSchema
+        : COMMAND_SCHEMAS[event as keyof typeof COMMAND_SCHEMAS];
   return schema.safeParse(payload).success;
 }
 
@@ -79,54 +102,136 @@ function setOwn(obj: Json, key: string, value: unknown): Json {
 }
 
 const nasty = fc.oneof(
-  fc.constantFrom(NaN, Infinity, -Infinity, -0, 1e308, -1e308, 5.5, -1, 2 ** 53, 601, 4, null, true, false, '', ' ', '\u0000', '\u202e', 'x'.repeat(300)),
+  fc.constantFrom(
+    NaN,
+    Infinity,
+    -Infinity,
+    -0,
+    1e308,
+    -1e308,
+    5.5,
+    -1,
+    2 ** 53,
+    601,
+    4,
+    null,
+    true,
+    false,
+    '',
+    ' ',
+    '\u0000',
+    '\u202e',
+    'x'.repeat(300),
+  ),
   fc.string({ maxLength: 50 }),
   fc.jsonValue({ maxDepth: 3 }),
   fc.constant(JSON.parse('{"__proto__": {"polluted": true}}') as unknown),
   fc.constant(JSON.parse('{"constructor": {"prototype": {"polluted": true}}}') as unknown),
   fc.integer({ min: 5, max: 900 }).map((depth) => JSON.parse('['.repeat(depth) + ']'.repeat(depth)) as unknown),
 );
-const hostileKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '', 'cmdid', 'CMDID', ' cmdId'), fc.string({ maxLength: 20 }));
-const badCmdId = fc.oneof(fc.string({ maxLength: 7 }), fc.string({ minLength: 65, maxLength: 90 }), fc.constantFrom('../../../etc/passwd', 'a b c d e f g', '有效的命令编号八个字', 'abcdefg\u0000h'), fc.integer(), fc.constant(null));
+const hostileKey = fc.oneof(
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'hasOwnProperty',
+    'valueOf',
+    '',
+    'cmdid',
+    'CMDID',
+    ' cmdId',
+  ),
+  fc.string({ maxLength: 20 }),
+);
+const badCmdId = fc.oneof(
+  fc.string({ maxLength: 7 }),
+  fc.string({ minLength: 65, maxLength: 90 }),
+  fc.constantFrom('../../../etc/passwd', 'a b c d e f g', '有效的命令编号八个字', 'abcdefg\u0000h'),
+  fc.integer(),
+  fc.constant(null),
+);
 const eventArb = fc.constantFrom(...EVENTS);
 
-const mutated: fc.Arbitrary<Case> = fc.oneof(
-  // a required field missing (or every field)
-  fc.tuple(eventArb, fc.nat()).map(([event, k]) => {
-    const p = base(event);
-    const keys = Object.keys(p);
-    if (keys.length === 0) return { event, payload: { junk: 1 } };
-    const key = keys[k % keys.length]!;
-    delete p[key];
-    return { event, payload: p };
-  }),
-  // a field of the wrong type or out of range
-  fc.tuple(eventArb, fc.nat(), nasty).map(([event, k, v]) => {
-    const p = base(event);
-    const keys = Object.keys(p);
-    return { event, payload: keys.length === 0 ? { value: v } : setOwn(p, keys[k % keys.length]!, v) };
-  }),
-  // an extra field, prototype keys included
-  fc.tuple(eventArb, hostileKey, nasty).map(([event, key, v]) => ({ event, payload: setOwn(base(event), key, v) })),
-  // a bad cmdId
-  fc.tuple(eventArb, badCmdId).map(([event, id]) => ({ event, payload: setOwn(base(event), 'cmdId', id) })),
-  // nested junk inside a valid-looking command
-  fc.tuple(eventArb, nasty).map(([event, v]) => ({ event, payload: { ...base(event), terms: v, decision: { invest: v, barriers: v, comply: v } } })),
-).map((c) => ({ kind: 'mutated' as const, event: c.event, payload: wire(c.payload) }));
+const mutated: fc.Arbitrary<Case> = fc
+  .oneof(
+    // a required field missing (or every field)
+    fc.tuple(eventArb, fc.nat()).map(([event, k]) => {
+      const p = base(event);
+      const keys = Object.keys(p);
+      if (keys.length === 0) return { event, payload: { junk: 1 } };
+      const key = keys[k % keys.length]!;
+      delete p[key];
+      return { event, payload: p };
+    }),
+    // a field of the wrong type or out of range
+    fc.tuple(eventArb, fc.nat(), nasty).map(([event, k, v]) => {
+      const p = base(event);
+      const keys = Object.keys(p);
+      return { event, payload: keys.length === 0 ? { value: v } : setOwn(p, keys[k % keys.length]!, v) };
+    }),
+    // an extra field, prototype keys included
+    fc.tuple(eventArb, hostileKey, nasty).map(([event, key, v]) => ({ event, payload: setOwn(base(event), key, v) })),
+    // a bad cmdId
+    fc.tuple(eventArb, badCmdId).map(([event, id]) => ({ event, payload: setOwn(base(event), 'cmdId', id) })),
+    // nested junk inside a valid-looking command
+    fc.tuple(eventArb, nasty).map(([event, v]) => ({
+      event,
+      payload: { ...base(event), terms: v, decision: { invest: v, barriers: v, comply: v } },
+    })),
+  )
+  .map((c) => ({ kind: 'mutated' as const, event: c.event, payload: wire(c.payload) }));
 
-const cases: fc.Arbitrary<Case> = fc.oneof(
-  { weight: 12, arbitrary: mutated },
-  // the whole payload is junk: not an object, an array, a string, deep nesting...
-  { weight: 4, arbitrary: fc.tuple(eventArb, nasty).map(([event, v]) => ({ kind: 'junk' as const, event, payload: wire(v) })) },
-  // over 16 KB (but under the transport's cut-off)
-  { weight: 1, arbitrary: fc.tuple(eventArb, fc.integer({ min: 16_100, max: 60_000 }), fc.constantFrom('a', '"', '\\', '<', '0')).map(([event, size, ch]) => ({ kind: 'huge' as const, event, payload: { ...base(event), blob: { size, ch } } })) },
-  { weight: 2, arbitrary: fc.tuple(fc.oneof(fc.string({ minLength: 1, maxLength: 60 }), fc.constantFrom('__proto__', 'constructor', 'toString', 'host:', 'host:__proto__', 'proposal:submit ', 'PROPOSAL:SUBMIT', 'session:welcome', 'state:view', 'phase:timeout', 'system:resume')), nasty).map(([event, v]) => ({ kind: 'unknownEvent' as const, event, payload: wire(v) })) },
-).filter((c) => {
-  if (c.kind === 'unknownEvent') return !EVENTS.includes(c.event) && !RESERVED.has(c.event);
-  const size = JSON.stringify([expand(c)]).length;
-  if (c.kind === 'huge') return size > 16_000 && size < 62_000;
-  return size <= 15_000 && !schemaAccepts(c.event, c.payload);
-});
+const cases: fc.Arbitrary<Case> = fc
+  .oneof(
+    { weight: 12, arbitrary: mutated },
+    // the whole payload is junk: not an object, an array, a string, deep nesting...
+    {
+      weight: 4,
+      arbitrary: fc.tuple(eventArb, nasty).map(([event, v]) => ({ kind: 'junk' as const, event, payload: wire(v) })),
+    },
+    // over 16 KB (but under the transport's cut-off)
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(eventArb, fc.integer({ min: 16_100, max: 60_000 }), fc.constantFrom('a', '"', '\\', '<', '0'))
+        .map(([event, size, ch]) => ({
+          kind: 'huge' as const,
+          event,
+          payload: { ...base(event), blob: { size, ch } },
+        })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(
+          fc.oneof(
+            fc.string({ minLength: 1, maxLength: 60 }),
+            fc.constantFrom(
+              '__proto__',
+              'constructor',
+              'toString',
+              'host:',
+              'host:__proto__',
+              'proposal:submit ',
+              'PROPOSAL:SUBMIT',
+              'session:welcome',
+              'state:view',
+              'phase:timeout',
+              'system:resume',
+            ),
+          ),
+          nasty,
+        )
+        .map(([event, v]) => ({ kind: 'unknownEvent' as const, event, payload: wire(v) })),
+    },
+  )
+  .filter((c) => {
+    if (c.kind === 'unknownEvent') return !EVENTS.includes(c.event) && !RESERVED.has(c.event);
+    const size = JSON.stringify([expand(c)]).length;
+    if (c.kind === 'huge') return size > 16_000 && size < 62_000;
+    return size <= 15_000 && !schemaAccepts(c.event, c.payload);
+  });
 
 function expectedCode(role: Role, c: Case): string {
   if (c.kind === 'huge') return 'PAYLOAD_TOO_LARGE';
@@ -143,7 +248,9 @@ async function sendBatch(role: Role, batch: Case[]): Promise<number> {
   for (const c of batch) kinds[c.kind] = (kinds[c.kind] ?? 0) + 1;
   const client: TestClient = await connect(ts.url, role === 'guest' ? { code } : { code, token: tokens[role] });
   try {
-    const acks = await Promise.all(batch.map((c) => client.socket.timeout(WAIT_MS).emitWithAck(c.event, expand(c)) as Promise<Ack>));
+    const acks = await Promise.all(
+      batch.map((c) => client.socket.timeout(WAIT_MS).emitWithAck(c.event, expand(c)) as Promise<Ack>),
+    );
     acks.forEach((ack, k) => {
       const c = batch[k]!;
       const label = `${role} ${c.kind} ${c.event} ${JSON.stringify(c.payload).slice(0, 200)}`;
@@ -161,7 +268,9 @@ async function sendBatch(role: Role, batch: Case[]): Promise<number> {
 
 beforeAll(async () => {
   ts = await startTestServer();
-  const s = await createSession(ts.url, { config: slowConfig({ phases: { briefing: 3600, negotiate: 3600, decide: 3600, results: 3600 } }) });
+  const s = await createSession(ts.url, {
+    config: slowConfig({ phases: { briefing: 3600, negotiate: 3600, decide: 3600, results: 3600 } }),
+  });
   code = s.code;
   tokens.host = s.hostToken;
   tokens.student = (await joinHttp(ts.url, code, 'Fuzzy')).seatToken;
@@ -201,7 +310,9 @@ describe('fuzzing the socket gateway', () => {
     expect(health.body.ok).toBe(true);
     expect(JSON.stringify(rt.state)).toBe(stateBefore);
     expect((await ts.server.store.commandsAfter(code, 0)).length).toBe(commandsBefore);
-    expect((await http<unknown>(ts.url, `/api/sessions/${code}/export.json`, { token: tokens.host })).body).toEqual(exportBefore.body);
+    expect((await http<unknown>(ts.url, `/api/sessions/${code}/export.json`, { token: tokens.host })).body).toEqual(
+      exportBefore.body,
+    );
     // The server runs in this process: no payload polluted a prototype.
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();

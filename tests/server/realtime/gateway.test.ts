@@ -3,7 +3,19 @@
 // and error messages in the socket's language.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CreateSessionReply } from '../../../shared/protocol/http.js';
-import { connect, connectError, createSession, http, joinHttp, newCmdId, slowConfig, startTestServer, waitFor, type TestClient, type TestServer } from '../helpers.js';
+import {
+  connect,
+  connectError,
+  createSession,
+  http,
+  joinHttp,
+  newCmdId,
+  slowConfig,
+  startTestServer,
+  waitFor,
+  type TestClient,
+  type TestServer,
+} from '../helpers.js';
 
 let ts: TestServer;
 let session: CreateSessionReply;
@@ -20,7 +32,8 @@ afterAll(async () => {
   await ts?.stop();
 });
 
-const disconnected = (c: TestClient) => new Promise<string>((resolve) => c.socket.once('disconnect', (reason) => resolve(reason)));
+const disconnected = (c: TestClient) =>
+  new Promise<string>((resolve) => c.socket.once('disconnect', (reason) => resolve(reason)));
 
 describe('the socket gateway', () => {
   test('handshakes: each role gets its welcome; bad ones fail with a code', async () => {
@@ -52,7 +65,11 @@ describe('the socket gateway', () => {
   test('a guest joins over the socket and becomes that seat', async () => {
     const guest = await connect(ts.url, { code: session.code });
     expect(guest.welcome).toBeUndefined();
-    const ack = await guest.emit<{ seatToken: string; seat: { id: string } }>('session:join', { code: session.code, name: 'Sock', cmdId: newCmdId() });
+    const ack = await guest.emit<{ seatToken: string; seat: { id: string } }>('session:join', {
+      code: session.code,
+      name: 'Sock',
+      cmdId: newCmdId(),
+    });
     expect(ack.ok).toBe(true);
     if (!ack.ok) return;
     await guest.waitView((v) => v.me.role === 'student');
@@ -98,7 +115,9 @@ describe('the socket gateway', () => {
   test('more than 20 commands at once are rate limited', async () => {
     const seat = await joinHttp(ts.url, session.code, 'Burst');
     const c = await connect(ts.url, { code: session.code, token: seat.seatToken });
-    const acks = await Promise.all(Array.from({ length: 50 }, () => c.emit('negotiation:done', { cmdId: newCmdId(), done: true })));
+    const acks = await Promise.all(
+      Array.from({ length: 50 }, () => c.emit('negotiation:done', { cmdId: newCmdId(), done: true })),
+    );
     c.close();
     const codes = acks.map((a) => (a.ok ? 'ok' : a.error.code));
     expect(codes.filter((x) => x === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(1);
@@ -122,7 +141,11 @@ describe('the socket gateway', () => {
     const seat = await joinHttp(ts.url, session.code, 'Huge');
     const c = await connect(ts.url, { code: session.code, token: seat.seatToken });
     const gone = disconnected(c);
-    c.socket.emit('decision:draft', { cmdId: newCmdId(), decision: { invest: 'x'.repeat(200_000), barriers: [], comply: {} } }, () => undefined);
+    c.socket.emit(
+      'decision:draft',
+      { cmdId: newCmdId(), decision: { invest: 'x'.repeat(200_000), barriers: [], comply: {} } },
+      () => undefined,
+    );
     expect(await gone).toMatch(/transport (close|error)/);
     const again = await connect(ts.url, { code: session.code, token: seat.seatToken });
     expect(again.welcome).toMatchObject({ seatId: seat.seat.id });

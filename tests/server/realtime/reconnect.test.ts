@@ -2,7 +2,17 @@
 // with its draft intact; a command resent with the same cmdId is applied once and answered with the same seq.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CreateSessionReply, JoinReply } from '../../../shared/protocol/http.js';
-import { connect, createSession, joinHttp, newCmdId, runtimeOf, slowConfig, startTestServer, type TestClient, type TestServer } from '../helpers.js';
+import {
+  connect,
+  createSession,
+  joinHttp,
+  newCmdId,
+  runtimeOf,
+  slowConfig,
+  startTestServer,
+  type TestClient,
+  type TestServer,
+} from '../helpers.js';
 
 let ts: TestServer;
 let session: CreateSessionReply;
@@ -39,11 +49,17 @@ async function dropAndReconnect(client: TestClient): Promise<void> {
   await dropped;
   await reconnected;
   // The server sends a full view (with history) to every new connection.
-  await client.waitView((_v, m) => client.messages.length > before && m.history !== undefined, undefined, 'the view after reconnecting');
+  await client.waitView(
+    (_v, m) => client.messages.length > before && m.history !== undefined,
+    undefined,
+    'the view after reconnecting',
+  );
 }
 
 async function commandsWith(cmdId: string) {
-  return (await ts.server.store.commandsAfter(session.code, 0)).filter((c) => c.cmdId === `${annSeat.seat.id}:${cmdId}`);
+  return (await ts.server.store.commandsAfter(session.code, 0)).filter(
+    (c) => c.cmdId === `${annSeat.seat.id}:${cmdId}`,
+  );
 }
 
 describe('reconnecting', () => {
@@ -53,7 +69,14 @@ describe('reconnecting', () => {
     const welcomes = ann.welcomes.length;
     await dropAndReconnect(ann);
     expect(ann.welcomes.length).toBe(welcomes + 1);
-    expect(ann.welcome).toEqual({ role: 'student', code: session.code, seatId: annSeat.seat.id, name: 'Ann', world: 0, region: 'C' });
+    expect(ann.welcome).toEqual({
+      role: 'student',
+      code: session.code,
+      seatId: annSeat.seat.id,
+      name: 'Ann',
+      world: 0,
+      region: 'C',
+    });
     const v = ann.view!;
     expect(v.phase).toBe('decide');
     expect(v.me).toEqual({ role: 'student', world: 0, region: 'C' });
@@ -92,10 +115,13 @@ describe('reconnecting', () => {
 
   test('a command whose ack was lost in a drop is applied once when resent', async () => {
     const cmdId = newCmdId();
-    const lost = ann.socket.timeout(3000).emitWithAck('decision:draft', { cmdId, decision: { ...draft, barriers: [] } }).then(
-      (a: unknown) => a as { ok: boolean; seq?: number },
-      () => null,
-    );
+    const lost = ann.socket
+      .timeout(3000)
+      .emitWithAck('decision:draft', { cmdId, decision: { ...draft, barriers: [] } })
+      .then(
+        (a: unknown) => a as { ok: boolean; seq?: number },
+        () => null,
+      );
     await dropAndReconnect(ann);
     const resent = await ann.cmd('decision:draft', { decision: { ...draft, barriers: [] } }, cmdId);
     expect(resent.ok).toBe(true);

@@ -1,4 +1,4 @@
-// What each socket receives during a whole game (game-model.md section 8): a student sees only its own world, its
+// What each socket receives during a whole game (docs/rules.md section 8): a student sees only its own world, its
 // own region's drafts and decisions and the proposals its region is party to; the projector sees none of these.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SessionView } from '../../../shared/model/session/view.js';
@@ -22,23 +22,41 @@ afterAll(async () => {
 const views = (messages: ViewMessage[]) => messages.map((m) => m.view as SessionView);
 
 describe('views over a whole game', () => {
-  test('a student socket never receives another region\'s drafts, decisions or proposals, nor another world', () => {
+  test("a student socket never receives another region's drafts, decisions or proposals, nor another world", () => {
     for (const s of game.students) {
       const label = `${s.name} (${s.world}:${s.region})`;
       expect(s.client.messages.length, label).toBeGreaterThan(3);
       for (const m of s.client.messages) {
         const v = m.view as SessionView;
         expect(v.me, label).toEqual({ role: 'student', world: s.world, region: s.region });
-        expect(v.worlds.every((w) => w.index === s.world), label).toBe(true);
+        expect(
+          v.worlds.every((w) => w.index === s.world),
+          label,
+        ).toBe(true);
         for (const w of v.worlds) {
           const cur = w.current;
           if (!cur) continue;
-          expect(Object.keys(cur.drafts).every((r) => r === s.region), `${label} drafts in ${v.phase} ${v.round}`).toBe(true);
-          expect(Object.keys(cur.decisions).every((r) => r === s.region), `${label} decisions in ${v.phase} ${v.round}`).toBe(true);
-          expect(cur.proposals.every((p) => p.from === s.region || p.to === s.region), `${label} proposals`).toBe(true);
+          expect(
+            Object.keys(cur.drafts).every((r) => r === s.region),
+            `${label} drafts in ${v.phase} ${v.round}`,
+          ).toBe(true);
+          expect(
+            Object.keys(cur.decisions).every((r) => r === s.region),
+            `${label} decisions in ${v.phase} ${v.round}`,
+          ).toBe(true);
+          expect(
+            cur.proposals.every((p) => p.from === s.region || p.to === s.region),
+            `${label} proposals`,
+          ).toBe(true);
         }
-        expect(v.seats.every((x) => x.world === s.world && x.region === s.region), label).toBe(true);
-        expect(v.regions.every((r) => r.world === s.world), label).toBe(true);
+        expect(
+          v.seats.every((x) => x.world === s.world && x.region === s.region),
+          label,
+        ).toBe(true);
+        expect(
+          v.regions.every((r) => r.world === s.world),
+          label,
+        ).toBe(true);
         for (const h of (m.history ?? []) as { world: number }[]) expect(h.world, label).toBe(s.world);
       }
     }
@@ -52,7 +70,9 @@ describe('views over a whole game', () => {
     expect(own.some((v) => (v.worlds[0]?.current?.proposals.length ?? 0) > 0)).toBe(true);
     // The host, for comparison, saw other regions' drafts and the bots' sealed decisions before results.
     const host = views(game.host.messages);
-    expect(host.some((v) => v.phase === 'decide' && Object.keys(v.worlds[0]?.current?.decisions ?? {}).length >= 2)).toBe(true);
+    expect(
+      host.some((v) => v.phase === 'decide' && Object.keys(v.worlds[0]?.current?.decisions ?? {}).length >= 2),
+    ).toBe(true);
     expect(host.some((v) => v.worlds.length === 2)).toBe(true);
   });
 
@@ -78,7 +98,10 @@ describe('views over a whole game', () => {
   test('decisions become public only with the results (history)', () => {
     const c1 = game.students[2]!;
     const withHistory = c1.client.messages.filter((m) => m.history !== undefined);
-    const last = withHistory[withHistory.length - 1]!.history as { world: number; rounds: { decisions: Record<string, unknown> }[] }[];
+    const last = withHistory[withHistory.length - 1]!.history as {
+      world: number;
+      rounds: { decisions: Record<string, unknown> }[];
+    }[];
     expect(last).toHaveLength(1);
     expect(Object.keys(last[0]!.rounds[0]!.decisions).sort()).toEqual(['C', 'F', 'I', 'R']);
   });

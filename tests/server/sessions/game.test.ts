@@ -34,7 +34,10 @@ function csvRows(text: string): string[] {
 describe('a whole class session', () => {
   test('every round was played in both worlds with the agreed, breached and audited deals', async () => {
     const log = await exportJson();
-    expect(log.worlds.map((w) => [w.index, w.arm, w.map, w.rounds.length])).toEqual([[0, 0, '4-single', 2], [1, 1, '4-single', 2]]);
+    expect(log.worlds.map((w) => [w.index, w.arm, w.map, w.rounds.length])).toEqual([
+      [0, 0, '4-single', 2],
+      [1, 1, '4-single', 2],
+    ]);
     const [w0, w1] = log.worlds as [SessionLogOut['worlds'][0], SessionLogOut['worlds'][0]];
     expect(w0.rounds.map((r) => r.treatments)).toEqual([[], []]);
     expect(w1.rounds.map((r) => r.treatments)).toEqual([[], ['A', 'B', 'D1', 'D2', 'D3', 'E']]);
@@ -42,7 +45,11 @@ describe('a whole class session', () => {
     // World 0, round 1: C breached the signed project with I; the audit (probability 1) caught it.
     const r0 = w0.rounds[0]!;
     expect(r0.agreements.map((a) => a.id)).toContain('r1-C-I-project');
-    expect(r0.decisions['C']).toMatchObject({ invest: 'ELEC', comply: { 'r1-C-I-project': 'breach' }, source: 'human' });
+    expect(r0.decisions['C']).toMatchObject({
+      invest: 'ELEC',
+      comply: { 'r1-C-I-project': 'breach' },
+      source: 'human',
+    });
     expect(r0.decisions['F']).toMatchObject({ barriers: ['C'], source: 'human' });
     expect(r0.decisions['R']!.source).toBe('bot');
     expect(r0.draws.audit['r1-C-I-project']).toBe(true);
@@ -68,15 +75,35 @@ describe('a whole class session', () => {
     expect(w0.rounds[1]!.decisions['C']!.source).toBe('default');
 
     // Seats: humans where students sat, bots elsewhere; promotions at the end of the game.
-    expect(w0.regions.map((r) => r.seats.map((s) => s.kind).join() || 'none')).toEqual(['human', 'human', 'human', 'bot']);
-    expect(w1.regions.map((r) => r.seats.map((s) => s.kind).join() || 'none')).toEqual(['human', 'human', 'bot', 'bot']);
+    expect(w0.regions.map((r) => r.seats.map((s) => s.kind).join() || 'none')).toEqual([
+      'human',
+      'human',
+      'human',
+      'bot',
+    ]);
+    expect(w1.regions.map((r) => r.seats.map((s) => s.kind).join() || 'none')).toEqual([
+      'human',
+      'human',
+      'bot',
+      'bot',
+    ]);
     expect(w0.promoted.length).toBeGreaterThan(0);
   });
 
   test('the proposals were accepted, rejected and countered as played', async () => {
     const log = await exportJson();
     const types = log.events.map((e) => e.type);
-    for (const t of ['proposal:submit', 'proposal:accept', 'proposal:reject', 'proposal:counter', 'negotiation:done', 'decision:draft', 'decision:submit', 'host:moveSeat', 'session:join']) {
+    for (const t of [
+      'proposal:submit',
+      'proposal:accept',
+      'proposal:reject',
+      'proposal:counter',
+      'negotiation:done',
+      'decision:draft',
+      'decision:submit',
+      'host:moveSeat',
+      'session:join',
+    ]) {
       expect(types, t).toContain(t);
     }
     expect(types.filter((t) => t === 'session:join')).toHaveLength(5);
@@ -100,7 +127,10 @@ describe('a whole class session', () => {
 
   test('export.csv is a zip of rounds, agreements and events; events.csv has one row per accepted command', async () => {
     const log = await exportJson();
-    const r = await http<Uint8Array>(ts.url, `/api/sessions/${game.session.code}/export.csv?token=${encodeURIComponent(game.session.hostToken)}`);
+    const r = await http<Uint8Array>(
+      ts.url,
+      `/api/sessions/${game.session.code}/export.csv?token=${encodeURIComponent(game.session.hostToken)}`,
+    );
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toContain('application/zip');
     const files = unzipSync(r.body);
@@ -113,8 +143,12 @@ describe('a whole class session', () => {
     const rounds = table('rounds.csv');
     expect(rounds.length - 1).toBe(2 * 2 * 4);
     const agreements = table('agreements.csv');
-    expect(agreements.length - 1).toBe(log.worlds.reduce((n, w) => n + w.rounds.reduce((m, rd) => m + rd.agreements.length, 0), 0));
-    expect(agreements.some((row) => row.includes('r1-C-I-project') && row.includes('breach') && row.endsWith('true'))).toBe(true);
+    expect(agreements.length - 1).toBe(
+      log.worlds.reduce((n, w) => n + w.rounds.reduce((m, rd) => m + rd.agreements.length, 0), 0),
+    );
+    expect(
+      agreements.some((row) => row.includes('r1-C-I-project') && row.includes('breach') && row.endsWith('true')),
+    ).toBe(true);
   });
 
   test('exports need the host token', async () => {
@@ -126,9 +160,14 @@ describe('a whole class session', () => {
     const names = pseudo.body.worlds.flatMap((w) => w.regions.flatMap((r) => r.seats.map((s) => s.name)));
     expect(names.filter((n) => n !== 'bot').every((n) => /^Student \d+$/.test(n))).toBe(true);
     expect(JSON.stringify(pseudo.body.events)).not.toContain('"Ann"');
-    const one = await http<string>(ts.url, `/api/sessions/${game.session.code}/export/agreements.csv`, { token: game.session.hostToken });
+    const one = await http<string>(ts.url, `/api/sessions/${game.session.code}/export/agreements.csv`, {
+      token: game.session.hostToken,
+    });
     expect(one.status).toBe(200);
     expect(one.body.split('\r\n')[0]).toContain('complyA');
-    expect((await http(ts.url, `/api/sessions/${game.session.code}/export/secrets.csv`, { token: game.session.hostToken })).status).toBe(404);
+    expect(
+      (await http(ts.url, `/api/sessions/${game.session.code}/export/secrets.csv`, { token: game.session.hostToken }))
+        .status,
+    ).toBe(404);
   });
 });

@@ -2,7 +2,16 @@
 // takeover of absent regions by their bot at a deadline, and a region shared by two students.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CreateSessionReply, JoinReply } from '../../../shared/protocol/http.js';
-import { connect, createSession, http, joinHttp, slowConfig, startTestServer, type TestClient, type TestServer } from '../helpers.js';
+import {
+  connect,
+  createSession,
+  http,
+  joinHttp,
+  slowConfig,
+  startTestServer,
+  type TestClient,
+  type TestServer,
+} from '../helpers.js';
 
 let ts: TestServer;
 
@@ -19,7 +28,9 @@ describe('the phase clock', () => {
   let host: TestClient;
 
   beforeAll(async () => {
-    session = await createSession(ts.url, { config: slowConfig({ phases: { briefing: 5, negotiate: 600, decide: 600, results: 600 } }) });
+    session = await createSession(ts.url, {
+      config: slowConfig({ phases: { briefing: 5, negotiate: 600, decide: 600, results: 600 } }),
+    });
     await joinHttp(ts.url, session.code, 'Ann');
     host = await connect(ts.url, { code: session.code, token: session.hostToken });
   });
@@ -32,7 +43,11 @@ describe('the phase clock', () => {
     expect(briefing.deadline).not.toBeNull();
     const negotiate = await host.waitPhase('negotiate', 1, 30_000);
     expect(negotiate.deadline! - briefing.deadline!).toBeGreaterThanOrEqual(600_000);
-    const events = await http<{ events: { type: string; actor: string }[] }>(ts.url, `/api/sessions/${session.code}/export.json`, { token: session.hostToken });
+    const events = await http<{ events: { type: string; actor: string }[] }>(
+      ts.url,
+      `/api/sessions/${session.code}/export.json`,
+      { token: session.hostToken },
+    );
     expect(events.body.events.filter((e) => e.type === 'phase:timeout').map((e) => e.actor)).toEqual(['system']);
   }, 40_000);
 
@@ -42,7 +57,9 @@ describe('the phase clock', () => {
     const paused = await host.waitView((v) => v.paused);
     expect(paused.deadline).toBeNull();
     expect(paused.remainingMs).toBeGreaterThan(0);
-    expect(paused.remainingMs).toBeLessThanOrEqual(before.deadline! - host.messages[host.messages.length - 1]!.serverTime + 1000);
+    expect(paused.remainingMs).toBeLessThanOrEqual(
+      before.deadline! - host.messages[host.messages.length - 1]!.serverTime + 1000,
+    );
     await host.ok('host:addTime', { seconds: 30 });
     const added = await host.waitView((v) => v.remainingMs === paused.remainingMs! + 30_000);
     expect(added.phase).toBe('negotiate');
@@ -74,8 +91,14 @@ describe('takeover', () => {
       await host.ok('host:setTakeover', { enabled: false });
       for (let k = 0; k < 4; k++) await host.ok('host:endPhase');
       await host.waitPhase('results', 2);
-      const log = await http<{ worlds: { rounds: { decisions: Record<string, { source: string }> }[] }[] }>(ts.url, `/api/sessions/${s.code}/export.json`, { token: s.hostToken });
-      const sources = log.body.worlds[0]!.rounds.map((r) => Object.fromEntries(Object.entries(r.decisions).map(([k, d]) => [k, d.source])));
+      const log = await http<{ worlds: { rounds: { decisions: Record<string, { source: string }> }[] }[] }>(
+        ts.url,
+        `/api/sessions/${s.code}/export.json`,
+        { token: s.hostToken },
+      );
+      const sources = log.body.worlds[0]!.rounds.map((r) =>
+        Object.fromEntries(Object.entries(r.decisions).map(([k, d]) => [k, d.source])),
+      );
       expect(sources).toEqual([
         { C: 'default', I: 'bot', F: 'bot', R: 'bot' },
         { C: 'default', I: 'default', F: 'bot', R: 'bot' },
@@ -102,15 +125,32 @@ describe('a region with two students', () => {
       await host.ok('host:endPhase');
       await host.ok('host:endPhase');
       await a.ok('decision:draft', { decision: { invest: 'FOOD', barriers: [], comply: {} } });
-      await e.waitView((v) => v.worlds[0]?.current?.drafts['C']?.invest === 'FOOD', undefined, "A's draft on E's screen");
+      await e.waitView(
+        (v) => v.worlds[0]?.current?.drafts['C']?.invest === 'FOOD',
+        undefined,
+        "A's draft on E's screen",
+      );
       await e.ok('decision:submit', { decision: { invest: 'CHEM', barriers: ['R'], comply: {} } });
-      await a.waitView((v) => v.worlds[0]?.current?.decisions['C']?.invest === 'CHEM', undefined, "E's submission on A's screen");
+      await a.waitView(
+        (v) => v.worlds[0]?.current?.decisions['C']?.invest === 'CHEM',
+        undefined,
+        "E's submission on A's screen",
+      );
       await a.ok('decision:submit', { decision: { invest: 'AUTO', barriers: [], comply: {} } });
       await host.ok('host:endPhase');
       const results = await host.waitPhase('results', 1);
       expect(results.worlds[0]!.historyLength).toBe(1);
-      const log = await http<{ worlds: { rounds: { decisions: Record<string, unknown> }[] }[] }>(ts.url, `/api/sessions/${s.code}/export.json`, { token: s.hostToken });
-      expect(log.body.worlds[0]!.rounds[0]!.decisions['C']).toEqual({ invest: 'AUTO', barriers: [], comply: {}, source: 'human' });
+      const log = await http<{ worlds: { rounds: { decisions: Record<string, unknown> }[] }[] }>(
+        ts.url,
+        `/api/sessions/${s.code}/export.json`,
+        { token: s.hostToken },
+      );
+      expect(log.body.worlds[0]!.rounds[0]!.decisions['C']).toEqual({
+        invest: 'AUTO',
+        barriers: [],
+        comply: {},
+        source: 'human',
+      });
     } finally {
       for (const c of [host, a, e]) c.close();
     }

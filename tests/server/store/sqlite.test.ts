@@ -13,10 +13,24 @@ let file: string;
 let store: SqliteStore;
 
 const row = (code: string, extra: Partial<SessionRow> = {}): SessionRow => ({
-  code, createdAt: new Date(1_700_000_000_000).toISOString(), seed: `seed-${code}`, config: { rounds: 2, title: '中文 & "quotes"' },
-  hostTokenHash: hashToken(`host-${code}`), projectorTokenHash: hashToken(`proj-${code}`), ended: false, heartbeat: 1000, ...extra,
+  code,
+  createdAt: new Date(1_700_000_000_000).toISOString(),
+  seed: `seed-${code}`,
+  config: { rounds: 2, title: '中文 & "quotes"' },
+  hostTokenHash: hashToken(`host-${code}`),
+  projectorTokenHash: hashToken(`proj-${code}`),
+  ended: false,
+  heartbeat: 1000,
+  ...extra,
 });
-const cmd = (seq: number, cmdId: string, payload: unknown = { type: 'host:start' }): StoredCommand => ({ seq, cmdId, at: 1_700_000_000_000 + seq, actor: 'host', type: 'host:start', payload });
+const cmd = (seq: number, cmdId: string, payload: unknown = { type: 'host:start' }): StoredCommand => ({
+  seq,
+  cmdId,
+  at: 1_700_000_000_000 + seq,
+  actor: 'host',
+  type: 'host:start',
+  payload,
+});
 
 beforeEach(async () => {
   dir = tempDir();
@@ -45,7 +59,10 @@ describe('SqliteStore', () => {
     await expect(store.appendCommand('AAAAAA', cmd(2, 'host:three'))).rejects.toThrow(/UNIQUE/);
     await expect(store.appendCommand('AAAAAA', cmd(3, 'host:one'))).rejects.toThrow(/UNIQUE/);
     const all = await store.commandsAfter('AAAAAA', 0);
-    expect(all.map((c) => [c.seq, c.cmdId])).toEqual([[1, 'host:one'], [2, 'host:two']]);
+    expect(all.map((c) => [c.seq, c.cmdId])).toEqual([
+      [1, 'host:one'],
+      [2, 'host:two'],
+    ]);
     expect(all[0]!.payload).toEqual({ type: 'host:start', nested: { a: [1, 2] } });
     expect((await store.commandsAfter('AAAAAA', 1)).map((c) => c.seq)).toEqual([2]);
     expect(await store.findCommand('AAAAAA', 'host:two')).toEqual(cmd(2, 'host:two'));
@@ -58,12 +75,18 @@ describe('SqliteStore', () => {
 
   test('a join stores its seat with the command, atomically; seats are found by token hash only', async () => {
     const token = newToken();
-    await store.appendCommand('AAAAAA', { ...cmd(1, 'join:x'), type: 'session:join', actor: 'system' }, { seatId: 's1', tokenHash: hashToken(token) });
+    await store.appendCommand(
+      'AAAAAA',
+      { ...cmd(1, 'join:x'), type: 'session:join', actor: 'system' },
+      { seatId: 's1', tokenHash: hashToken(token) },
+    );
     expect(await store.seatByTokenHash('AAAAAA', hashToken(token))).toBe('s1');
     expect(await store.seatByTokenHash('AAAAAA', token)).toBeUndefined();
     expect(await store.seatByTokenHash('BBBBBB', hashToken(token))).toBeUndefined();
     // A seat whose token hash is taken fails, and its command is rolled back with it.
-    await expect(store.appendCommand('AAAAAA', cmd(2, 'join:y'), { seatId: 's2', tokenHash: hashToken(token) })).rejects.toThrow(/UNIQUE/);
+    await expect(
+      store.appendCommand('AAAAAA', cmd(2, 'join:y'), { seatId: 's2', tokenHash: hashToken(token) }),
+    ).rejects.toThrow(/UNIQUE/);
     expect(await store.findCommand('AAAAAA', 'join:y')).toBeUndefined();
     expect((await store.commandsAfter('AAAAAA', 0)).map((c) => c.seq)).toEqual([1]);
   });

@@ -4,7 +4,14 @@ import fc from 'fast-check';
 import { SWITCHABLE_TREATMENTS, type Treatment } from '../../../shared/model/ids.js';
 import { MAP_PRESETS } from '../../../shared/model/maps.js';
 import { defaultParams } from '../../../shared/model/params.js';
-import { initialState, type Agreement, type Decision, type Draws, type WorldRules, type WorldState } from '../../../shared/model/state.js';
+import {
+  initialState,
+  type Agreement,
+  type Decision,
+  type Draws,
+  type WorldRules,
+  type WorldState,
+} from '../../../shared/model/state.js';
 
 export interface RoundInput {
   rules: WorldRules;
@@ -19,15 +26,27 @@ export const treatmentsArb = (exclude: Treatment[] = []): fc.Arbitrary<Treatment
   fc.subarray(SWITCHABLE_TREATMENTS.filter((t) => !exclude.includes(t)) as Treatment[]);
 
 /** A round of `mapId` from its initial state (pilotsUsed varied), with agreements unless `withAgreements` is false. */
-export function roundArb(mapId: string, opts: { withAgreements?: boolean; exclude?: Treatment[] } = {}): fc.Arbitrary<RoundInput> {
+export function roundArb(
+  mapId: string,
+  opts: { withAgreements?: boolean; exclude?: Treatment[] } = {},
+): fc.Arbitrary<RoundInput> {
   const map = MAP_PRESETS[mapId]!;
   const rules: WorldRules = { params: defaultParams(), map };
   const base = initialState(rules);
   const ids = map.regions.map((r) => r.id);
   const sectors = map.sectors.map((s) => s.id);
   const pairKind = opts.withAgreements === false ? fc.constant(0) : fc.integer({ min: 0, max: 3 }); // 0 none, 1 om, 2 project, 3 both
-  const pairArb = fc.record({ kind: pairKind, hostIsA: fc.boolean(), hostShare: fc.double({ min: 0, max: 1, noNaN: true }), payShare: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true })) });
-  const decisionArb = fc.record({ invest: fc.constantFrom(...sectors), block: fc.array(fc.boolean(), { minLength: ids.length, maxLength: ids.length }), breachBits: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }) });
+  const pairArb = fc.record({
+    kind: pairKind,
+    hostIsA: fc.boolean(),
+    hostShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    payShare: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true })),
+  });
+  const decisionArb = fc.record({
+    invest: fc.constantFrom(...sectors),
+    block: fc.array(fc.boolean(), { minLength: ids.length, maxLength: ids.length }),
+    breachBits: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+  });
   return fc
     .record({
       treatments: treatmentsArb(opts.exclude),
@@ -38,7 +57,10 @@ export function roundArb(mapId: string, opts: { withAgreements?: boolean; exclud
       audits: fc.array(fc.boolean(), { minLength: 2 * map.links.length, maxLength: 2 * map.links.length }),
     })
     .map(({ treatments, pairs, decs, pilots, shocks, audits }) => {
-      const state: WorldState = { ...structuredClone(base), pilotsUsed: Object.fromEntries(ids.map((id, i) => [id, pilots[i]!])) };
+      const state: WorldState = {
+        ...structuredClone(base),
+        pilotsUsed: Object.fromEntries(ids.map((id, i) => [id, pilots[i]!])),
+      };
       const d2 = treatments.includes('D2');
       const tprev = (id: string) => 0.5 * 0.13 * (d2 ? state.prev[id]!.consBase : state.prev[id]!.gdp);
       const agreements: Agreement[] = [];
@@ -49,7 +71,15 @@ export function roundArb(mapId: string, opts: { withAgreements?: boolean; exclud
         if (p.kind >= 2) {
           const host = p.hostIsA ? a : b;
           const id = `r1-${a}-${b}-project`;
-          agreements.push({ id, type: 'project', a, b, host, hostShare: p.hostShare, sidePayment: p.payShare * tprev(host) });
+          agreements.push({
+            id,
+            type: 'project',
+            a,
+            b,
+            host,
+            hostShare: p.hostShare,
+            sidePayment: p.payShare * tprev(host),
+          });
           draws.shock[id] = shocks[l]!;
           draws.audit[id] = audits[2 * l]!;
         }

@@ -1,11 +1,17 @@
-// Section 9 "benchmark": max over every investment profile of the expected welfare with all borders open and a
+// docs/rules.md section 9 "benchmark": max over every investment profile of the expected welfare with all borders open and a
 // project on every link honoured by both (host = smaller previous output, first on a tie; hostShare 0.5).
 import { describe, expect, it } from 'vitest';
 import { benchmarkAgreements, benchmarkWelfare } from '../../../shared/model/benchmark.js';
 import { MAP_PRESETS } from '../../../shared/model/maps.js';
 import { defaultParams } from '../../../shared/model/params.js';
 import { expectedOutcome, prepareRound, resolveRound } from '../../../shared/model/resolve.js';
-import { initialState, type Agreement, type Decision, type WorldRules, type WorldState } from '../../../shared/model/state.js';
+import {
+  initialState,
+  type Agreement,
+  type Decision,
+  type WorldRules,
+  type WorldState,
+} from '../../../shared/model/state.js';
 import type { Treatment } from '../../../shared/model/ids.js';
 import { dec, near } from './helpers.js';
 
@@ -20,7 +26,15 @@ function cooperativeAgreements(rules: WorldRules, state: WorldState): Agreement[
     const iy = rules.map.regions.findIndex((r) => r.id === y);
     const [a, b] = ix < iy ? [x, y] : [y, x];
     const host = state.prev[b]!.gdp < state.prev[a]!.gdp ? b : a;
-    return { id: `r${state.round + 1}-${a}-${b}-project`, type: 'project' as const, a, b, host, hostShare: 0.5, sidePayment: 0 };
+    return {
+      id: `r${state.round + 1}-${a}-${b}-project`,
+      type: 'project' as const,
+      a,
+      b,
+      host,
+      hostShare: 0.5,
+      sidePayment: 0,
+    };
   });
 }
 
@@ -33,7 +47,10 @@ function bruteForce(rules: WorldRules, t: Treatment[], state: WorldState): numbe
   const ags = cooperativeAgreements(rules, state);
   const ids = rules.map.regions.map((r) => r.id);
   let best = -Infinity;
-  for (const p of profiles(rules.map.sectors.map((s) => s.id), ids.length)) {
+  for (const p of profiles(
+    rules.map.sectors.map((s) => s.id),
+    ids.length,
+  )) {
     const decisions: Record<string, Decision> = Object.fromEntries(ids.map((id, i) => [id, dec(p[i]!)]));
     best = Math.max(best, expectedOutcome(rules, t, state, ags, decisions).welfare);
   }
@@ -45,7 +62,13 @@ describe('benchmark welfare', () => {
     const rules = rulesOf('4-single');
     const s0 = initialState(rules);
     const ctx = prepareRound(rules, [], s0);
-    const got = benchmarkAgreements(ctx).map((a) => [ctx.cm.regionIds[a.a], ctx.cm.regionIds[a.b], ctx.cm.regionIds[a.host], a.hostShare, a.type]);
+    const got = benchmarkAgreements(ctx).map((a) => [
+      ctx.cm.regionIds[a.a],
+      ctx.cm.regionIds[a.b],
+      ctx.cm.regionIds[a.host],
+      a.hostShare,
+      a.type,
+    ]);
     const want = cooperativeAgreements(rules, s0).map((a) => [a.a, a.b, a.host, 0.5, 1]);
     expect(got).toEqual(want);
     // F (10.875) is smaller than I (16.33): I-F is hosted by F; C hosts nothing.
@@ -66,7 +89,14 @@ describe('benchmark welfare', () => {
   it('equals the brute force from a later state too', () => {
     const rules = rulesOf('3-single');
     const s0 = initialState(rules);
-    const { state } = resolveRound(rules, [], s0, [], { C: dec('AUTO', ['I']), I: dec('AUTO'), F: dec('AUTO', ['C']) }, { shock: {}, audit: {} });
+    const { state } = resolveRound(
+      rules,
+      [],
+      s0,
+      [],
+      { C: dec('AUTO', ['I']), I: dec('AUTO'), F: dec('AUTO', ['C']) },
+      { shock: {}, audit: {} },
+    );
     near(benchmarkWelfare(prepareRound(rules, ['D2'], state)), bruteForce(rules, ['D2'], state), 1e-9);
   });
 

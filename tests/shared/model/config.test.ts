@@ -1,7 +1,15 @@
-// Sections 2 and 4: the session config, its defaults, its validation messages, arms and world seeds.
+// docs/rules.md sections 2 and 4: the session config, its defaults, its validation messages, arms and world seeds.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { armMap, armOfWorld, parseConfig, scheduledTreatments, SessionConfigSchema, worldSeed, type SessionConfig } from '../../../shared/model/config.js';
+import {
+  armMap,
+  armOfWorld,
+  parseConfig,
+  scheduledTreatments,
+  SessionConfigSchema,
+  worldSeed,
+  type SessionConfig,
+} from '../../../shared/model/config.js';
 import { defaultParams, ParamsSchema, TAX_PRESETS } from '../../../shared/model/params.js';
 
 function mustParse(input: unknown): SessionConfig {
@@ -25,7 +33,16 @@ describe('parameters (section 4 defaults)', () => {
       tax: { rate: 0.13, localShare: 0.5 },
       wFiscal: 0.5,
       scale: 100,
-      project: { gamma: 0.03, kappa: 0.05, sigma: 0.6, shock: [{ epsilon: -1, p: 0.3 }, { epsilon: 0, p: 0.4 }, { epsilon: 1, p: 0.3 }] },
+      project: {
+        gamma: 0.03,
+        kappa: 0.05,
+        sigma: 0.6,
+        shock: [
+          { epsilon: -1, p: 0.3 },
+          { epsilon: 0, p: 0.4 },
+          { epsilon: 1, p: 0.3 },
+        ],
+      },
       blame: 3,
       enforcement: { audit: 0.1, fineShare: 0.2, promoPenalty: 0, compensate: false },
       enforcementE: { audit: 0.8, fineShare: 0.3, promoPenalty: 3, compensate: true },
@@ -49,24 +66,80 @@ describe('session config', () => {
     const cfg = mustParse({});
     expect(cfg.map).toBe('4-single');
     expect(cfg.rounds).toBe(8);
-    expect(cfg.arms).toEqual([{ name: 'Baseline then all reforms', schedule: [{ fromRound: 1, treatments: [] }, { fromRound: 5, treatments: ['A', 'B', 'D1', 'D2', 'D3', 'E'] }] }]);
+    expect(cfg.arms).toEqual([
+      {
+        name: 'Baseline then all reforms',
+        schedule: [
+          { fromRound: 1, treatments: [] },
+          { fromRound: 5, treatments: ['A', 'B', 'D1', 'D2', 'D3', 'E'] },
+        ],
+      },
+    ]);
     expect(cfg.phases).toEqual({ briefing: 20, negotiate: 120, decide: 60, results: 45 });
     expect(cfg.params).toEqual(defaultParams());
   });
 
-  const arm = (schedule: { fromRound: number; treatments: string[] }[], extra: object = {}) => ({ arms: [{ name: 'T', schedule, ...extra }] });
+  const arm = (schedule: { fromRound: number; treatments: string[] }[], extra: object = {}) => ({
+    arms: [{ name: 'T', schedule, ...extra }],
+  });
 
   it.each([
     ['an unknown map', { map: 'moon' }, /unknown map "moon"/],
-    ['an arm with an unknown map', { arms: [{ name: 'T', map: 'moon', schedule: [{ fromRound: 1, treatments: [] }] }] }, /arm "T": unknown map "moon"/],
+    [
+      'an arm with an unknown map',
+      { arms: [{ name: 'T', map: 'moon', schedule: [{ fromRound: 1, treatments: [] }] }] },
+      /arm "T": unknown map "moon"/,
+    ],
     ['a schedule not starting at round 1', arm([{ fromRound: 2, treatments: [] }]), /must start at round 1/],
-    ['decreasing schedule rounds', arm([{ fromRound: 1, treatments: [] }, { fromRound: 5, treatments: ['A'] }, { fromRound: 3, treatments: [] }]), /schedule rounds must increase/],
-    ['a step after the last round', { rounds: 4, ...arm([{ fromRound: 1, treatments: [] }, { fromRound: 6, treatments: ['A'] }]) }, /after the last round \(4\)/],
-    ['C only in a later step', arm([{ fromRound: 1, treatments: [] }, { fromRound: 3, treatments: ['C', 'A'] }]), /C \(multi-centre map\) is fixed when a world is created/],
-    ['C on a single-centre arm map', arm([{ fromRound: 1, treatments: ['C'] }], { map: '4-single' }), /C is in force but map "4-single" is single-centre/],
+    [
+      'decreasing schedule rounds',
+      arm([
+        { fromRound: 1, treatments: [] },
+        { fromRound: 5, treatments: ['A'] },
+        { fromRound: 3, treatments: [] },
+      ]),
+      /schedule rounds must increase/,
+    ],
+    [
+      'a step after the last round',
+      {
+        rounds: 4,
+        ...arm([
+          { fromRound: 1, treatments: [] },
+          { fromRound: 6, treatments: ['A'] },
+        ]),
+      },
+      /after the last round \(4\)/,
+    ],
+    [
+      'C only in a later step',
+      arm([
+        { fromRound: 1, treatments: [] },
+        { fromRound: 3, treatments: ['C', 'A'] },
+      ]),
+      /C \(multi-centre map\) is fixed when a world is created/,
+    ],
+    [
+      'C on a single-centre arm map',
+      arm([{ fromRound: 1, treatments: ['C'] }], { map: '4-single' }),
+      /C is in force but map "4-single" is single-centre/,
+    ],
     ['an unknown treatment', arm([{ fromRound: 1, treatments: ['Z'] }]), /arms\.0\.schedule\.0\.treatments\.0/],
     ['a treatment listed twice', arm([{ fromRound: 1, treatments: ['A', 'A'] }]), /listed twice/],
-    ['shock probabilities not summing to 1', { params: { project: { shock: [{ epsilon: -1, p: 0.5 }, { epsilon: 1, p: 0.4 }] } } }, /probabilities must sum to 1/],
+    [
+      'shock probabilities not summing to 1',
+      {
+        params: {
+          project: {
+            shock: [
+              { epsilon: -1, p: 0.5 },
+              { epsilon: 1, p: 0.4 },
+            ],
+          },
+        },
+      },
+      /probabilities must sum to 1/,
+    ],
     ['sigma = 1', { params: { project: { sigma: 1 } } }, /sigma must be below 1/],
     ['sigma > 1', { params: { project: { sigma: 1.5 } } }, /sigma must be below 1/],
     ['an unknown top-level key', { colour: 'red' }, /colour/],
@@ -80,7 +153,20 @@ describe('session config', () => {
   });
 
   it('accepts shock probabilities that sum to 1 within rounding and sigma just below 1', () => {
-    expect(parseConfig({ params: { project: { sigma: 0.99, shock: [{ epsilon: -1, p: 0.1 }, { epsilon: 0, p: 0.2 }, { epsilon: 1, p: 0.7 }] } } }).ok).toBe(true);
+    expect(
+      parseConfig({
+        params: {
+          project: {
+            sigma: 0.99,
+            shock: [
+              { epsilon: -1, p: 0.1 },
+              { epsilon: 0, p: 0.2 },
+              { epsilon: 1, p: 0.7 },
+            ],
+          },
+        },
+      }).ok,
+    ).toBe(true);
   });
 });
 
@@ -89,13 +175,25 @@ describe('arms, maps and seeds', () => {
     map: '4-single',
     rounds: 6,
     arms: [
-      { name: 'single', schedule: [{ fromRound: 1, treatments: [] }, { fromRound: 4, treatments: ['E', 'A'] }] },
-      { name: 'multi', schedule: [{ fromRound: 1, treatments: ['C'] }, { fromRound: 3, treatments: ['C', 'D1'] }] },
+      {
+        name: 'single',
+        schedule: [
+          { fromRound: 1, treatments: [] },
+          { fromRound: 4, treatments: ['E', 'A'] },
+        ],
+      },
+      {
+        name: 'multi',
+        schedule: [
+          { fromRound: 1, treatments: ['C'] },
+          { fromRound: 3, treatments: ['C', 'D1'] },
+        ],
+      },
       { name: 'own map', map: '3-single', schedule: [{ fromRound: 1, treatments: ['B'] }] },
     ],
   });
 
-  it('armMap: the session map, its multi-centre variant under C, or the arm\'s own map', () => {
+  it("armMap: the session map, its multi-centre variant under C, or the arm's own map", () => {
     expect(armMap(cfg, 0).id).toBe('4-single');
     expect(armMap(cfg, 1).id).toBe('4-multi');
     expect(armMap(cfg, 2).id).toBe('3-single');
@@ -103,14 +201,24 @@ describe('arms, maps and seeds', () => {
   });
 
   it('scheduledTreatments follows the schedule, in canonical order, with C on multi-centre maps', () => {
-    expect([1, 2, 3, 4, 5, 6].map((r) => scheduledTreatments(cfg, 0, r))).toEqual([[], [], [], ['A', 'E'], ['A', 'E'], ['A', 'E']]);
+    expect([1, 2, 3, 4, 5, 6].map((r) => scheduledTreatments(cfg, 0, r))).toEqual([
+      [],
+      [],
+      [],
+      ['A', 'E'],
+      ['A', 'E'],
+      ['A', 'E'],
+    ]);
     expect(scheduledTreatments(cfg, 1, 1)).toEqual(['C']);
     expect(scheduledTreatments(cfg, 1, 5)).toEqual(['C', 'D1']);
     expect(scheduledTreatments(cfg, 2, 2)).toEqual(['B']);
   });
 
   it('C is added whenever the arm plays a multi-centre map', () => {
-    const c = SessionConfigSchema.parse({ map: '3-multi', arms: [{ name: 'x', schedule: [{ fromRound: 1, treatments: ['A'] }] }] });
+    const c = SessionConfigSchema.parse({
+      map: '3-multi',
+      arms: [{ name: 'x', schedule: [{ fromRound: 1, treatments: ['A'] }] }],
+    });
     expect(scheduledTreatments(c, 0, 1)).toEqual(['A', 'C']);
   });
 
@@ -122,33 +230,72 @@ describe('arms, maps and seeds', () => {
 });
 
 describe('invalid configs (property)', () => {
-  const valid = { map: '4-single', rounds: 8, arms: [{ name: 'A', schedule: [{ fromRound: 1, treatments: [] }, { fromRound: 5, treatments: ['A', 'E'] }] }], params: { project: { sigma: 0.5 } } };
+  const valid = {
+    map: '4-single',
+    rounds: 8,
+    arms: [
+      {
+        name: 'A',
+        schedule: [
+          { fromRound: 1, treatments: [] },
+          { fromRound: 5, treatments: ['A', 'E'] },
+        ],
+      },
+    ],
+    params: { project: { sigma: 0.5 } },
+  };
   type Cfg = Record<string, unknown> & typeof valid;
   const breakers: ((c: Cfg) => void)[] = [
-    (c) => { c.map = 'nowhere'; },
-    (c) => { c.arms[0]!.schedule[0]!.fromRound = 2; },
-    (c) => { c.arms[0]!.schedule[1]!.fromRound = 1; },
-    (c) => { c.arms[0]!.schedule[1]!.fromRound = 9; },
-    (c) => { c.arms[0]!.schedule[1]!.treatments = ['C']; },
-    (c) => { c.params.project.sigma = 1; },
-    (c) => { (c.params.project as Record<string, unknown>).shock = [{ epsilon: 0, p: 0.9 }]; },
-    (c) => { c.extra = true; },
-    (c) => { c.rounds = 0; },
-    (c) => { c.arms = []; },
+    (c) => {
+      c.map = 'nowhere';
+    },
+    (c) => {
+      c.arms[0]!.schedule[0]!.fromRound = 2;
+    },
+    (c) => {
+      c.arms[0]!.schedule[1]!.fromRound = 1;
+    },
+    (c) => {
+      c.arms[0]!.schedule[1]!.fromRound = 9;
+    },
+    (c) => {
+      c.arms[0]!.schedule[1]!.treatments = ['C'];
+    },
+    (c) => {
+      c.params.project.sigma = 1;
+    },
+    (c) => {
+      (c.params.project as Record<string, unknown>).shock = [{ epsilon: 0, p: 0.9 }];
+    },
+    (c) => {
+      c.extra = true;
+    },
+    (c) => {
+      c.rounds = 0;
+    },
+    (c) => {
+      c.arms = [];
+    },
   ];
 
   it('any broken config is rejected with a message and left unchanged', () => {
     expect(parseConfig(valid).ok).toBe(true);
     fc.assert(
-      fc.property(fc.subarray(breakers.map((_, k) => k), { minLength: 1 }), (picks) => {
-        const input = structuredClone(valid) as Cfg;
-        for (const k of picks) breakers[k]!(input);
-        const before = structuredClone(input);
-        const r = parseConfig(input);
-        expect(r.ok).toBe(false);
-        if (!r.ok) expect(r.errors.every((e) => e.length > 5)).toBe(true);
-        expect(input).toEqual(before);
-      }),
+      fc.property(
+        fc.subarray(
+          breakers.map((_, k) => k),
+          { minLength: 1 },
+        ),
+        (picks) => {
+          const input = structuredClone(valid) as Cfg;
+          for (const k of picks) breakers[k]!(input);
+          const before = structuredClone(input);
+          const r = parseConfig(input);
+          expect(r.ok).toBe(false);
+          if (!r.ok) expect(r.errors.every((e) => e.length > 5)).toBe(true);
+          expect(input).toEqual(before);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -163,7 +310,9 @@ describe('partial overrides keep the section 4 defaults', () => {
 
   it('C on a custom session map without a multi-centre variant is rejected', () => {
     const custom = { ...structuredClone(mustParse({}).maps[0] ?? MAP_FOR_TEST), id: 'mine', multiCentre: false };
-    expect(errorsOf({ map: 'mine', maps: [custom], arms: [{ name: 'c', schedule: [{ fromRound: 1, treatments: ['C'] }] }] })).toMatch(/no multi-centre variant/);
+    expect(
+      errorsOf({ map: 'mine', maps: [custom], arms: [{ name: 'c', schedule: [{ fromRound: 1, treatments: ['C'] }] }] }),
+    ).toMatch(/no multi-centre variant/);
   });
 });
 

@@ -1,4 +1,4 @@
-// Section 5 "Decisions": validation with a reason and normalisation; the defaults of a region that submits nothing.
+// docs/rules.md section 5 "Decisions": validation with a reason and normalisation; the defaults of a region that submits nothing.
 import { describe, expect, it } from 'vitest';
 import { defaultDecision, marketChoiceFor, validateDecision } from '../../../shared/model/decisions.js';
 import { MAP_PRESETS } from '../../../shared/model/maps.js';
@@ -24,16 +24,23 @@ function rejects(regionId: string, d: ReturnType<typeof dec>, code: string, ment
 describe('validateDecision', () => {
   it('accepts a valid decision and normalises the barriers to map order', () => {
     const r = validateDecision(rules, 'C', ags, dec('AUTO', ['R', 'I', 'F'], { [CI.id]: 'breach' }));
-    expect(r).toEqual({ ok: true, value: { invest: 'AUTO', barriers: ['I', 'F', 'R'], comply: { [CI.id]: 'breach' } } });
+    expect(r).toEqual({
+      ok: true,
+      value: { invest: 'AUTO', barriers: ['I', 'F', 'R'], comply: { [CI.id]: 'breach' } },
+    });
   });
 
   it('rejects an unknown sector', () => rejects('C', dec('STEEL'), 'INVALID_INVEST', /STEEL/));
   it('rejects a barrier against itself', () => rejects('C', dec('AUTO', ['C']), 'INVALID_BARRIER', /itself/));
-  it('rejects a barrier against an unknown region', () => rejects('C', dec('AUTO', ['Q']), 'INVALID_BARRIER', /Q.*no such region/));
+  it('rejects a barrier against an unknown region', () =>
+    rejects('C', dec('AUTO', ['Q']), 'INVALID_BARRIER', /Q.*no such region/));
   it('rejects a duplicate barrier', () => rejects('C', dec('AUTO', ['I', 'R', 'I']), 'INVALID_BARRIER', /I.*twice/));
-  it('rejects comply for another pair\'s project', () => rejects('C', dec('AUTO', [], { [IF.id]: 'honour' }), 'INVALID_COMPLY', new RegExp(IF.id)));
-  it('rejects comply for its own open-market agreement (not a project)', () => rejects('C', dec('AUTO', [], { [CF.id]: 'breach' }), 'INVALID_COMPLY', new RegExp(CF.id)));
-  it('rejects comply for an agreement that does not exist', () => rejects('I', dec('AUTO', [], { 'r1-I-R-project': 'breach' }), 'INVALID_COMPLY', /r1-I-R-project/));
+  it("rejects comply for another pair's project", () =>
+    rejects('C', dec('AUTO', [], { [IF.id]: 'honour' }), 'INVALID_COMPLY', new RegExp(IF.id)));
+  it('rejects comply for its own open-market agreement (not a project)', () =>
+    rejects('C', dec('AUTO', [], { [CF.id]: 'breach' }), 'INVALID_COMPLY', new RegExp(CF.id)));
+  it('rejects comply for an agreement that does not exist', () =>
+    rejects('I', dec('AUTO', [], { 'r1-I-R-project': 'breach' }), 'INVALID_COMPLY', /r1-I-R-project/));
   it('rejects a region that is not on the map', () => rejects('Z', dec('AUTO'), 'UNKNOWN_REGION', /Z/));
 
   it('keeps only comply entries of its projects, in agreement order (missing entries mean honour)', () => {
@@ -55,13 +62,18 @@ describe('defaultDecision', () => {
 
   it('round 1 without B: the strength sector, no barriers, honour every own project', () => {
     const d = defaultDecision(rules, [], s0, 'I', ags);
-    expect(d).toEqual({ invest: 'AUTO', barriers: [], comply: { [CI.id]: 'honour', [IF.id]: 'honour' }, reason: 'strengthSector' });
+    expect(d).toEqual({
+      invest: 'AUTO',
+      barriers: [],
+      comply: { [CI.id]: 'honour', [IF.id]: 'honour' },
+      reason: 'strengthSector',
+    });
     expect(defaultDecision(rules, [], s0, 'C', []).invest).toBe('ELEC');
     expect(defaultDecision(rules, [], s0, 'F', []).invest).toBe('FOOD');
     expect(defaultDecision(rules, [], s0, 'R', []).invest).toBe('CHEM');
   });
 
-  it('later rounds without B: last round\'s investment and barriers', () => {
+  it("later rounds without B: last round's investment and barriers", () => {
     const d1 = { C: dec('AUTO', ['I', 'R']), I: dec('FOOD'), F: dec('FOOD', ['C']), R: dec('ELEC') };
     const { state } = resolveRound(rules, [], s0, [], d1, { shock: {}, audit: {} });
     const d = defaultDecision(rules, [], state, 'C', []);
@@ -69,7 +81,7 @@ describe('defaultDecision', () => {
     expect(defaultDecision(rules, ['D1'], state, 'R', []).invest).toBe('ELEC');
   });
 
-  it('under B: the market\'s choice, even after another investment; barriers still last round\'s', () => {
+  it("under B: the market's choice, even after another investment; barriers still last round's", () => {
     const d1 = { C: dec('AUTO', ['I']), I: dec('FOOD'), F: dec('FOOD'), R: dec('ELEC') };
     const { state } = resolveRound(rules, [], s0, [], d1, { shock: {}, audit: {} });
     for (const id of ['C', 'I', 'F', 'R']) {

@@ -1,4 +1,4 @@
-// Section 6: a project's shock is the first ε whose cumulative probability exceeds u(seed,'shock',r,id); an
+// docs/rules.md section 6: a project's shock is the first ε whose cumulative probability exceeds u(seed,'shock',r,id); an
 // agreement is audited when u(seed,'audit',r,id) < audit (0.8 under E, else 0.1).
 import { describe, expect, it } from 'vitest';
 import { auditProbability, drawRound, shockFor } from '../../../shared/model/draws.js';
@@ -19,7 +19,14 @@ describe('shockFor', () => {
   });
 
   it('follows a custom shock list in its listed order', () => {
-    const p = ParamsSchema.parse({ project: { shock: [{ epsilon: 1, p: 0.5 }, { epsilon: -0.5, p: 0.5 }] } });
+    const p = ParamsSchema.parse({
+      project: {
+        shock: [
+          { epsilon: 1, p: 0.5 },
+          { epsilon: -0.5, p: 0.5 },
+        ],
+      },
+    });
     expect(shockFor(p, 0.49)).toBe(1);
     expect(shockFor(p, 0.5)).toBe(-0.5);
   });
@@ -52,7 +59,8 @@ describe('drawRound', () => {
 
   it('audits at roughly the configured rate over many agreements', () => {
     const many = Array.from({ length: 2000 }, (_, k) => ({ ...openMarketAg('C', 'I', 1), id: `a${k}` }));
-    const rate = (underE: boolean) => Object.values(drawRound('rate', 1, many, params, underE).audit).filter(Boolean).length / many.length;
+    const rate = (underE: boolean) =>
+      Object.values(drawRound('rate', 1, many, params, underE).audit).filter(Boolean).length / many.length;
     expect(rate(false)).toBeGreaterThan(0.07);
     expect(rate(false)).toBeLessThan(0.13);
     expect(rate(true)).toBeGreaterThan(0.77);

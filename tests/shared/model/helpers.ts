@@ -52,7 +52,10 @@ export const PLAIN: MapDef = MapDefSchema.parse({
     a: { S1: 0, S2: 0 },
     at: { x: 0.5, y: 0.5 },
   })),
-  links: [['X', 'Y'], ['X', 'W']],
+  links: [
+    ['X', 'Y'],
+    ['X', 'W'],
+  ],
 });
 
 /** Previous figures of the plain map: Tprev = 10, 5, 5 on gdp and 8, 6, 5 on consBase (D2). */
@@ -63,11 +66,17 @@ export function plainRules(overrides: ParamsInput = {}): WorldRules {
 }
 
 /** A world state at the start of round `round + 1` with the given previous figures. */
-export function stateOf(map: MapDef, prev: Record<string, { gdp: number; consBase: number }>, extra: Partial<WorldState> = {}): WorldState {
+export function stateOf(
+  map: MapDef,
+  prev: Record<string, { gdp: number; consBase: number }>,
+  extra: Partial<WorldState> = {},
+): WorldState {
   const per = <T>(f: (id: string) => T) => Object.fromEntries(map.regions.map((r) => [r.id, f(r.id)]));
   return {
     round: 0,
-    K: per((id) => Object.fromEntries(map.sectors.map((k) => [k.id, map.regions.find((r) => r.id === id)?.K0[k.id] ?? 0]))),
+    K: per((id) =>
+      Object.fromEntries(map.sectors.map((k) => [k.id, map.regions.find((r) => r.id === id)?.K0[k.id] ?? 0])),
+    ),
     prev: per((id) => ({ ...prev[id]! })),
     promo: per(() => 0),
     career: per(() => 0),
@@ -92,7 +101,15 @@ export function projectAg(a: string, b: string, host: string, hostShare = 0.5, s
 }
 
 export function openMarketAg(a: string, b: string, round = 1): Agreement {
-  return { id: `r${round}-${a}-${b}-openMarket`, type: 'openMarket', a, b, host: null, hostShare: null, sidePayment: 0 };
+  return {
+    id: `r${round}-${a}-${b}-openMarket`,
+    type: 'openMarket',
+    a,
+    b,
+    host: null,
+    hostShare: null,
+    sidePayment: 0,
+  };
 }
 
 /** Plain-map decisions: everyone invests in S1 (no duplication), no barriers, honours everything. */
@@ -101,4 +118,18 @@ export function plainDecisions(over: Partial<Record<'X' | 'Y' | 'W', Decision>> 
 }
 
 /** Numeric figures of a region result (dup excluded). */
-export const NUMERIC_FIELDS = ['gdp', 'consBase', 'g', 'tax', 'outlay', 'inflow', 'fiscalGrowth', 'score', 'career', 'nBar', 'honoured', 'breaches', 'detected'] as const;
+export const NUMERIC_FIELDS = [
+  'gdp',
+  'consBase',
+  'g',
+  'tax',
+  'outlay',
+  'inflow',
+  'fiscalGrowth',
+  'score',
+  'career',
+  'nBar',
+  'honoured',
+  'breaches',
+  'detected',
+] as const;

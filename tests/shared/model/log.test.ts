@@ -1,11 +1,24 @@
-// Section 11: the session log (export format version 1) and its CSV tables.
+// docs/rules.md section 11: the session log (export format version 1) and its CSV tables.
 import { describe, expect, it } from 'vitest';
 import { classPlanConfig } from '../../../shared/model/presets.js';
 import { agreementsCsv, csvCell, eventsCsv, roundsCsv } from '../../../shared/model/csv.js';
 import { SessionLogSchema } from '../../../shared/model/log.js';
 import { simulatedLog, simulateSession } from '../../../shared/model/sim/simulate.js';
 
-const cfg = classPlanConfig('control-vs-reform', { map: '3-single', rounds: 3, arms: [{ name: 'c', schedule: [{ fromRound: 1, treatments: [] }] }, { name: 'r', schedule: [{ fromRound: 1, treatments: [] }, { fromRound: 2, treatments: ['D1', 'E'] }] }] });
+const cfg = classPlanConfig('control-vs-reform', {
+  map: '3-single',
+  rounds: 3,
+  arms: [
+    { name: 'c', schedule: [{ fromRound: 1, treatments: [] }] },
+    {
+      name: 'r',
+      schedule: [
+        { fromRound: 1, treatments: [] },
+        { fromRound: 2, treatments: ['D1', 'E'] },
+      ],
+    },
+  ],
+});
 const session = simulateSession(cfg, 'LOG', 'opportunist');
 const log = simulatedLog(cfg, session, 'ABCD', '2024-01-01T00:00:00.000Z');
 
@@ -15,13 +28,34 @@ describe('session log', () => {
     expect(log.session).toMatchObject({ code: 'ABCD', createdAt: '2024-01-01T00:00:00.000Z', seed: 'LOG' });
     expect(log.session.config.params).toEqual(cfg.params);
     const w = log.worlds[1]!;
-    expect(Object.keys(w)).toEqual(expect.arrayContaining(['index', 'seed', 'map', 'arm', 'initial', 'regions', 'rounds', 'promoted']));
+    expect(Object.keys(w)).toEqual(
+      expect.arrayContaining(['index', 'seed', 'map', 'arm', 'initial', 'regions', 'rounds', 'promoted']),
+    );
     expect([w.index, w.seed, w.map, w.arm]).toEqual([1, 'LOG:1', '3-single', 1]);
     expect(Object.keys(w.initial)).toEqual(['gdp', 'consBase']);
     expect(w.regions.map((r) => r.id)).toEqual(['C', 'I', 'F']);
     const r = w.rounds[0]!;
-    expect(Object.keys(r)).toEqual(expect.arrayContaining(['round', 'treatments', 'agreements', 'decisions', 'draws', 'results', 'metrics']));
-    expect(Object.keys(r.results.regions.C!).sort()).toEqual(['breaches', 'career', 'consBase', 'detected', 'dup', 'fiscalGrowth', 'g', 'gdp', 'honoured', 'inflow', 'nBar', 'outlay', 'score', 'tax'].sort());
+    expect(Object.keys(r)).toEqual(
+      expect.arrayContaining(['round', 'treatments', 'agreements', 'decisions', 'draws', 'results', 'metrics']),
+    );
+    expect(Object.keys(r.results.regions.C!).sort()).toEqual(
+      [
+        'breaches',
+        'career',
+        'consBase',
+        'detected',
+        'dup',
+        'fiscalGrowth',
+        'g',
+        'gdp',
+        'honoured',
+        'inflow',
+        'nBar',
+        'outlay',
+        'score',
+        'tax',
+      ].sort(),
+    );
     expect(Object.keys(r.results)).toEqual(expect.arrayContaining(['gAll', 'welfare', 'benchmarkWelfare']));
     expect(Object.keys(r.decisions.C!).sort()).toEqual(['barriers', 'comply', 'invest', 'source']);
     expect(w.promoted.map((p) => p.afterRound)).toEqual([1, 3]);
@@ -48,7 +82,25 @@ describe('CSV export', () => {
     const text = roundsCsv({ worlds: log.worlds, events: [] });
     const lines = text.trimEnd().split('\r\n');
     expect(lines).toHaveLength(1 + 2 * 3 * 3);
-    for (const f of ['gdp', 'consBase', 'g', 'tax', 'outlay', 'inflow', 'fiscalGrowth', 'score', 'career', 'dup', 'nBar', 'honoured', 'breaches', 'detected', 'treatments', 'invest', 'barriers']) {
+    for (const f of [
+      'gdp',
+      'consBase',
+      'g',
+      'tax',
+      'outlay',
+      'inflow',
+      'fiscalGrowth',
+      'score',
+      'career',
+      'dup',
+      'nBar',
+      'honoured',
+      'breaches',
+      'detected',
+      'treatments',
+      'invest',
+      'barriers',
+    ]) {
       expect(lines[0]!.split(',')).toContain(f);
     }
   });

@@ -1,4 +1,4 @@
-// Section 9: the debrief metrics of a round, checked against the definitions on constructed rounds.
+// docs/rules.md section 9: the debrief metrics of a round, checked against the definitions on constructed rounds.
 import { describe, expect, it } from 'vitest';
 import { compileMap } from '../../../shared/model/compiled.js';
 import { MAP_PRESETS } from '../../../shared/model/maps.js';
@@ -13,7 +13,12 @@ import { near, openMarketAg, projectAg } from './helpers.js';
 
 const rules: WorldRules = { params: defaultParams(), map: MAP_PRESETS['4-single']! };
 const s0 = initialState(rules);
-const rd = (invest: string, barriers: string[] = [], comply: Record<string, Compliance> = {}): RecordedDecision => ({ invest, barriers, comply, source: 'human' });
+const rd = (invest: string, barriers: string[] = [], comply: Record<string, Compliance> = {}): RecordedDecision => ({
+  invest,
+  barriers,
+  comply,
+  source: 'human',
+});
 
 const CIp = projectAg('C', 'I', 'I');
 const CIo = openMarketAg('C', 'I');
@@ -21,7 +26,12 @@ const CFo = openMarketAg('C', 'F');
 const IFo = openMarketAg('I', 'F');
 const ags = [CIp, CIo, CFo, IFo];
 // I breaches the project (audited), C blocks F (breaching C-F, not audited) and R; R blocks C. F and R duplicate.
-const decisions = { C: rd('ELEC', ['F', 'R']), I: rd('AUTO', [], { [CIp.id]: 'breach' }), F: rd('AUTO'), R: rd('ELEC', ['C']) };
+const decisions = {
+  C: rd('ELEC', ['F', 'R']),
+  I: rd('AUTO', [], { [CIp.id]: 'breach' }),
+  F: rd('AUTO'),
+  R: rd('ELEC', ['C']),
+};
 const draws = { shock: { [CIp.id]: 0 }, audit: { [CIp.id]: true, [CIo.id]: false, [CFo.id]: false, [IFo.id]: true } };
 const rec = playRound(rules, 'metrics:0', [], s0, ags, decisions, 1.5, draws);
 const m = rec.metrics;
@@ -96,7 +106,8 @@ describe('inequality, structure and segmentation', () => {
     const cm = compileMap(rules.map, rules.params);
     const K = Float64Array.from(ids.flatMap((id) => cm.sectorIds.map((k) => rec.stateAfter.K[id]![k]!)));
     const blocked = new Uint8Array(16);
-    for (const [j, list] of Object.entries(decisions)) for (const i of list.barriers) blocked[ids.indexOf(j) * 4 + ids.indexOf(i)] = 1;
+    for (const [j, list] of Object.entries(decisions))
+      for (const i of list.barriers) blocked[ids.indexOf(j) * 4 + ids.indexOf(i)] = 1;
     const cross = (b: Uint8Array | null) => runMarket(cm, K, b).crossBorder.reduce((a, x) => a + x, 0);
     const actual = cross(blocked);
     near(m.tradeSegmentation, 1 - actual / cross(null), 1e-12);

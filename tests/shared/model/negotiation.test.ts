@@ -1,4 +1,4 @@
-// Section 5 "Agreements": propose, replace, accept, reject, counter, withdraw, close, and the signed agreements.
+// docs/rules.md section 5 "Agreements": propose, replace, accept, reject, counter, withdraw, close, and the signed agreements.
 import { describe, expect, it } from 'vitest';
 import { MAP_PRESETS } from '../../../shared/model/maps.js';
 import { defaultParams } from '../../../shared/model/params.js';
@@ -11,7 +11,10 @@ const rules: WorldRules = { params: defaultParams(), map: MAP_PRESETS['4-single'
 const state = initialState(rules);
 const ctx = (treatments: Treatment[] = []): neg.NegotiationCtx => ({ rules, treatments, state });
 const om: neg.ProposalTerms = { openMarket: true, project: null };
-const proj = (host: string, hostShare = 0.5, sidePayment = 0): neg.ProposalTerms => ({ openMarket: false, project: { host, hostShare, sidePayment } });
+const proj = (host: string, hostShare = 0.5, sidePayment = 0): neg.ProposalTerms => ({
+  openMarket: false,
+  project: { host, hostShare, sidePayment },
+});
 
 function value<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
@@ -27,7 +30,15 @@ describe('propose', () => {
 
   it('creates a pending proposal with a round-scoped id', () => {
     const { neg: n, proposal } = value(neg.propose(ctx(), n0, 'C', 'I', om, 'bothGain'));
-    expect(proposal).toMatchObject({ id: 'p1-1', round: 1, from: 'C', to: 'I', status: 'pending', counterOf: null, message: 'bothGain' });
+    expect(proposal).toMatchObject({
+      id: 'p1-1',
+      round: 1,
+      from: 'C',
+      to: 'I',
+      status: 'pending',
+      counterOf: null,
+      message: 'bothGain',
+    });
     expect(n.proposals).toHaveLength(1);
     expect(n0.proposals).toHaveLength(0); // pure
   });
@@ -53,7 +64,7 @@ describe('propose', () => {
     expect(code(neg.propose(ctx(), n0, 'C', 'I', proj('I', 0.5, -1)))).toBe('INVALID_PAYMENT');
   });
 
-  it('caps the side payment at the host\'s Tprev (gdp-based), and at the consBase-based Tprev under D2', () => {
+  it("caps the side payment at the host's Tprev (gdp-based), and at the consBase-based Tprev under D2", () => {
     const F = state.prev.F!;
     const capGdp = 0.5 * 0.13 * F.gdp;
     const capCons = 0.5 * 0.13 * F.consBase;
@@ -74,7 +85,11 @@ describe('propose', () => {
     let n = value(neg.propose(ctx(), n0, 'C', 'I', om)).neg;
     n = value(neg.propose(ctx(), n, 'I', 'C', proj('C'))).neg;
     n = value(neg.propose(ctx(), n, 'C', 'I', proj('I'))).neg;
-    expect(n.proposals.map((p) => [p.id, p.status])).toEqual([['p1-1', 'replaced'], ['p1-2', 'pending'], ['p1-3', 'pending']]);
+    expect(n.proposals.map((p) => [p.id, p.status])).toEqual([
+      ['p1-1', 'replaced'],
+      ['p1-2', 'pending'],
+      ['p1-3', 'pending'],
+    ]);
   });
 });
 
@@ -87,7 +102,7 @@ describe('accept, reject, counter, withdraw', () => {
     return n;
   };
 
-  it('only the recipient may accept; acceptance signs and supersedes the pair\'s other pending proposals', () => {
+  it("only the recipient may accept; acceptance signs and supersedes the pair's other pending proposals", () => {
     const n = base();
     expect(code(neg.accept(ctx(), n, 'C', 'p2-1'))).toBe('NOT_RECIPIENT');
     const { neg: after, proposal } = value(neg.accept(ctx(), n, 'I', 'p2-1'));
@@ -117,7 +132,14 @@ describe('accept, reject, counter, withdraw', () => {
     expect(code(neg.counter(ctx(), n, 'C', 'p2-3', proj('F')))).toBe('NOT_RECIPIENT');
     const { neg: after, proposal } = value(neg.counter(ctx(), n, 'F', 'p2-3', proj('F', 0.6), 'fairShare'));
     expect(status(after, 'p2-3')).toBe('countered');
-    expect(proposal).toMatchObject({ from: 'F', to: 'C', status: 'pending', counterOf: 'p2-3', message: 'fairShare', terms: proj('F', 0.6) });
+    expect(proposal).toMatchObject({
+      from: 'F',
+      to: 'C',
+      status: 'pending',
+      counterOf: 'p2-3',
+      message: 'fairShare',
+      terms: proj('F', 0.6),
+    });
     // An invalid counter leaves everything as it was.
     expect(code(neg.counter(ctx(), n, 'F', 'p2-3', proj('R')))).toBe('INVALID_HOST');
     expect(status(n, 'p2-3')).toBe('pending');
@@ -143,17 +165,47 @@ describe('accept, reject, counter, withdraw', () => {
 });
 
 describe('signedAgreements', () => {
-  it('ids r{round}-{a}-{b}-{type}, pairs in map order, a pair\'s project before its open market', () => {
+  it("ids r{round}-{a}-{b}-{type}, pairs in map order, a pair's project before its open market", () => {
     let n = neg.openNegotiation(3);
-    const both = (host: string, sidePayment = 0): neg.ProposalTerms => ({ openMarket: true, project: { host, hostShare: 0.3, sidePayment } });
+    const both = (host: string, sidePayment = 0): neg.ProposalTerms => ({
+      openMarket: true,
+      project: { host, hostShare: 0.3, sidePayment },
+    });
     n = value(neg.propose(ctx(), n, 'F', 'I', both('I', 0.1))).neg; // p3-1: I-F in map order
     n = value(neg.propose(ctx(), n, 'R', 'C', om)).neg; // p3-2
     n = value(neg.propose(ctx(), n, 'I', 'C', both('C'))).neg; // p3-3
     n = value(neg.propose(ctx(), n, 'C', 'F', proj('F'))).neg; // p3-4, left pending
-    for (const [by, id] of [['I', 'p3-1'], ['C', 'p3-2'], ['C', 'p3-3']] as const) n = value(neg.accept(ctx(), n, by, id)).neg;
+    for (const [by, id] of [
+      ['I', 'p3-1'],
+      ['C', 'p3-2'],
+      ['C', 'p3-3'],
+    ] as const)
+      n = value(neg.accept(ctx(), n, by, id)).neg;
     const ags = neg.signedAgreements(rules, neg.closeNegotiation(n));
-    expect(ags.map((a) => a.id)).toEqual(['r3-C-I-project', 'r3-C-I-openMarket', 'r3-C-R-openMarket', 'r3-I-F-project', 'r3-I-F-openMarket']);
-    expect(ags[3]).toEqual({ id: 'r3-I-F-project', type: 'project', a: 'I', b: 'F', host: 'I', hostShare: 0.3, sidePayment: 0.1 });
-    expect(ags[2]).toEqual({ id: 'r3-C-R-openMarket', type: 'openMarket', a: 'C', b: 'R', host: null, hostShare: null, sidePayment: 0 });
+    expect(ags.map((a) => a.id)).toEqual([
+      'r3-C-I-project',
+      'r3-C-I-openMarket',
+      'r3-C-R-openMarket',
+      'r3-I-F-project',
+      'r3-I-F-openMarket',
+    ]);
+    expect(ags[3]).toEqual({
+      id: 'r3-I-F-project',
+      type: 'project',
+      a: 'I',
+      b: 'F',
+      host: 'I',
+      hostShare: 0.3,
+      sidePayment: 0.1,
+    });
+    expect(ags[2]).toEqual({
+      id: 'r3-C-R-openMarket',
+      type: 'openMarket',
+      a: 'C',
+      b: 'R',
+      host: null,
+      hostShare: null,
+      sidePayment: 0,
+    });
   });
 });

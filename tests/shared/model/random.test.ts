@@ -1,13 +1,17 @@
-// Section 6: u(seed, ...tags) = mulberry32(fnv1a(seed | tags)), exact.
+// docs/rules.md section 6: u(seed, ...tags) = mulberry32(fnv1a(seed | tags)), exact.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fnv1a, mulberry32First, u } from '../../../shared/model/random.js';
 import { loadFixture } from './helpers.js';
 
-interface USample { seed: string; tags: (string | number)[]; u: number }
+interface USample {
+  seed: string;
+  tags: (string | number)[];
+  u: number;
+}
 const { uSamples } = loadFixture<{ uSamples: USample[] }>('test-vector-log.json');
 
-/** The reference definitions of section 6, written out again. */
+/** The reference definitions of docs/rules.md section 6, written out again. */
 function refFnv(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
@@ -47,12 +51,16 @@ describe('u (section 6)', () => {
 
   it('agrees with the reference definition and stays in [0, 1)', () => {
     fc.assert(
-      fc.property(fc.string(), fc.array(fc.oneof(fc.string(), fc.integer({ min: 0, max: 1000 })), { maxLength: 4 }), (seed, tags) => {
-        const v = u(seed, ...tags);
-        expect(v).toBe(refMulberry(refFnv(seed + '|' + tags.join('|'))));
-        expect(v).toBeGreaterThanOrEqual(0);
-        expect(v).toBeLessThan(1);
-      }),
+      fc.property(
+        fc.string(),
+        fc.array(fc.oneof(fc.string(), fc.integer({ min: 0, max: 1000 })), { maxLength: 4 }),
+        (seed, tags) => {
+          const v = u(seed, ...tags);
+          expect(v).toBe(refMulberry(refFnv(seed + '|' + tags.join('|'))));
+          expect(v).toBeGreaterThanOrEqual(0);
+          expect(v).toBeLessThan(1);
+        },
+      ),
       { numRuns: 200 },
     );
   });

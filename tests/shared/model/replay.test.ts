@@ -1,12 +1,19 @@
-// The 8-round test-vector log (section 11): replay reports ok; every round resolved with resolveRound reproduces
-// every results figure and stateAfter field within 1e-9 relative; the draws follow from the seed (section 6).
+// The 8-round test-vector log (docs/rules.md section 11): replay reports ok; every round resolved with resolveRound reproduces
+// every results figure and stateAfter field within 1e-9 relative; the draws follow from the seed (docs/rules.md section 6).
 import { describe, expect, it } from 'vitest';
 import { drawRound } from '../../../shared/model/draws.js';
 import { MAP_PRESETS } from '../../../shared/model/maps.js';
 import { defaultParams } from '../../../shared/model/params.js';
 import { replay } from '../../../shared/model/replay.js';
 import { resolveRound } from '../../../shared/model/resolve.js';
-import { initialState, type Agreement, type Decision, type Draws, type RegionResult, type WorldRules } from '../../../shared/model/state.js';
+import {
+  initialState,
+  type Agreement,
+  type Decision,
+  type Draws,
+  type RegionResult,
+  type WorldRules,
+} from '../../../shared/model/state.js';
 import type { Treatment } from '../../../shared/model/ids.js';
 import { loadFixture, nearRel } from './helpers.js';
 
@@ -17,10 +24,25 @@ interface RoundLog {
   decisions: Record<string, Decision & { source: string }>;
   draws: Draws;
   results: { regions: Record<string, RegionResult>; gAll: number; welfare: number };
-  stateAfter: { K: Record<string, Record<string, number>>; promo: Record<string, number>; career: Record<string, number>; budget: Record<string, number>; pilotsUsed: Record<string, number> };
+  stateAfter: {
+    K: Record<string, Record<string, number>>;
+    promo: Record<string, number>;
+    career: Record<string, number>;
+    budget: Record<string, number>;
+    pilotsUsed: Record<string, number>;
+  };
 }
 interface VectorLog {
-  log: { session: { seed: string }; worlds: { index: number; seed: string; map: string; initial: { gdp: Record<string, number>; consBase: Record<string, number> }; rounds: RoundLog[] }[] };
+  log: {
+    session: { seed: string };
+    worlds: {
+      index: number;
+      seed: string;
+      map: string;
+      initial: { gdp: Record<string, number>; consBase: Record<string, number> };
+      rounds: RoundLog[];
+    }[];
+  };
 }
 
 const fixture = loadFixture<VectorLog>('test-vector-log.json');
@@ -77,7 +99,8 @@ describe('test-vector-log.json', () => {
       nearRel(results.welfare, rl.results.welfare, TOL, `r${r} welfare`);
       expect(next.round).toBe(r);
       for (const key of ['promo', 'career', 'budget', 'pilotsUsed'] as const) {
-        for (const [id, v] of Object.entries(rl.stateAfter[key])) nearRel(next[key][id], v, TOL, `r${r} stateAfter.${key}.${id}`);
+        for (const [id, v] of Object.entries(rl.stateAfter[key]))
+          nearRel(next[key][id], v, TOL, `r${r} stateAfter.${key}.${id}`);
       }
       for (const [id, row] of Object.entries(rl.stateAfter.K)) {
         for (const [k, v] of Object.entries(row)) expect(next.K[id]?.[k], `r${r} K.${id}.${k}`).toBe(v);

@@ -1,4 +1,4 @@
-// Section 7 step 3, the consequences: blame vs recognition under A, openMarket breach detection, audits (fines,
+// docs/rules.md section 7 step 3, the consequences: blame vs recognition under A, openMarket breach detection, audits (fines,
 // promotion penalty, restitution under E), honoured/breaches/detected counts. Plain map as in the project tests.
 import { describe, expect, it } from 'vitest';
 import { resolveRound } from '../../../shared/model/resolve.js';
@@ -12,7 +12,13 @@ const OM = openMarketAg('X', 'Y');
 const baseScore = (g: Record<'X' | 'Y' | 'W', number>, i: 'X' | 'Y' | 'W') =>
   100 * (g[i] - (g.X + g.Y + g.W - g[i]) / 2);
 
-function play(ags: Agreement[], t: Treatment[], eps: number, audited: boolean, d: Partial<Record<'X' | 'Y' | 'W', Decision>> = {}) {
+function play(
+  ags: Agreement[],
+  t: Treatment[],
+  eps: number,
+  audited: boolean,
+  d: Partial<Record<'X' | 'Y' | 'W', Decision>> = {},
+) {
   const draws = {
     shock: Object.fromEntries(ags.filter((a) => a.type === 'project').map((a) => [a.id, eps])),
     audit: Object.fromEntries(ags.map((a) => [a.id, audited])),

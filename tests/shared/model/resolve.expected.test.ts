@@ -1,16 +1,26 @@
-// Section 7 "Expected outcome": the exact expectation over every project shock and every audit, checked against
+// docs/rules.md section 7 "Expected outcome": the exact expectation over every project shock and every audit, checked against
 // the probability-weighted average of resolveRound over all combinations.
 import { describe, expect, it } from 'vitest';
 import { MAP_PRESETS } from '../../../shared/model/maps.js';
 import { defaultParams } from '../../../shared/model/params.js';
 import { expectedOutcome, resolveRound } from '../../../shared/model/resolve.js';
-import { initialState, type Agreement, type Decision, type Draws, type WorldRules } from '../../../shared/model/state.js';
+import {
+  initialState,
+  type Agreement,
+  type Decision,
+  type Draws,
+  type WorldRules,
+} from '../../../shared/model/state.js';
 import type { Treatment } from '../../../shared/model/ids.js';
 import { dec, near, NUMERIC_FIELDS, openMarketAg, projectAg } from './helpers.js';
 
 const rules: WorldRules = { params: defaultParams(), map: MAP_PRESETS['4-single']! };
 const s0 = initialState(rules);
-const SHOCKS = [{ eps: -1, p: 0.3 }, { eps: 0, p: 0.4 }, { eps: 1, p: 0.3 }];
+const SHOCKS = [
+  { eps: -1, p: 0.3 },
+  { eps: 0, p: 0.4 },
+  { eps: 1, p: 0.3 },
+];
 
 /** Every combination of shocks (projects) and audits (all agreements) with its probability. */
 function combos(ags: readonly Agreement[], audit: number): { draws: Draws; p: number }[] {
@@ -61,26 +71,32 @@ const CF = openMarketAg('C', 'F');
 const BUNDLES: Treatment[][] = [[], ['E'], ['A', 'D3'], ['D1', 'E'], ['A', 'B', 'D1', 'D2', 'D3', 'E']];
 
 describe('expectedOutcome = probability-weighted average of resolveRound', () => {
-  it.each(BUNDLES.map((t) => [t.join(' ') || 'baseline', t] as const))('two projects with breaches (%s): 36 combinations', (_n, t) => {
-    const decisions = {
-      C: dec('AUTO', ['R'], { [CI.id]: 'honour' }),
-      I: dec('AUTO', [], { [CI.id]: 'breach', [IF.id]: 'honour' }),
-      F: dec('FOOD', [], { [IF.id]: 'breach' }),
-      R: dec('CHEM'),
-    };
-    expect(combos([CI, IF], 0.1)).toHaveLength(36);
-    checkAverage(t, [CI, IF], decisions);
-  });
+  it.each(BUNDLES.map((t) => [t.join(' ') || 'baseline', t] as const))(
+    'two projects with breaches (%s): 36 combinations',
+    (_n, t) => {
+      const decisions = {
+        C: dec('AUTO', ['R'], { [CI.id]: 'honour' }),
+        I: dec('AUTO', [], { [CI.id]: 'breach', [IF.id]: 'honour' }),
+        F: dec('FOOD', [], { [IF.id]: 'breach' }),
+        R: dec('CHEM'),
+      };
+      expect(combos([CI, IF], 0.1)).toHaveLength(36);
+      checkAverage(t, [CI, IF], decisions);
+    },
+  );
 
-  it.each(BUNDLES.map((t) => [t.join(' ') || 'baseline', t] as const))('a project and a breached open market (%s)', (_n, t) => {
-    const decisions = {
-      C: dec('ELEC', ['F'], { [CI.id]: 'breach' }),
-      I: dec('AUTO', [], { [CI.id]: 'honour' }),
-      F: dec('AUTO'),
-      R: dec('CHEM', ['C']),
-    };
-    checkAverage(t, [CI, CF], decisions);
-  });
+  it.each(BUNDLES.map((t) => [t.join(' ') || 'baseline', t] as const))(
+    'a project and a breached open market (%s)',
+    (_n, t) => {
+      const decisions = {
+        C: dec('ELEC', ['F'], { [CI.id]: 'breach' }),
+        I: dec('AUTO', [], { [CI.id]: 'honour' }),
+        F: dec('AUTO'),
+        R: dec('CHEM', ['C']),
+      };
+      checkAverage(t, [CI, CF], decisions);
+    },
+  );
 
   it('with no agreements it is the realised outcome', () => {
     const decisions = { C: dec('AUTO'), I: dec('AUTO'), F: dec('FOOD'), R: dec('CHEM') };

@@ -1,4 +1,4 @@
-// Section 7 steps 1-2: investment (B override cost, duplication, capacity) and barriers (B review cost, nBar),
+// docs/rules.md section 7 steps 1-2: investment (B override cost, duplication, capacity) and barriers (B review cost, nBar),
 // then the market on the new capacities and barriers.
 import { describe, expect, it } from 'vitest';
 import { compileMap } from '../../../shared/model/compiled.js';
@@ -80,9 +80,15 @@ describe('step 2: barriers', () => {
     const cm = compileMap(r.map, r.params);
     const K = Float64Array.from(cm.K0);
     const bump = (i: number, k: number) => (K[i * cm.s + k]! += 1);
-    bump(0, 0); bump(1, 0); bump(2, 2); bump(3, 3);
+    bump(0, 0);
+    bump(1, 0);
+    bump(2, 2);
+    bump(3, 3);
     const blocked = new Uint8Array(16);
-    blocked[0 * 4 + 1] = 1; blocked[0 * 4 + 2] = 1; blocked[1 * 4 + 0] = 1; blocked[3 * 4 + 0] = 1;
+    blocked[0 * 4 + 1] = 1;
+    blocked[0 * 4 + 2] = 1;
+    blocked[1 * 4 + 0] = 1;
+    blocked[3 * 4 + 0] = 1;
     const m = runMarket(cm, K, blocked);
     cm.regionIds.forEach((id, i) => {
       near(results.regions[id]!.gdp, m.trade[i]! + cm.Y0[i]!, 1e-12, `gdp ${id}`);

@@ -1,4 +1,4 @@
-// Section 7 step 7: the next state (round, K, prev, cumulative promo / career / budget, pilotsUsed only under A).
+// docs/rules.md section 7 step 7: the next state (round, K, prev, cumulative promo / career / budget, pilotsUsed only under A).
 import { describe, expect, it } from 'vitest';
 import { resolveRound } from '../../../shared/model/resolve.js';
 import type { Treatment } from '../../../shared/model/ids.js';
@@ -61,7 +61,7 @@ describe('next state', () => {
     expect(round1(['A']).state.pilotsUsed).toEqual({ X: 2, Y: 1, W: 0 });
   });
 
-  it('remembers each region\'s last investment and barriers for the default decision', () => {
+  it("remembers each region's last investment and barriers for the default decision", () => {
     const { state } = round1([]);
     expect(state.lastInvest).toEqual({ X: 'S2', Y: 'S1', W: 'S1' });
     expect(state.lastBarriers).toEqual({ X: ['W'], Y: [], W: [] });

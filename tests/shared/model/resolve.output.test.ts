@@ -1,4 +1,4 @@
-// Section 7 steps 4-6: output and tax (with and without D2), the baseline score vs the D1 score, career points
+// docs/rules.md section 7 steps 4-6: output and tax (with and without D2), the baseline score vs the D1 score, career points
 // and welfare.
 import { describe, expect, it } from 'vitest';
 import { MAP_PRESETS } from '../../../shared/model/maps.js';
@@ -42,7 +42,14 @@ describe('step 4: output and tax', () => {
   });
 
   it('project output adds to both gdp and consBase', () => {
-    const { results: r } = resolveRound(plainRules(), ['D2'], plainState(), [projectAg('X', 'Y', 'Y')], plainDecisions(), { shock: { 'r1-X-Y-project': 1 }, audit: { 'r1-X-Y-project': false } });
+    const { results: r } = resolveRound(
+      plainRules(),
+      ['D2'],
+      plainState(),
+      [projectAg('X', 'Y', 'Y')],
+      plainDecisions(),
+      { shock: { 'r1-X-Y-project': 1 }, audit: { 'r1-X-Y-project': false } },
+    );
     const V = 0.03 * 150 * 1.6;
     near(r.regions.Y!.gdp, 50 + V);
     near(r.regions.Y!.consBase, 50 + V); // no market on the plain map: cons = 0

@@ -1,4 +1,4 @@
-// Section 7 step 3 for projects: value V with the shock, contributions (A co-funding while pilotsUsed = 0), the
+// docs/rules.md section 7 step 3 for projects: value V with the shock, contributions (A co-funding while pilotsUsed = 0), the
 // output split (D3 vs host takes all) and the side payment (only when V > 0 and the host paid). Plain map:
 // no market, so gdp = Y0 + projGDP; Tprev = 10 (X), 5 (Y), 5 (W); prev.gdp = 100, 50, 50.
 import { describe, expect, it } from 'vitest';
@@ -17,21 +17,38 @@ const draws = (eps: number, ...ags: Agreement[]): Draws => ({
   audit: Object.fromEntries(ags.map((a) => [a.id, false])),
 });
 
-function play(opts: { ags?: Agreement[]; comply?: Partial<Record<'X' | 'Y' | 'W', Record<string, Compliance>>>; eps?: number; t?: Treatment[]; state?: WorldState; params?: ParamsInput }) {
+function play(opts: {
+  ags?: Agreement[];
+  comply?: Partial<Record<'X' | 'Y' | 'W', Record<string, Compliance>>>;
+  eps?: number;
+  t?: Treatment[];
+  state?: WorldState;
+  params?: ParamsInput;
+}) {
   const ags = opts.ags ?? [XY];
   const c = opts.comply ?? {};
   const d = plainDecisions({ X: dec('S1', [], c.X ?? {}), Y: dec('S1', [], c.Y ?? {}), W: dec('S1', [], c.W ?? {}) });
-  return resolveRound(plainRules(opts.params), opts.t ?? [], opts.state ?? plainState(), ags, d, draws(opts.eps ?? 0, ...ags));
+  return resolveRound(
+    plainRules(opts.params),
+    opts.t ?? [],
+    opts.state ?? plainState(),
+    ags,
+    d,
+    draws(opts.eps ?? 0, ...ags),
+  );
 }
 
 describe('project value V', () => {
-  it.each([-1, 0, 1])('V = gamma (prev.gdp_a + prev.gdp_b)(1 + sigma eps) when both pay (eps = %i); the host takes all', (eps) => {
-    const { results } = play({ eps });
-    const V = gamma * (100 + 50) * (1 + sigma * eps) * ((1 + 1) / 2);
-    near(results.regions.Y!.gdp, 50 + V);
-    near(results.regions.X!.gdp, 100);
-    near(results.regions.Y!.g, V / 50);
-  });
+  it.each([-1, 0, 1])(
+    'V = gamma (prev.gdp_a + prev.gdp_b)(1 + sigma eps) when both pay (eps = %i); the host takes all',
+    (eps) => {
+      const { results } = play({ eps });
+      const V = gamma * (100 + 50) * (1 + sigma * eps) * ((1 + 1) / 2);
+      near(results.regions.Y!.gdp, 50 + V);
+      near(results.regions.X!.gdp, 100);
+      near(results.regions.Y!.g, V / 50);
+    },
+  );
 
   it('halves when one party breaches and vanishes when both do', () => {
     const one = play({ comply: { X: { [XY.id]: 'breach' } }, eps: 1 }).results;

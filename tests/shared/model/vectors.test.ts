@@ -1,4 +1,4 @@
-// Section 7 against test-vectors.json: round 1 of every preset map under several reform bundles, from an
+// docs/rules.md section 7 against test-vectors.json: round 1 of every preset map under several reform bundles, from an
 // independent implementation of the rules. Initial figures and expectedOutcome within 1e-6.
 import { describe, expect, it } from 'vitest';
 import { MAP_PRESETS } from '../../../shared/model/maps.js';
@@ -16,7 +16,15 @@ interface VectorCase {
   agreements: Agreement[];
   decisions: Record<string, Decision>;
   initial: { gdp: PerRegion; consBase: PerRegion };
-  expected: { gdp: PerRegion; g: PerRegion; tax: PerRegion; fiscalGrowth: PerRegion; score: PerRegion; career: PerRegion; welfare: number };
+  expected: {
+    gdp: PerRegion;
+    g: PerRegion;
+    tax: PerRegion;
+    fiscalGrowth: PerRegion;
+    score: PerRegion;
+    career: PerRegion;
+    welfare: number;
+  };
 }
 
 const { cases } = loadFixture<{ cases: VectorCase[] }>('test-vectors.json');
@@ -35,27 +43,30 @@ describe('test-vectors.json', () => {
     expect(cases.length).toBe(16);
   });
 
-  describe.each(cases.map((c) => [`${c.map} [${c.treatments.join(' ') || 'baseline'}] ${c.path}`, c] as const))('%s', (_name, c) => {
-    const rules = rulesFor(c.map);
+  describe.each(cases.map((c) => [`${c.map} [${c.treatments.join(' ') || 'baseline'}] ${c.path}`, c] as const))(
+    '%s',
+    (_name, c) => {
+      const rules = rulesFor(c.map);
 
-    it('initialState gives the initial gdp and consBase', () => {
-      const state = initialState(rules);
-      for (const r of rules.map.regions) {
-        near(state.prev[r.id]?.gdp, c.initial.gdp[r.id]!, TOL, `gdp ${r.id}`);
-        near(state.prev[r.id]?.consBase, c.initial.consBase[r.id]!, TOL, `consBase ${r.id}`);
-      }
-    });
-
-    it('expectedOutcome gives every expected figure', () => {
-      const out = expectedOutcome(rules, c.treatments, initialState(rules), c.agreements, c.decisions);
-      for (const field of FIELDS) {
+      it('initialState gives the initial gdp and consBase', () => {
+        const state = initialState(rules);
         for (const r of rules.map.regions) {
-          const want = c.expected[field][r.id];
-          expect(want, `${field} ${r.id} in fixture`).toBeTypeOf('number');
-          near(out.regions[r.id]?.[field], want!, TOL, `${field} ${r.id}`);
+          near(state.prev[r.id]?.gdp, c.initial.gdp[r.id]!, TOL, `gdp ${r.id}`);
+          near(state.prev[r.id]?.consBase, c.initial.consBase[r.id]!, TOL, `consBase ${r.id}`);
         }
-      }
-      near(out.welfare, c.expected.welfare, TOL, 'welfare');
-    });
-  });
+      });
+
+      it('expectedOutcome gives every expected figure', () => {
+        const out = expectedOutcome(rules, c.treatments, initialState(rules), c.agreements, c.decisions);
+        for (const field of FIELDS) {
+          for (const r of rules.map.regions) {
+            const want = c.expected[field][r.id];
+            expect(want, `${field} ${r.id} in fixture`).toBeTypeOf('number');
+            near(out.regions[r.id]?.[field], want!, TOL, `${field} ${r.id}`);
+          }
+        }
+        near(out.welfare, c.expected.welfare, TOL, 'welfare');
+      });
+    },
+  );
 });

@@ -1,24 +1,55 @@
-// Section 8: what each person may see. A region sees its own proposals, draft and decision only; the projector
+// docs/rules.md section 8: what each person may see. A region sees its own proposals, draft and decision only; the projector
 // sees public data only; the host sees everything.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseConfig, type SessionConfig } from '../../../shared/model/config.js';
 import { worldView, type Viewer } from '../../../shared/model/views.js';
-import { beginRound, closeNegotiation, createWorld, finishRound, negotiate, setDraft, submitDecision, type WorldLive } from '../../../shared/model/world.js';
+import {
+  beginRound,
+  closeNegotiation,
+  createWorld,
+  finishRound,
+  negotiate,
+  setDraft,
+  submitDecision,
+  type WorldLive,
+} from '../../../shared/model/world.js';
 
-const parsed = parseConfig({ map: '4-single', rounds: 3, arms: [{ name: 'x', schedule: [{ fromRound: 1, treatments: [] }] }] });
+const parsed = parseConfig({
+  map: '4-single',
+  rounds: 3,
+  arms: [{ name: 'x', schedule: [{ fromRound: 1, treatments: [] }] }],
+});
 if (!parsed.ok) throw new Error('config');
 const cfg: SessionConfig = parsed.value;
 const IDS = ['C', 'I', 'F', 'R'];
 const SECTORS = ['AUTO', 'ELEC', 'FOOD', 'CHEM'];
-const PAIRS: [string, string][] = [['C', 'I'], ['C', 'F'], ['C', 'R'], ['I', 'F'], ['I', 'C'], ['F', 'C'], ['R', 'C'], ['F', 'I'], ['I', 'R']];
+const PAIRS: [string, string][] = [
+  ['C', 'I'],
+  ['C', 'F'],
+  ['C', 'R'],
+  ['I', 'F'],
+  ['I', 'C'],
+  ['F', 'C'],
+  ['R', 'C'],
+  ['F', 'I'],
+  ['I', 'R'],
+];
 
 const scenarioArb = fc.record({
   history: fc.boolean(),
-  proposals: fc.array(fc.record({ pair: fc.nat(PAIRS.length - 1), om: fc.boolean(), project: fc.boolean(), hostFirst: fc.boolean() }), { maxLength: 8 }),
-  answers: fc.array(fc.record({ pick: fc.nat(20), kind: fc.constantFrom('accept', 'reject', 'counter', 'withdraw') }), { maxLength: 6 }),
+  proposals: fc.array(
+    fc.record({ pair: fc.nat(PAIRS.length - 1), om: fc.boolean(), project: fc.boolean(), hostFirst: fc.boolean() }),
+    { maxLength: 8 },
+  ),
+  answers: fc.array(fc.record({ pick: fc.nat(20), kind: fc.constantFrom('accept', 'reject', 'counter', 'withdraw') }), {
+    maxLength: 6,
+  }),
   close: fc.boolean(),
-  drafts: fc.array(fc.record({ region: fc.nat(3), submit: fc.boolean(), invest: fc.constantFrom(...SECTORS), block: fc.nat(3) }), { maxLength: 6 }),
+  drafts: fc.array(
+    fc.record({ region: fc.nat(3), submit: fc.boolean(), invest: fc.constantFrom(...SECTORS), block: fc.nat(3) }),
+    { maxLength: 6 },
+  ),
 });
 
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
@@ -32,7 +63,10 @@ function build(s: Scenario): WorldLive {
   };
   for (const p of s.proposals) {
     const [from, to] = PAIRS[p.pair]!;
-    const terms = { openMarket: p.om || !p.project, project: p.project ? { host: p.hostFirst ? from : to, hostShare: 0.5, sidePayment: 0 } : null };
+    const terms = {
+      openMarket: p.om || !p.project,
+      project: p.project ? { host: p.hostFirst ? from : to, hostShare: 0.5, sidePayment: 0 } : null,
+    };
     tryApply(negotiate(cfg, w, { kind: 'propose', from, to, terms }));
   }
   for (const a of s.answers) {
@@ -40,7 +74,10 @@ function build(s: Scenario): WorldLive {
     const p = list[a.pick % Math.max(1, list.length)];
     if (!p) break;
     const by = a.kind === 'withdraw' ? p.from : p.to;
-    if (a.kind === 'counter') tryApply(negotiate(cfg, w, { kind: 'counter', by, proposalId: p.id, terms: { openMarket: true, project: null } }));
+    if (a.kind === 'counter')
+      tryApply(
+        negotiate(cfg, w, { kind: 'counter', by, proposalId: p.id, terms: { openMarket: true, project: null } }),
+      );
     else tryApply(negotiate(cfg, w, { kind: a.kind, by, proposalId: p.id }));
   }
   if (!s.close) return w;
@@ -106,7 +143,13 @@ describe('worldView', () => {
   });
 
   it('public data is the same for every viewer: figures, signed agreements, who submitted, history', () => {
-    const w = build({ history: true, proposals: [{ pair: 0, om: true, project: false, hostFirst: true }], answers: [{ pick: 0, kind: 'accept' }], close: true, drafts: [{ region: 2, submit: true, invest: 'AUTO', block: 0 }] });
+    const w = build({
+      history: true,
+      proposals: [{ pair: 0, om: true, project: false, hostFirst: true }],
+      answers: [{ pick: 0, kind: 'accept' }],
+      close: true,
+      drafts: [{ region: 2, submit: true, invest: 'AUTO', block: 0 }],
+    });
     const viewers: Viewer[] = [{ kind: 'projector' }, { kind: 'host' }, { kind: 'region', regionId: 'R' }];
     const views = viewers.map((v) => worldView(cfg, w, v));
     for (const v of views) {

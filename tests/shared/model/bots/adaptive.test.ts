@@ -1,4 +1,4 @@
-// Adaptive bot (section 10): logit choices driven by u(seed,'bot',r,regionId,...), trust in each partner, and
+// Adaptive bot (docs/rules.md section 10): logit choices driven by u(seed,'bot',r,regionId,...), trust in each partner, and
 // acceptance when the expected gain less (1 - trust) x 3 is positive (logit, precision 1 per point).
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
@@ -28,7 +28,9 @@ describe('adaptive bot', () => {
 
   it('draws from the seed, never from Math.random: different seeds give different play', () => {
     const spy = vi.spyOn(Math, 'random');
-    const traces = ['a', 'b', 'c', 'd'].map((s) => JSON.stringify(playChecked(configFour(), s, () => 'adaptive').trace));
+    const traces = ['a', 'b', 'c', 'd'].map((s) =>
+      JSON.stringify(playChecked(configFour(), s, () => 'adaptive').trace),
+    );
     expect(spy).not.toHaveBeenCalled();
     spy.mockRestore();
     expect(new Set(traces).size).toBeGreaterThan(1);
@@ -58,7 +60,12 @@ describe('adaptive bot', () => {
         { from: 'C', to: 'F', host: 'F' },
       ];
       for (const o of offers) {
-        const r = negotiate(cfg, w, { kind: 'propose', from: o.from, to: o.to, terms: { openMarket: true, project: { host: o.host, hostShare: 0.5, sidePayment: 0 } } });
+        const r = negotiate(cfg, w, {
+          kind: 'propose',
+          from: o.from,
+          to: o.to,
+          terms: { openMarket: true, project: { host: o.host, hostShare: 0.5, sidePayment: 0 } },
+        });
         if (!r.ok) throw new Error(r.error.message);
         w = r.value;
       }

@@ -41,11 +41,20 @@ describe('competitive bot', () => {
     expect(answers.every((a) => a.kind === 'reject')).toBe(true);
 
     // A project signed by a human for the competitive region is breached.
-    const cfgR = parseConfig({ map: '3-single', rounds: 1, arms: [{ name: 'x', schedule: [{ fromRound: 1, treatments: [] }] }] });
+    const cfgR = parseConfig({
+      map: '3-single',
+      rounds: 1,
+      arms: [{ name: 'x', schedule: [{ fromRound: 1, treatments: [] }] }],
+    });
     if (!cfgR.ok) throw new Error('config');
     const cfg = cfgR.value;
     let w = beginRound(createWorld(cfg, 's', 0), []);
-    const p = negotiate(cfg, w, { kind: 'propose', from: 'C', to: 'I', terms: { openMarket: false, project: { host: 'I', hostShare: 0.5, sidePayment: 0 } } });
+    const p = negotiate(cfg, w, {
+      kind: 'propose',
+      from: 'C',
+      to: 'I',
+      terms: { openMarket: false, project: { host: 'I', hostShare: 0.5, sidePayment: 0 } },
+    });
     if (!p.ok) throw new Error(p.error.message);
     const signed = negotiate(cfg, p.value, { kind: 'accept', by: 'I', proposalId: 'p1-1' });
     if (!signed.ok) throw new Error(signed.error.message);

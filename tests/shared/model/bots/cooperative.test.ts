@@ -34,7 +34,8 @@ describe('cooperative bot', () => {
     const rules = { params: configFour().params, map: MAP_PRESETS['4-single']! };
     for (const rec of world.history.filter((r) => r.treatments.includes('B'))) {
       const before = world.history[rec.round - 2]!.stateAfter;
-      for (const id of ['C', 'I', 'F', 'R']) expect(rec.decisions[id]!.invest).toBe(marketChoiceFor(rules, rec.treatments, before, id));
+      for (const id of ['C', 'I', 'F', 'R'])
+        expect(rec.decisions[id]!.invest).toBe(marketChoiceFor(rules, rec.treatments, before, id));
     }
   });
 

@@ -6,7 +6,18 @@ import { parseConfig, scheduledTreatments, type SessionConfig } from '../../../.
 import { validateDecision } from '../../../../shared/model/decisions.js';
 import type { BotStrategy, RegionId } from '../../../../shared/model/ids.js';
 import type { Decision } from '../../../../shared/model/state.js';
-import { beginRound, closeNegotiation, createWorld, finishRound, negotiate, regionIds, submitDecision, worldRules, type NegotiationAction, type WorldLive } from '../../../../shared/model/world.js';
+import {
+  beginRound,
+  closeNegotiation,
+  createWorld,
+  finishRound,
+  negotiate,
+  regionIds,
+  submitDecision,
+  worldRules,
+  type NegotiationAction,
+  type WorldLive,
+} from '../../../../shared/model/world.js';
 
 export interface TraceEntry {
   round: number;
@@ -26,7 +37,12 @@ function act(cfg: SessionConfig, w: WorldLive, action: NegotiationAction): World
   return r.ok ? r.value : w;
 }
 
-export function playChecked(cfg: SessionConfig, seed: string, strategyFor: (id: RegionId) => BotStrategy, index = 0): CheckedRun {
+export function playChecked(
+  cfg: SessionConfig,
+  seed: string,
+  strategyFor: (id: RegionId) => BotStrategy,
+  index = 0,
+): CheckedRun {
   let w = createWorld(cfg, seed, index);
   const trace: TraceEntry[] = [];
   const ids = regionIds(cfg, w);
@@ -71,12 +87,36 @@ export function playChecked(cfg: SessionConfig, seed: string, strategyFor: (id: 
 
 /** 4-single, 4 rounds: two baseline rounds, then all reforms. */
 export function configFour(): SessionConfig {
-  return mustParse({ map: '4-single', rounds: 4, arms: [{ name: 'x', schedule: [{ fromRound: 1, treatments: [] }, { fromRound: 3, treatments: ['A', 'B', 'D1', 'D2', 'D3', 'E'] }] }] });
+  return mustParse({
+    map: '4-single',
+    rounds: 4,
+    arms: [
+      {
+        name: 'x',
+        schedule: [
+          { fromRound: 1, treatments: [] },
+          { fromRound: 3, treatments: ['A', 'B', 'D1', 'D2', 'D3', 'E'] },
+        ],
+      },
+    ],
+  });
 }
 
 /** 4-single with C (so the 4-multi map), 3 rounds with B and D3 from the start, then E. */
 export function configMulti(): SessionConfig {
-  return mustParse({ map: '4-single', rounds: 3, arms: [{ name: 'm', schedule: [{ fromRound: 1, treatments: ['C', 'B', 'D3'] }, { fromRound: 3, treatments: ['C', 'B', 'D3', 'E'] }] }] });
+  return mustParse({
+    map: '4-single',
+    rounds: 3,
+    arms: [
+      {
+        name: 'm',
+        schedule: [
+          { fromRound: 1, treatments: ['C', 'B', 'D3'] },
+          { fromRound: 3, treatments: ['C', 'B', 'D3', 'E'] },
+        ],
+      },
+    ],
+  });
 }
 
 function mustParse(input: unknown): SessionConfig {

@@ -9,7 +9,14 @@ import type { BotStrategy } from '../../../../shared/model/ids.js';
 import { expectedOutcome } from '../../../../shared/model/resolve.js';
 import { botsDecide, botsNegotiate } from '../../../../shared/model/sim/playBots.js';
 import type { Decision } from '../../../../shared/model/state.js';
-import { beginRound, closeNegotiation, createWorld, finishRound, worldRules, type WorldLive } from '../../../../shared/model/world.js';
+import {
+  beginRound,
+  closeNegotiation,
+  createWorld,
+  finishRound,
+  worldRules,
+  type WorldLive,
+} from '../../../../shared/model/world.js';
 import { configFour, playChecked } from './harness.js';
 
 const STRENGTH: Record<string, string> = { C: 'ELEC', I: 'AUTO', F: 'FOOD', R: 'CHEM' };
@@ -24,7 +31,8 @@ function bestCareer(cfg: SessionConfig, w: WorldLive, id: string): { best: numbe
   const t = w.current!.treatments;
   const ags = w.current!.agreements!;
   const ids = rules.map.regions.map((r) => r.id);
-  const pledged = (x: string, y: string) => ags.some((a) => a.type === 'openMarket' && ((a.a === x && a.b === y) || (a.a === y && a.b === x)));
+  const pledged = (x: string, y: string) =>
+    ags.some((a) => a.type === 'openMarket' && ((a.a === x && a.b === y) || (a.a === y && a.b === x)));
   const others: Record<string, Decision> = {};
   for (const o of ids) {
     const invest = t.includes('B') ? marketChoiceFor(rules, t, w.state, o) : (w.state.lastInvest[o] ?? STRENGTH[o]!);
@@ -36,7 +44,9 @@ function bestCareer(cfg: SessionConfig, w: WorldLive, id: string): { best: numbe
   for (const invest of rules.map.sectors.map((s) => s.id)) {
     for (const barriers of subsets(ids.filter((x) => x !== id))) {
       for (const breached of subsets(projects)) {
-        const comply = Object.fromEntries(projects.map((p) => [p, breached.includes(p) ? 'breach' : 'honour'] as const));
+        const comply = Object.fromEntries(
+          projects.map((p) => [p, breached.includes(p) ? 'breach' : 'honour'] as const),
+        );
         best = Math.max(best, careerOf({ invest, barriers, comply }));
       }
     }

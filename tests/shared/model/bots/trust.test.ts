@@ -1,4 +1,4 @@
-// Section 10: an adaptive bot trusts each partner from 0.7 and after every round with agreements between them
+// docs/rules.md section 10: an adaptive bot trusts each partner from 0.7 and after every round with agreements between them
 // updates trust <- 0.6 trust + 0.4 (1 if the partner honoured, else 0); the fear of being cheated is (1 - trust) x 3.
 import { describe, expect, it } from 'vitest';
 import { fear, INITIAL_TRUST, partnerHonoured, trustIn } from '../../../../shared/model/bots/trust.js';
@@ -6,14 +6,24 @@ import type { RoundRecord } from '../../../../shared/model/round.js';
 import type { Agreement, RecordedDecision } from '../../../../shared/model/state.js';
 import { openMarketAg, projectAg } from '../helpers.js';
 
-const rd = (barriers: string[] = [], comply: Record<string, 'honour' | 'breach'> = {}): RecordedDecision => ({ invest: 'AUTO', barriers, comply, source: 'bot' });
+const rd = (barriers: string[] = [], comply: Record<string, 'honour' | 'breach'> = {}): RecordedDecision => ({
+  invest: 'AUTO',
+  barriers,
+  comply,
+  source: 'bot',
+});
 
 function rec(round: number, agreements: Agreement[], decisions: Record<string, RecordedDecision>): RoundRecord {
   return { round, agreements, decisions } as unknown as RoundRecord;
 }
 
-const honest = (r: number) => rec(r, [projectAg('C', 'I', 'I', 0.5, 0, r), openMarketAg('C', 'I', r)], { C: rd(), I: rd([], { [`r${r}-C-I-project`]: 'honour' }) });
-const projectBreach = (r: number) => rec(r, [projectAg('C', 'I', 'I', 0.5, 0, r)], { C: rd(), I: rd([], { [`r${r}-C-I-project`]: 'breach' }) });
+const honest = (r: number) =>
+  rec(r, [projectAg('C', 'I', 'I', 0.5, 0, r), openMarketAg('C', 'I', r)], {
+    C: rd(),
+    I: rd([], { [`r${r}-C-I-project`]: 'honour' }),
+  });
+const projectBreach = (r: number) =>
+  rec(r, [projectAg('C', 'I', 'I', 0.5, 0, r)], { C: rd(), I: rd([], { [`r${r}-C-I-project`]: 'breach' }) });
 const marketBreach = (r: number) => rec(r, [openMarketAg('C', 'I', r)], { C: rd(), I: rd(['C']) });
 const nothing = (r: number) => rec(r, [], { C: rd(['I']), I: rd(['C']) });
 
@@ -52,7 +62,10 @@ describe('adaptive trust', () => {
   });
 
   it('a partner honours a round only if it honoured every agreement of the pair', () => {
-    const mixed = rec(1, [projectAg('C', 'I', 'I'), openMarketAg('C', 'I')], { C: rd(), I: rd(['C'], { 'r1-C-I-project': 'honour' }) });
+    const mixed = rec(1, [projectAg('C', 'I', 'I'), openMarketAg('C', 'I')], {
+      C: rd(),
+      I: rd(['C'], { 'r1-C-I-project': 'honour' }),
+    });
     expect(partnerHonoured(mixed, 'C', 'I')).toBe(false);
     expect(partnerHonoured(nothing(1), 'C', 'I')).toBeNull();
   });

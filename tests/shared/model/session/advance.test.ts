@@ -12,7 +12,12 @@ const T0 = 1_700_000_000_000;
 function lobby(students: number): SessionState {
   const plan = CLASS_PLANS.find((p) => p.id === 'quick-demo');
   if (!plan) throw new Error('quick-demo');
-  let s = createSessionState({ code: 'ACDEFG', seed: 'advance', createdAt: new Date(T0).toISOString(), config: SessionConfigSchema.parse(plan.config) });
+  let s = createSessionState({
+    code: 'ACDEFG',
+    seed: 'advance',
+    createdAt: new Date(T0).toISOString(),
+    config: SessionConfigSchema.parse(plan.config),
+  });
   for (let k = 0; k < students; k++) {
     const r = applyCommand(s, { kind: 'system' }, { type: 'session:join', name: `S${k}` }, T0);
     if (!r.ok) throw new Error(r.error.code);
@@ -45,7 +50,7 @@ describe('host:advance', () => {
     expect(r.ok ? 'accepted' : r.error.code).toBe('SESSION_ENDED');
   });
 
-  it('is the host\'s alone', () => {
+  it("is the host's alone", () => {
     const s = lobby(1);
     const r = applyCommand(s, { kind: 'seat', seatId: 's0' }, { type: 'host:advance' }, T0);
     expect(r.ok ? 'accepted' : r.error.code).toBe('FORBIDDEN');

@@ -6,7 +6,14 @@ import { SessionConfigSchema } from '../../../../shared/model/config.js';
 import { CLASS_PLANS } from '../../../../shared/model/presets.js';
 import type { Actor, SessionCommand } from '../../../../shared/model/session/commands.js';
 import { applyCommand } from '../../../../shared/model/session/reducer.js';
-import { ALL_VIEWERS, mergeScopes, presenceScope, scopeHasRegion, viewScopeOf, type ViewScope } from '../../../../shared/model/session/scope.js';
+import {
+  ALL_VIEWERS,
+  mergeScopes,
+  presenceScope,
+  scopeHasRegion,
+  viewScopeOf,
+  type ViewScope,
+} from '../../../../shared/model/session/scope.js';
 import { createSessionState, type SessionState } from '../../../../shared/model/session/state.js';
 import { sessionView, type Presence, type ViewerRole } from '../../../../shared/model/session/view.js';
 
@@ -22,7 +29,12 @@ function apply(state: SessionState, cmd: SessionCommand, actor: Actor = { kind: 
 function negotiating(planId: string, students: number): SessionState {
   const plan = CLASS_PLANS.find((p) => p.id === planId);
   if (!plan) throw new Error(planId);
-  let s = createSessionState({ code: 'ACDEFG', seed: 'scope', createdAt: new Date(T0).toISOString(), config: SessionConfigSchema.parse(plan.config) });
+  let s = createSessionState({
+    code: 'ACDEFG',
+    seed: 'scope',
+    createdAt: new Date(T0).toISOString(),
+    config: SessionConfigSchema.parse(plan.config),
+  });
   for (let k = 0; k < students; k++) s = apply(s, { type: 'session:join', name: `S${k}` }, { kind: 'system' });
   s = apply(s, { type: 'host:start' });
   while (s.phase !== 'negotiate') s = apply(s, { type: 'host:endPhase' });
@@ -31,7 +43,8 @@ function negotiating(planId: string, students: number): SessionState {
 
 function viewers(s: SessionState): ViewerRole[] {
   const out: ViewerRole[] = [{ kind: 'host' }, { kind: 'projector' }];
-  for (const w of s.worlds) for (const region of Object.keys(w.state.K)) out.push({ kind: 'region', world: w.index, region });
+  for (const w of s.worlds)
+    for (const region of Object.keys(w.state.K)) out.push({ kind: 'region', world: w.index, region });
   return out;
 }
 
@@ -42,7 +55,12 @@ function covers(scope: ViewScope, v: ViewerRole): boolean {
 }
 
 /** A student command built from random picks, valid or not (refused ones are skipped). */
-function command(s: SessionState, seatPick: number, kind: number, pick: number): { actor: Actor; cmd: SessionCommand } | null {
+function command(
+  s: SessionState,
+  seatPick: number,
+  kind: number,
+  pick: number,
+): { actor: Actor; cmd: SessionCommand } | null {
   const seat = s.seats[seatPick % s.seats.length];
   const world = seat ? s.worlds[seat.world] : undefined;
   if (!seat || !world) return null;
@@ -52,11 +70,19 @@ function command(s: SessionState, seatPick: number, kind: number, pick: number):
   const other = others[pick % others.length] ?? seat.region;
   const proposals = world.current?.negotiation.proposals ?? [];
   const proposal = proposals[pick % Math.max(1, proposals.length)];
-  const decision = { invest: sectors[pick % sectors.length] ?? 'none', barriers: pick % 2 === 0 ? [other] : [], comply: {} };
+  const decision = {
+    invest: sectors[pick % sectors.length] ?? 'none',
+    barriers: pick % 2 === 0 ? [other] : [],
+    comply: {},
+  };
   const cmds: SessionCommand[] = [
     { type: 'decision:draft', decision },
     { type: 'proposal:submit', to: other, terms: { openMarket: true, project: null } },
-    { type: 'proposal:submit', to: other, terms: { openMarket: pick % 3 === 0, project: { host: seat.region, hostShare: 0.5, sidePayment: 0 } } },
+    {
+      type: 'proposal:submit',
+      to: other,
+      terms: { openMarket: pick % 3 === 0, project: { host: seat.region, hostShare: 0.5, sidePayment: 0 } },
+    },
     { type: 'proposal:accept', proposalId: proposal?.id ?? 'none' },
     { type: 'proposal:reject', proposalId: proposal?.id ?? 'none' },
     { type: 'proposal:withdraw', proposalId: proposal?.id ?? 'none' },
@@ -85,7 +111,8 @@ describe('viewScopeOf', () => {
             if (!r.ok) continue;
             const scope = viewScopeOf(s, r.value, c.actor, c.cmd);
             for (const v of viewers(s)) {
-              if (!covers(scope, v)) expect(sessionView(r.value, v), `${c.cmd.type} ${JSON.stringify(v)}`).toEqual(sessionView(s, v));
+              if (!covers(scope, v))
+                expect(sessionView(r.value, v), `${c.cmd.type} ${JSON.stringify(v)}`).toEqual(sessionView(s, v));
             }
             checked++;
             if (scope.kind !== 'all') narrow++;
@@ -106,36 +133,64 @@ describe('viewScopeOf', () => {
     const seat = s.seats[0];
     if (!seat) throw new Error('no seat');
     const actor: Actor = { kind: 'seat', seatId: seat.id };
-    const offer: SessionCommand = { type: 'proposal:submit', to: seat.region === 'C' ? 'I' : 'C', terms: { openMarket: true, project: null } };
+    const offer: SessionCommand = {
+      type: 'proposal:submit',
+      to: seat.region === 'C' ? 'I' : 'C',
+      terms: { openMarket: true, project: null },
+    };
     const after = apply(s, offer, actor);
-    expect(viewScopeOf(s, after, actor, offer)).toEqual({ kind: 'some', projector: true, worlds: [seat.world], regions: [] });
+    expect(viewScopeOf(s, after, actor, offer)).toEqual({
+      kind: 'some',
+      projector: true,
+      worlds: [seat.world],
+      regions: [],
+    });
     while (s.phase !== 'decide') s = apply(s, { type: 'host:endPhase' });
     const invest = Object.keys(s.worlds[seat.world]?.state.K[seat.region] ?? {})[0] ?? '';
     const draft: SessionCommand = { type: 'decision:draft', decision: { invest, barriers: [], comply: {} } };
-    expect(viewScopeOf(s, apply(s, draft, actor), actor, draft)).toEqual({ kind: 'some', projector: false, worlds: [], regions: [{ world: seat.world, region: seat.region }] });
-    expect(viewScopeOf(s, apply(s, { type: 'host:pause' }), { kind: 'host' }, { type: 'host:pause' })).toBe(ALL_VIEWERS);
+    expect(viewScopeOf(s, apply(s, draft, actor), actor, draft)).toEqual({
+      kind: 'some',
+      projector: false,
+      worlds: [],
+      regions: [{ world: seat.world, region: seat.region }],
+    });
+    expect(viewScopeOf(s, apply(s, { type: 'host:pause' }), { kind: 'host' }, { type: 'host:pause' })).toBe(
+      ALL_VIEWERS,
+    );
   });
 });
 
 describe('presenceScope', () => {
   it('a seat connecting or leaving changes no view outside its world, the host and the projector', () => {
     fc.assert(
-      fc.property(fc.constantFrom('baseline-then-reforms', 'control-vs-reform'), fc.integer({ min: 2, max: 30 }), fc.nat(), fc.func(fc.boolean()), (plan, students, pick, online) => {
-        const s = negotiating(plan, students);
-        const seat = s.seats[pick % s.seats.length];
-        if (!seat) return;
-        const base = (id: string): Presence => (online(id) ? { connected: true, awaySince: null } : { connected: false, awaySince: T0 });
-        const flipped = (id: string): Presence => (id === seat.id ? (base(id).connected ? { connected: false, awaySince: T0 + 5 } : { connected: true, awaySince: null }) : base(id));
-        const scope = presenceScope(s, seat.id);
-        let outside = 0;
-        for (const v of viewers(s)) {
-          if (covers(scope, v)) continue;
-          outside++;
-          expect(sessionView(s, v, flipped)).toEqual(sessionView(s, v, base));
-        }
-        if (s.worlds.length > 1) expect(outside).toBeGreaterThan(0);
-        expect(sessionView(s, { kind: 'host' }, flipped)).not.toEqual(sessionView(s, { kind: 'host' }, base));
-      }),
+      fc.property(
+        fc.constantFrom('baseline-then-reforms', 'control-vs-reform'),
+        fc.integer({ min: 2, max: 30 }),
+        fc.nat(),
+        fc.func(fc.boolean()),
+        (plan, students, pick, online) => {
+          const s = negotiating(plan, students);
+          const seat = s.seats[pick % s.seats.length];
+          if (!seat) return;
+          const base = (id: string): Presence =>
+            online(id) ? { connected: true, awaySince: null } : { connected: false, awaySince: T0 };
+          const flipped = (id: string): Presence =>
+            id === seat.id
+              ? base(id).connected
+                ? { connected: false, awaySince: T0 + 5 }
+                : { connected: true, awaySince: null }
+              : base(id);
+          const scope = presenceScope(s, seat.id);
+          let outside = 0;
+          for (const v of viewers(s)) {
+            if (covers(scope, v)) continue;
+            outside++;
+            expect(sessionView(s, v, flipped)).toEqual(sessionView(s, v, base));
+          }
+          if (s.worlds.length > 1) expect(outside).toBeGreaterThan(0);
+          expect(sessionView(s, { kind: 'host' }, flipped)).not.toEqual(sessionView(s, { kind: 'host' }, base));
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -144,10 +199,31 @@ describe('presenceScope', () => {
 describe('mergeScopes', () => {
   it('unites worlds and regions without duplicates, and anything with all is all', () => {
     const a: ViewScope = { kind: 'some', projector: false, worlds: [], regions: [{ world: 0, region: 'C' }] };
-    const b: ViewScope = { kind: 'some', projector: false, worlds: [], regions: [{ world: 0, region: 'C' }, { world: 1, region: 'F' }] };
-    expect(mergeScopes(a, b)).toEqual({ kind: 'some', projector: false, worlds: [], regions: [{ world: 0, region: 'C' }, { world: 1, region: 'F' }] });
+    const b: ViewScope = {
+      kind: 'some',
+      projector: false,
+      worlds: [],
+      regions: [
+        { world: 0, region: 'C' },
+        { world: 1, region: 'F' },
+      ],
+    };
+    expect(mergeScopes(a, b)).toEqual({
+      kind: 'some',
+      projector: false,
+      worlds: [],
+      regions: [
+        { world: 0, region: 'C' },
+        { world: 1, region: 'F' },
+      ],
+    });
     const w: ViewScope = { kind: 'some', projector: true, worlds: [1], regions: [] };
-    expect(mergeScopes(b, w)).toEqual({ kind: 'some', projector: true, worlds: [1], regions: [{ world: 0, region: 'C' }] });
+    expect(mergeScopes(b, w)).toEqual({
+      kind: 'some',
+      projector: true,
+      worlds: [1],
+      regions: [{ world: 0, region: 'C' }],
+    });
     expect(mergeScopes(a, ALL_VIEWERS)).toBe(ALL_VIEWERS);
     expect(mergeScopes(ALL_VIEWERS, b)).toBe(ALL_VIEWERS);
   });

@@ -1,15 +1,31 @@
-// Section 9 aggregates and the section 10 pattern the simulator must show with adaptive bots.
+// docs/rules.md section 9 aggregates and the docs/rules.md section 10 pattern the simulator must show with adaptive bots.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { classPlanConfig } from '../../../../shared/model/presets.js';
 import { aggregate, type PeriodSummary, type WorldHistory } from '../../../../shared/model/sim/aggregate.js';
 import { playWorld } from '../../../../shared/model/sim/simulate.js';
 import type { WorldLive } from '../../../../shared/model/world.js';
 
-const toHistory = (w: WorldLive, order: string[]): WorldHistory => ({ arm: w.arm, regionOrder: order, history: w.history });
+const toHistory = (w: WorldLive, order: string[]): WorldHistory => ({
+  arm: w.arm,
+  regionOrder: order,
+  history: w.history,
+});
 
 describe('aggregate', () => {
   it('splits an arm into treatment periods and averages the round metrics over worlds', () => {
-    const cfg = classPlanConfig('baseline-then-reforms', { map: '3-single', rounds: 4, arms: [{ name: 'x', schedule: [{ fromRound: 1, treatments: [] }, { fromRound: 3, treatments: ['E'] }] }] });
+    const cfg = classPlanConfig('baseline-then-reforms', {
+      map: '3-single',
+      rounds: 4,
+      arms: [
+        {
+          name: 'x',
+          schedule: [
+            { fromRound: 1, treatments: [] },
+            { fromRound: 3, treatments: ['E'] },
+          ],
+        },
+      ],
+    });
     const worlds = ['a', 'b'].map((s) => playWorld(cfg, s, 0, () => 'opportunist'));
     const periods = aggregate(worlds.map((w) => toHistory(w, ['C', 'I', 'F'])));
     expect(periods.map((p) => [p.arm, p.fromRound, p.toRound, p.treatments, p.worlds, p.rounds])).toEqual([
@@ -17,10 +33,20 @@ describe('aggregate', () => {
       [0, 3, 4, ['E'], 2, 4],
     ]);
     const rounds = worlds.flatMap((w) => w.history.filter((r) => r.round <= 2));
-    const mean = (f: (m: (typeof rounds)[number]['metrics']) => number) => rounds.reduce((s, r) => s + f(r.metrics), 0) / rounds.length;
-    expect(periods[0]!.cooperation).toBeCloseTo(mean((m) => m.cooperation), 12);
-    expect(periods[0]!.duplicateShare).toBeCloseTo(mean((m) => m.duplicateShare), 12);
-    expect(periods[0]!.linksBlocked).toBeCloseTo(mean((m) => m.linksBlocked), 12);
+    const mean = (f: (m: (typeof rounds)[number]['metrics']) => number) =>
+      rounds.reduce((s, r) => s + f(r.metrics), 0) / rounds.length;
+    expect(periods[0]!.cooperation).toBeCloseTo(
+      mean((m) => m.cooperation),
+      12,
+    );
+    expect(periods[0]!.duplicateShare).toBeCloseTo(
+      mean((m) => m.duplicateShare),
+      12,
+    );
+    expect(periods[0]!.linksBlocked).toBeCloseTo(
+      mean((m) => m.linksBlocked),
+      12,
+    );
     const sum = (f: (m: (typeof rounds)[number]['metrics']) => number) => rounds.reduce((s, r) => s + f(r.metrics), 0);
     expect(periods[0]!.welfareRatio).toBeCloseTo(sum((m) => m.welfare) / sum((m) => m.benchmark), 12);
     // Each term's promotion is counted in its period.

@@ -1,5 +1,5 @@
 // The headless simulator: whole worlds are deterministic for a seed, and the log of a simulated session replays
-// exactly (section 11).
+// exactly (docs/rules.md section 11).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { classPlanConfig } from '../../../../shared/model/presets.js';
@@ -7,8 +7,34 @@ import { replay } from '../../../../shared/model/replay.js';
 import { playWorld, simulatedLog, simulateSession } from '../../../../shared/model/sim/simulate.js';
 import { BOT_STRATEGIES, type BotStrategy } from '../../../../shared/model/ids.js';
 
-const cfg4 = classPlanConfig('baseline-then-reforms', { map: '4-single', rounds: 6, arms: [{ name: 'x', schedule: [{ fromRound: 1, treatments: [] }, { fromRound: 4, treatments: ['A', 'B', 'D1', 'D2', 'D3', 'E'] }] }] });
-const cfg3 = classPlanConfig('control-vs-reform', { map: '3-single', rounds: 5, arms: [{ name: 'control', schedule: [{ fromRound: 1, treatments: [] }] }, { name: 'reform', schedule: [{ fromRound: 1, treatments: [] }, { fromRound: 3, treatments: ['D1', 'D2', 'D3', 'E'] }] }, { name: 'multi', schedule: [{ fromRound: 1, treatments: ['C', 'A', 'B'] }] }] });
+const cfg4 = classPlanConfig('baseline-then-reforms', {
+  map: '4-single',
+  rounds: 6,
+  arms: [
+    {
+      name: 'x',
+      schedule: [
+        { fromRound: 1, treatments: [] },
+        { fromRound: 4, treatments: ['A', 'B', 'D1', 'D2', 'D3', 'E'] },
+      ],
+    },
+  ],
+});
+const cfg3 = classPlanConfig('control-vs-reform', {
+  map: '3-single',
+  rounds: 5,
+  arms: [
+    { name: 'control', schedule: [{ fromRound: 1, treatments: [] }] },
+    {
+      name: 'reform',
+      schedule: [
+        { fromRound: 1, treatments: [] },
+        { fromRound: 3, treatments: ['D1', 'D2', 'D3', 'E'] },
+      ],
+    },
+    { name: 'multi', schedule: [{ fromRound: 1, treatments: ['C', 'A', 'B'] }] },
+  ],
+});
 const strategyArb = fc.constantFrom(...BOT_STRATEGIES);
 const mixed = (w: number, id: string): BotStrategy => BOT_STRATEGIES[(w + id.charCodeAt(0)) % BOT_STRATEGIES.length]!;
 
@@ -62,7 +88,13 @@ describe('replay of simulated sessions', () => {
   it('the log records the treatments in force in every round and the promotions', () => {
     const session = simulateSession(cfg3, 'log', 'cooperative');
     const log = simulatedLog(cfg3, session);
-    expect(log.worlds[1]!.rounds.map((r) => r.treatments)).toEqual([[], [], ['D1', 'D2', 'D3', 'E'], ['D1', 'D2', 'D3', 'E'], ['D1', 'D2', 'D3', 'E']]);
+    expect(log.worlds[1]!.rounds.map((r) => r.treatments)).toEqual([
+      [],
+      [],
+      ['D1', 'D2', 'D3', 'E'],
+      ['D1', 'D2', 'D3', 'E'],
+      ['D1', 'D2', 'D3', 'E'],
+    ]);
     expect(log.worlds[2]!.rounds[0]!.treatments).toEqual(['A', 'B', 'C']);
     expect(log.worlds[1]!.promoted.map((p) => p.afterRound)).toEqual([2, 5]);
     expect(log.worlds.map((w) => w.seed)).toEqual(['log:0', 'log:1', 'log:2']);

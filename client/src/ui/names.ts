@@ -1,6 +1,6 @@
 // Display names for regions and sectors in the current language (from the map data, with catalogue fallbacks).
 import type { MapDef } from '../../../shared/model/maps.js';
-import { lang, tr } from '../ui/i18n.js';
+import { lang, tr } from './i18n.js';
 
 export function regionName(map: MapDef, id: string): string {
   const r = map.regions.find((x) => x.id === id);
