@@ -47,6 +47,8 @@ export class SessionRuntime {
     public state: SessionState,
     readonly row: SessionRow,
     private readonly deps: RuntimeDeps,
+    /** When the last stored command was made (ms; 0 if none after the snapshot): the server was alive then. */
+    private readonly lastStoredAt: number,
   ) {}
 
   get code(): string {
@@ -62,7 +64,9 @@ export class SessionRuntime {
     let state =
       fromSnapshot ??
       createSessionState({ code: row.code, seed: row.seed, createdAt: row.createdAt, config: cfg.value });
+    let lastStoredAt = 0;
     for (const cmd of await deps.store.commandsAfter(row.code, state.seq)) {
+      lastStoredAt = Math.max(lastStoredAt, cmd.at);
       const r = applyCommand(state, actorFromLabel(cmd.actor), cmd.payload as SessionCommand, cmd.at);
       if (!r.ok) {
         deps.onError(new Error(`${r.error.code}: ${r.error.message}`), `replaying ${row.code} #${cmd.seq}`);
@@ -70,11 +74,14 @@ export class SessionRuntime {
       }
       state = { ...r.value, seq: cmd.seq };
     }
-    const rt = new SessionRuntime(state, row, deps);
-    return rt;
+    return new SessionRuntime(state, row, deps, lastStoredAt);
   }
 
-  /** After a restart: a running phase gets the time it had left when the server stopped (at least 15 s). */
+  /**
+   * After a restart: a running phase gets the time it had left when the server stopped (at least 15 s). The server
+   * was last known alive at its last heartbeat or its last stored command, whichever is later: after a restart the
+   * stored `system:resume` is that mark until the next heartbeat, so repeated crashes never add time.
+   */
   async resumeClock(): Promise<void> {
     const s = this.state;
     if (s.phase === 'lobby' || s.phase === 'ended' || s.paused || s.deadline === null) {
@@ -82,7 +89,8 @@ export class SessionRuntime {
       return;
     }
     const now = this.deps.clock.now();
-    const left = s.deadline - Math.max(this.row.heartbeat, 0);
+    const lastAlive = Math.min(now, Math.max(this.row.heartbeat, this.lastStoredAt));
+    const left = s.deadline - lastAlive;
     const deadline = now + Math.max(MIN_RESUME_MS, Math.min(left, s.config.phases.negotiate * 1000 * 4));
     await this.submit({ kind: 'system' }, `resume-${now}`, { type: 'system:resume', deadline });
   }
