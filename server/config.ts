@@ -15,6 +15,16 @@ export const EnvSchema = z.object({
   JOIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   /** Coalescing window for state broadcasts (ms). */
   BROADCAST_MS: z.coerce.number().int().min(10).max(2000).default(100),
+  /** PostgreSQL instead of SQLite (several processes share it): postgres://user:password@host:5432/database. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  /** The PostgreSQL schema holding the tables (default public). */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _, not starting with a digit')
+    .optional(),
 });
 
 export type ServerEnv = z.output<typeof EnvSchema>;

@@ -10,6 +10,7 @@ import { attachGateway, reconcileSeats } from './realtime/gateway.js';
 import { KeyedLimiter } from './realtime/rateLimit.js';
 import { systemClock, type Clock } from './sessions/clock.js';
 import { SessionRegistry } from './sessions/registry.js';
+import { PostgresStore } from './store/postgres.js';
 import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/types.js';
 import type { ServerEnv } from './config.js';
@@ -31,10 +32,17 @@ export interface StartOptions {
   store?: Store;
 }
 
+/** PostgreSQL when DATABASE_URL is set, otherwise the embedded SQLite file under DATA_DIR. */
+async function openStore(env: ServerEnv): Promise<Store> {
+  if (env.DATABASE_URL)
+    return PostgresStore.open({ connectionString: env.DATABASE_URL, schema: env.DATABASE_SCHEMA ?? 'public' });
+  return new SqliteStore(join(resolve(env.DATA_DIR), 'promotion-race.sqlite'), env.SQLITE_SYNC);
+}
+
 export async function startServer({ env, clock = systemClock, store: givenStore }: StartOptions): Promise<GameServer> {
   const log = pino({ level: env.LOG_LEVEL });
   const onError = (err: unknown, context: string) => log.error({ err, context }, 'error');
-  const store = givenStore ?? new SqliteStore(join(resolve(env.DATA_DIR), 'promotion-race.sqlite'), env.SQLITE_SYNC);
+  const store = givenStore ?? (await openStore(env));
   const now = () => clock.now();
   const http = createServer();
   const io = new Server(http, {

@@ -29,6 +29,8 @@ describe('readEnv', () => {
       SQLITE_SYNC: 'FULL',
       JOIN_RATE_PER_MINUTE: '5',
       BROADCAST_MS: '250',
+      DATABASE_URL: 'postgres://game:secret@db.example.edu:5432/game',
+      DATABASE_SCHEMA: 'promotion_race',
     });
     expect(r.ok && r.value).toMatchObject({
       PORT: 0,
@@ -36,6 +38,8 @@ describe('readEnv', () => {
       SQLITE_SYNC: 'FULL',
       JOIN_RATE_PER_MINUTE: 5,
       BROADCAST_MS: 250,
+      DATABASE_URL: 'postgres://game:secret@db.example.edu:5432/game',
+      DATABASE_SCHEMA: 'promotion_race',
     });
   });
 
@@ -49,6 +53,8 @@ describe('readEnv', () => {
     [{ SQLITE_SYNC: 'OFF' }, 'SQLITE_SYNC'],
     [{ JOIN_RATE_PER_MINUTE: '0' }, 'JOIN_RATE_PER_MINUTE'],
     [{ BROADCAST_MS: '5' }, 'BROADCAST_MS'],
+    [{ DATABASE_URL: 'mysql://db/game' }, 'DATABASE_URL'],
+    [{ DATABASE_SCHEMA: 'Game; DROP' }, 'DATABASE_SCHEMA'],
   ])('%j is refused naming %s', (env, name) => {
     const r = readEnv(env);
     expect(r.ok).toBe(false);
