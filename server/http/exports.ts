@@ -33,6 +33,13 @@ async function hostSession(registry: SessionRegistry, req: Request, res: Respons
   return rt;
 }
 
+/** The CSV tables by name (a Map: the name comes from the URL, so `__proto__` or `constructor` must find nothing). */
+const CSV_TABLES = new Map([
+  ['rounds', roundsCsv],
+  ['agreements', agreementsCsv],
+  ['events', eventsCsv],
+]);
+
 export async function exportEvents(store: Store, code: string): Promise<LogEvent[]> {
   return (await store.commandsAfter(code, 0)).map((c) => ({
     seq: c.seq,
@@ -83,7 +90,7 @@ export function mountExports(router: Router, registry: SessionRegistry, store: S
     const rt = await hostSession(registry, req, res);
     if (!rt) return;
     const table = String(req.params['table']);
-    const make = { rounds: roundsCsv, agreements: agreementsCsv, events: eventsCsv }[table];
+    const make = CSV_TABLES.get(table);
     if (!make) return sendError(res, 'NOT_FOUND', 'tables: rounds, agreements, events');
     attachment(res, `promotion-race-${rt.code}-${table}.csv`, 'text/csv; charset=utf-8');
     res.send(make(await logOf(rt, req)));

@@ -23,11 +23,17 @@ export const catalogues = {
 
 export type MessageKey = keyof (typeof catalogues)['en'];
 
+/** A catalogue entry: own keys only (a key can come from the wire, e.g. an error code, and must never be `constructor`). */
+function ownText(table: Readonly<Record<string, string>>, key: string): string | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** The text of a key with {placeholders} filled in; falls back to English, then to the key itself. */
 export function t(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
-  const table = catalogues[lang] as Record<string, string>;
-  const text = table[key] ?? (catalogues.en as Record<string, string>)[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+  const text = ownText(catalogues[lang], key) ?? ownText(catalogues.en, key) ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : `{${name}}`,
+  );
 }
 
 /** The user-facing text of an error code. */

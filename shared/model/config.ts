@@ -2,8 +2,9 @@
 // phase lengths. Parsed with zod everywhere it crosses a boundary; messages say what to fix.
 import { z } from 'zod';
 import { BOT_STRATEGIES, RULES_VERSION, TREATMENTS, sortTreatments, type Treatment } from './ids.js';
-import { MAP_PRESETS, MapDefSchema, multiCentreVariant, type MapDef } from './maps.js';
+import { MAP_PRESET_IDS, MapDefSchema, multiCentreVariant, presetMap, type MapDef } from './maps.js';
 import { ParamsSchema } from './params.js';
+import { freeText } from './text.js';
 
 export const TreatmentSchema = z.enum(TREATMENTS);
 
@@ -13,7 +14,7 @@ export const ScheduleStepSchema = z.object({
 });
 
 export const ArmSchema = z.object({
-  name: z.string().trim().min(1).max(60),
+  name: freeText(1, 60),
   /** A map id (preset or custom). Default: the session map, or its multi-centre variant when C is in force. */
   map: z.string().min(1).max(40).optional(),
   schedule: z.array(ScheduleStepSchema).min(1).max(50),
@@ -43,7 +44,7 @@ const DEFAULT_ARMS = [
 const ConfigObject = z
   .object({
     rulesVersion: z.literal(RULES_VERSION).default(RULES_VERSION),
-    title: z.string().trim().max(80).default(''),
+    title: freeText(0, 80).default(''),
     /** The map every arm uses unless it names its own: a preset id or the id of one of `maps`. */
     map: z.string().min(1).max(40).default('4-single'),
     /** Custom maps, added as data. */
@@ -75,15 +76,15 @@ const ConfigObject = z
 function checkConfig(cfg: z.output<typeof ConfigObject>, ctx: z.RefinementCtx): void {
   const customIds = new Set(cfg.maps.map((m) => m.id));
   for (const m of cfg.maps) {
-    if (m.id in MAP_PRESETS)
+    if (presetMap(m.id))
       ctx.addIssue({ code: 'custom', path: ['maps'], message: `custom map id ${m.id} clashes with a preset` });
   }
-  const known = (id: string) => id in MAP_PRESETS || customIds.has(id);
+  const known = (id: string) => presetMap(id) !== undefined || customIds.has(id);
   if (!known(cfg.map))
     ctx.addIssue({
       code: 'custom',
       path: ['map'],
-      message: `unknown map "${cfg.map}" (presets: ${Object.keys(MAP_PRESETS).join(', ')})`,
+      message: `unknown map "${cfg.map}" (presets: ${MAP_PRESET_IDS.join(', ')})`,
     });
   cfg.arms.forEach((arm, i) => {
     const path = ['arms', i, 'schedule'];
@@ -154,7 +155,7 @@ export type SessionConfigInput = z.input<typeof SessionConfigSchema>;
 export type Arm = z.output<typeof ArmSchema>;
 
 function lookupMap(custom: readonly MapDef[], id: string): MapDef {
-  const found = MAP_PRESETS[id] ?? custom.find((m) => m.id === id);
+  const found = presetMap(id) ?? custom.find((m) => m.id === id);
   if (!found) throw new Error(`unknown map ${id}`);
   return found;
 }

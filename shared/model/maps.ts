@@ -1,7 +1,8 @@
 // docs/rules.md section 3: sectors, regions and links as data, with the four preset maps.
 import { z } from 'zod';
+import { freeText } from './text.js';
 
-const Name = z.object({ en: z.string().min(1).max(40), zh: z.string().min(1).max(40) });
+const Name = z.object({ en: freeText(1, 40), zh: freeText(1, 40) });
 const Id = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,7}$/, 'ids are 1-8 letters or digits, starting with a letter');
 
 export const SectorDefSchema = z.object({
@@ -136,8 +137,13 @@ export const MAP_PRESETS: Readonly<Record<string, MapDef>> = {
 
 export const MAP_PRESET_IDS = Object.keys(MAP_PRESETS);
 
+/** The preset map of that id; an id from a config is user input, so only own keys count (never `__proto__`). */
+export function presetMap(id: string): MapDef | undefined {
+  return Object.hasOwn(MAP_PRESETS, id) ? MAP_PRESETS[id] : undefined;
+}
+
 /** The multi-centre variant of a preset map (reform C), or the map itself when it has none. */
 export function multiCentreVariant(mapId: string): string {
   const candidate = mapId.replace(/-single$/, '-multi');
-  return candidate in MAP_PRESETS ? candidate : mapId;
+  return presetMap(candidate) ? candidate : mapId;
 }

@@ -2,20 +2,16 @@
 import { armMap, armOfWorld } from '../config.js';
 import { fail, ok, type Result } from '../errors.js';
 import type { RegionId } from '../ids.js';
+import { normaliseText, textProblem } from '../text.js';
 import { activeSeats, regionKey, type SessionState } from './state.js';
 
 const MAX_WORLDS = 60;
-// Bidirectional overrides and isolates can disguise a name; control characters break layouts and CSVs.
-const FORBIDDEN = /[\p{Cc}\u202A-\u202E\u2066-\u2069\u200E\u200F]/u;
 
-/** Trims, NFC-normalises and checks a display name (1-24 characters). */
+/** A display name under the text policy (shared/model/text.ts), 1-24 characters. */
 export function cleanName(raw: string): Result<string> {
-  const name = raw.normalize('NFC').trim().replace(/\s+/gu, ' ');
-  const length = [...name].length;
-  if (FORBIDDEN.test(name)) return fail('INVALID_NAME', 'the name contains control characters');
-  if (length < 1) return fail('INVALID_NAME', 'the name is empty');
-  if (length > 24) return fail('INVALID_NAME', 'the name is longer than 24 characters');
-  return ok(name);
+  const name = normaliseText(raw);
+  const problem = textProblem(name, 1, 24);
+  return problem ? fail('INVALID_NAME', `the name ${problem}`) : ok(name);
 }
 
 /** A name not yet used in the session: "Li", then "Li (2)", "Li (3)", ... (case-insensitive). */

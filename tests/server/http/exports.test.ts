@@ -48,6 +48,18 @@ describe('exports', () => {
     expect(one.headers.get('content-disposition')).toContain(`promotion-race-${session.code}-events.csv`);
   });
 
+  test.each(['__proto__', 'constructor', 'hasOwnProperty', 'valueOf', 'toString', 'toLocaleString', 'nope'])(
+    'a table named %s is not found (404, JSON error), whatever its name',
+    async (table) => {
+      const r = await http<{ error: { code: string } }>(ts.url, path(`export/${table}.csv`), {
+        token: session.hostToken,
+      });
+      expect(r.status).toBe(404);
+      expect(r.headers.get('content-type')).toContain('application/json');
+      expect(r.body.error.code).toBe('NOT_FOUND');
+    },
+  );
+
   test('without pseudonyms the names are there', async () => {
     const text = JSON.stringify(
       (await http<SessionLogOut>(ts.url, path('export.json'), { token: session.hostToken })).body,
