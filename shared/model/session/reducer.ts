@@ -7,6 +7,7 @@ import { SWITCHABLE_TREATMENTS, sortTreatments } from '../ids.js';
 import { markDone, negotiate, setDraft, submitDecision, type NegotiationAction, type WorldLive } from '../world.js';
 import type { Actor, HostCommand, SessionCommand, StudentCommand } from './commands.js';
 import { advance, botsAnswer, everyoneReady } from './phases.js';
+import { normaliseText, textProblem } from '../text.js';
 import { cleanName, placeNext, uniqueName, worldRegions } from './seats.js';
 import { regionKey, type Seat, type SessionState } from './state.js';
 
@@ -201,14 +202,18 @@ function hostCommand(state: SessionState, cmd: HostCommand, at: number): Result<
       return updateSeat(state, cmd.seatId, (s) => ({ ...s, world: cmd.world, region: cmd.region }));
     }
     case 'host:kickSeat':
+      // Removing a removed seat again is refused: it would log another event that changes nothing.
+      if (state.seats.some((s) => s.id === cmd.seatId && s.kicked))
+        return fail('NOT_FOUND', `seat ${cmd.seatId} has already been removed`);
       return updateSeat(state, cmd.seatId, (s) => ({ ...s, kicked: true }));
     case 'host:lock':
       return ok({ ...state, locked: cmd.locked });
     case 'host:setTakeover':
       return ok({ ...state, takeover: cmd.enabled });
     case 'host:announce': {
-      const text = cmd.text.normalize('NFC').trim();
-      if (text.length === 0 || text.length > 280) return fail('INVALID_TEXT', 'an announcement has 1-280 characters');
+      const text = normaliseText(cmd.text);
+      const problem = textProblem(text, 1, 280);
+      if (problem) return fail('INVALID_TEXT', `the announcement ${problem}`);
       const announcements = [
         ...state.announcements,
         { seq: state.seq + 1, at: new Date(at).toISOString(), text },

@@ -10,6 +10,7 @@ import {
   http,
   joinHttp,
   newCmdId,
+  runtimeOf,
   slowConfig,
   startTestServer,
   waitFor,
@@ -103,6 +104,11 @@ describe('the socket gateway', () => {
     expect((await connectError(ts.url, { code: session.code, token: seat.seatToken })).code).toBe('KICKED');
     const hv = await host.waitView((v) => v.seats.some((s) => s.id === seat.seat.id && s.kicked));
     expect(hv.students.total).toBe(hv.seats.filter((s) => !s.kicked).length);
+    // Kicking it again is refused and logs nothing.
+    const events = (await runtimeOf(ts, session.code)).state.seq;
+    const again = await host.cmd('host:kickSeat', { seatId: seat.seat.id });
+    expect(again.ok ? 'ok' : again.error.code).toBe('NOT_FOUND');
+    expect((await runtimeOf(ts, session.code)).state.seq).toBe(events);
 
     host.close();
     await ts.server.close();
