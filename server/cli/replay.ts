@@ -42,6 +42,10 @@ runCli(() => {
       ]),
     ) + '\n',
   );
+  if (report.ok && report.worlds.length === 0) {
+    process.stdout.write(`OK: ${file} is a valid log of a session that never started (no rounds to recompute).\n`);
+    return 0;
+  }
   if (report.ok) {
     process.stdout.write(`OK: every figure, draw and state in ${file} matches the rules (tolerance ${tolerance}).\n`);
     return 0;

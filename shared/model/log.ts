@@ -114,7 +114,8 @@ export const SessionLogSchema = z
         config: z.unknown().optional(),
       })
       .loose(),
-    worlds: z.array(WorldLogSchema).min(1),
+    // A session that never left the lobby has no worlds: its log is still valid (and replays to nothing).
+    worlds: z.array(WorldLogSchema),
     events: z.array(EventLogSchema).default([]),
   })
   .loose();

@@ -1,7 +1,12 @@
 // Exports over HTTP: host token only, one table at a time, and pseudonyms that leave no display name anywhere.
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SessionLogOut } from '../../../shared/model/log.js';
+import { replay } from '../../../shared/model/replay.js';
 import type { CreateSessionReply } from '../../../shared/protocol/http.js';
 import {
   connect,
@@ -10,9 +15,11 @@ import {
   joinHttp,
   slowConfig,
   startTestServer,
+  tempDir,
   type TestClient,
   type TestServer,
 } from '../helpers.js';
+import { REPO_ROOT } from '../child.js';
 
 let ts: TestServer;
 let session: CreateSessionReply;
@@ -59,6 +66,24 @@ describe('exports', () => {
       expect(r.body.error.code).toBe('NOT_FOUND');
     },
   );
+
+  test('the log of a session that never left the lobby replays (no worlds, nothing to recompute)', async () => {
+    const lobby = await createSession(ts.url, { config: slowConfig() });
+    await joinHttp(ts.url, lobby.code, 'Early');
+    const log = (
+      await http<SessionLogOut>(ts.url, `/api/sessions/${lobby.code}/export.json`, { token: lobby.hostToken })
+    ).body;
+    expect(log.worlds).toEqual([]);
+    expect(replay(log).report).toEqual({ ok: true, worlds: [], problems: [] });
+    const file = join(tempDir(), 'lobby.json');
+    writeFileSync(file, JSON.stringify(log));
+    // Asynchronously: the server under test runs in this process and must keep serving meanwhile.
+    const cli = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli/replay.ts', file], {
+      cwd: REPO_ROOT,
+    });
+    expect(cli.stderr).toBe('');
+    expect(cli.stdout).toContain('OK');
+  });
 
   test('without pseudonyms the names are there', async () => {
     const text = JSON.stringify(
