@@ -1,15 +1,16 @@
 // The decide panel: invest, protect (barriers), keep or break each joint project; a preview of the expected
 // figures with the uncertainty named; the draft is shared live with teammates and submitted to the server.
-import { defaultDecision, marketChoiceFor } from '../../../shared/model/decisions.js';
-import type { Compliance } from '../../../shared/model/ids.js';
+import { defaultDecision } from '../../../shared/model/decisions.js';
 import type { Decision } from '../../../shared/model/state.js';
 import { worldRules } from '../../../shared/model/world.js';
-import { h, mount, uid } from '../ui/dom.js';
-import { num, pct, signed, tr } from '../ui/i18n.js';
+import type { Component } from '../ui/component.js';
+import { h, mount } from '../ui/dom.js';
+import { tr } from '../ui/i18n.js';
 import { treatmentsNow, type StudentCtx } from './context.js';
-import { decisionPreview } from './forecast.js';
-import { hotSector, regionName, sectorName, strengthOf } from '../ui/names.js';
+import { barrierField, investField, projectsField } from './decideFields.js';
+import { previewContent } from './decidePreview.js';
 
+/** A decision as comparable text (barrier order and comply key order do not matter). */
 function normalise(d: Decision): string {
   return JSON.stringify({
     invest: d.invest,
@@ -18,21 +19,37 @@ function normalise(d: Decision): string {
   });
 }
 
-export function decidePanel(ctx0: StudentCtx): { el: HTMLElement; update(ctx: StudentCtx): void } {
+/** The form's starting point when neither this seat nor a teammate has drafted anything yet. */
+function startingDecision(ctx: StudentCtx): Decision {
+  const cur = ctx.world.current;
+  const rules = worldRules(ctx.view.config, ctx.world);
+  const { reason: _r, ...d } = defaultDecision(
+    rules,
+    treatmentsNow(ctx),
+    ctx.world.state,
+    ctx.me,
+    cur?.agreements ?? [],
+  );
+  return d;
+}
+
+function statusRow(ctx: StudentCtx, draft: Decision): HTMLElement[] {
+  const submitted = ctx.world.current?.decisions[ctx.me];
+  const same = submitted !== undefined && normalise(submitted) === normalise(draft);
+  return [
+    submitted === undefined
+      ? h('span', { class: 'badge warn' }, tr('student.decide.notSubmitted'))
+      : same
+        ? h('span', { class: 'badge good', 'data-testid': 'submitted' }, `✓ ${tr('student.decide.submitted')}`)
+        : h('span', { class: 'badge warn' }, tr('student.decide.changed')),
+    h('span', { class: 'hint' }, tr('student.decide.canChange')),
+  ];
+}
+
+export function decidePanel(ctx0: StudentCtx): Component<StudentCtx> {
   let ctx = ctx0;
   const cur0 = ctx.world.current;
-  const rules = () => worldRules(ctx.view.config, ctx.world);
-  const fallback = () => {
-    const { reason: _r, ...d } = defaultDecision(
-      rules(),
-      treatmentsNow(ctx),
-      ctx.world.state,
-      ctx.me,
-      cur0?.agreements ?? [],
-    );
-    return d;
-  };
-  let draft: Decision = structuredClone(cur0?.decisions[ctx.me] ?? cur0?.drafts[ctx.me] ?? fallback());
+  let draft: Decision = structuredClone(cur0?.decisions[ctx.me] ?? cur0?.drafts[ctx.me] ?? startingDecision(ctx));
   let lastServerDraft = normalise(cur0?.drafts[ctx.me] ?? draft);
   let lastSent = lastServerDraft;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -49,118 +66,22 @@ export function decidePanel(ctx0: StudentCtx): { el: HTMLElement; update(ctx: St
       void ctx.client.send('decision:draft', { decision: draft }, 'draft');
     }, 400);
   };
-  const changed = () => {
-    renderPreview();
-    renderStatus();
+  const renderLive = () => {
+    mount(preview, previewContent(ctx, draft));
+    mount(status, statusRow(ctx, draft));
+  };
+  const set = (change: (d: Decision) => Decision) => {
+    draft = change(draft);
+    renderLive();
     sendDraft();
   };
-
   const renderForm = () => {
-    const cur = ctx.world.current;
-    const strength = strengthOf(ctx.map, ctx.me);
-    const hot = hotSector(ctx.map);
-    const B = treatmentsNow(ctx).includes('B');
-    const choice = B ? marketChoiceFor(rules(), treatmentsNow(ctx), ctx.world.state, ctx.me) : null;
-    const investName = uid('invest');
-    const myProjects = (cur?.agreements ?? []).filter(
-      (a) => a.type === 'project' && (a.a === ctx.me || a.b === ctx.me),
-    );
-    const openPartners = new Set(
-      (cur?.agreements ?? [])
-        .filter((a) => a.type === 'openMarket' && (a.a === ctx.me || a.b === ctx.me))
-        .map((a) => (a.a === ctx.me ? a.b : a.a)),
-    );
     mount(
       form,
       h('h2', {}, tr('student.decide.title')),
-      h(
-        'fieldset',
-        {},
-        h('legend', {}, tr('student.decide.invest')),
-        ctx.map.sectors.map((s) => {
-          const input = h('input', { type: 'radio', name: investName, value: s.id, 'data-testid': `invest-${s.id}` });
-          input.checked = draft.invest === s.id;
-          input.addEventListener('change', () => {
-            draft = { ...draft, invest: s.id };
-            changed();
-          });
-          const tags = [
-            s.id === strength ? `★ ${tr('term.strength')}` : '',
-            s.id === hot ? `▲ ${tr('term.hotSector')}` : '',
-            s.id === choice ? `◆ ${tr('student.decide.marketChoice')}` : '',
-          ].filter(Boolean);
-          return h(
-            'label',
-            { class: 'choice' },
-            input,
-            sectorName(ctx.map, s.id),
-            tags.length ? h('span', { class: 'hint' }, ` (${tags.join(', ')})`) : null,
-          );
-        }),
-        B ? h('p', { class: 'hint' }, tr('student.decide.overrideCost')) : null,
-      ),
-      h(
-        'fieldset',
-        {},
-        h('legend', {}, tr('student.decide.protect')),
-        h('p', { class: 'hint' }, tr('student.decide.protectHint')),
-        ctx.map.regions
-          .filter((r) => r.id !== ctx.me)
-          .map((r) => {
-            const input = h('input', { type: 'checkbox', 'data-testid': `barrier-${r.id}` });
-            input.checked = draft.barriers.includes(r.id);
-            input.addEventListener('change', () => {
-              draft = {
-                ...draft,
-                barriers: input.checked ? [...draft.barriers, r.id] : draft.barriers.filter((x) => x !== r.id),
-              };
-              changed();
-            });
-            return h(
-              'label',
-              { class: 'choice' },
-              input,
-              regionName(ctx.map, r.id),
-              openPartners.has(r.id)
-                ? h('span', { class: 'bad-text' }, ` (${tr('student.decide.breaksPledge')})`)
-                : null,
-            );
-          }),
-      ),
-      myProjects.length > 0
-        ? h(
-            'fieldset',
-            {},
-            h('legend', {}, tr('student.decide.projects')),
-            myProjects.map((a) => {
-              const name = uid('comply');
-              const pick = (c: Compliance) => {
-                const input = h('input', { type: 'radio', name, value: c, 'data-testid': `comply-${a.id}-${c}` });
-                input.checked = (draft.comply[a.id] ?? 'honour') === c;
-                input.addEventListener('change', () => {
-                  draft = { ...draft, comply: { ...draft.comply, [a.id]: c } };
-                  changed();
-                });
-                return h('label', { class: 'choice' }, input, tr(c === 'honour' ? 'term.keep' : 'term.break'));
-              };
-              const other = a.a === ctx.me ? a.b : a.a;
-              return h(
-                'div',
-                { class: 'row' },
-                h(
-                  'span',
-                  {},
-                  tr('student.decide.projectWith', {
-                    region: regionName(ctx.map, other),
-                    host: regionName(ctx.map, a.host ?? ''),
-                  }),
-                ),
-                pick('honour'),
-                pick('breach'),
-              );
-            }),
-          )
-        : null,
+      investField(ctx, draft, set),
+      barrierField(ctx, draft, set),
+      projectsField(ctx, draft, set),
       h('button', { type: 'submit', class: 'primary', 'data-testid': 'submit-decision' }, tr('student.decide.submit')),
     );
   };
@@ -171,71 +92,8 @@ export function decidePanel(ctx0: StudentCtx): { el: HTMLElement; update(ctx: St
     void ctx.client.send('decision:submit', { decision: draft }, 'submit');
   });
 
-  const renderPreview = () => {
-    const p = decisionPreview(ctx.view, ctx.world, ctx.me, draft);
-    const mine = p?.[ctx.me];
-    const t = treatmentsNow(ctx);
-    const params = ctx.view.config.params;
-    const enf = t.includes('E') ? params.enforcementE : params.enforcement;
-    const projects = (ctx.world.current?.agreements ?? []).some(
-      (a) => a.type === 'project' && (a.a === ctx.me || a.b === ctx.me),
-    );
-    const shock = params.project.shock;
-    mount(
-      preview,
-      h('h3', {}, tr('student.preview.title')),
-      mine
-        ? h(
-            'dl',
-            { class: 'kv' },
-            h('dt', {}, tr('term.output')),
-            h('dd', { 'data-testid': 'preview-gdp' }, num(mine.gdp, 2)),
-            h('dt', {}, tr('term.growth')),
-            h('dd', {}, pct(mine.g)),
-            h('dt', {}, tr('term.tax')),
-            h('dd', {}, num(mine.tax, 2)),
-            h('dt', {}, tr('term.budgetGrowth')),
-            h('dd', {}, pct(mine.fiscalGrowth)),
-            h('dt', {}, tr('term.score')),
-            h('dd', {}, signed(mine.score)),
-            h('dt', {}, tr('term.career')),
-            h('dd', {}, signed(mine.career)),
-          )
-        : h('p', { class: 'hint' }, tr('student.effect.unknown')),
-      h('p', { class: 'hint' }, tr('student.preview.assumes')),
-      projects
-        ? h(
-            'p',
-            { class: 'hint', 'data-testid': 'uncertainty' },
-            tr('student.preview.shock', {
-              miss: pct(shock.find((s) => s.epsilon < 0)?.p ?? 0, 0),
-              meet: pct(shock.find((s) => s.epsilon === 0)?.p ?? 0, 0),
-              beat: pct(shock.find((s) => s.epsilon > 0)?.p ?? 0, 0),
-              size: pct(params.project.sigma, 0),
-            }),
-          )
-        : null,
-      h('p', { class: 'hint' }, tr('student.preview.audit', { p: pct(enf.audit, 0), fine: pct(enf.fineShare, 0) })),
-    );
-  };
-
-  const renderStatus = () => {
-    const submitted = ctx.world.current?.decisions[ctx.me];
-    const same = submitted !== undefined && normalise(submitted) === normalise(draft);
-    mount(
-      status,
-      submitted === undefined
-        ? h('span', { class: 'badge warn' }, tr('student.decide.notSubmitted'))
-        : same
-          ? h('span', { class: 'badge good', 'data-testid': 'submitted' }, `✓ ${tr('student.decide.submitted')}`)
-          : h('span', { class: 'badge warn' }, tr('student.decide.changed')),
-      h('span', { class: 'hint' }, tr('student.decide.canChange')),
-    );
-  };
-
   renderForm();
-  renderPreview();
-  renderStatus();
+  renderLive();
   return {
     el,
     update(next) {
@@ -248,8 +106,7 @@ export function decidePanel(ctx0: StudentCtx): { el: HTMLElement; update(ctx: St
         renderForm();
       }
       lastServerDraft = serverJson;
-      renderPreview();
-      renderStatus();
+      renderLive();
     },
   };
 }

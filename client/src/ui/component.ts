@@ -41,3 +41,18 @@ export function keyed<C>(
     },
   };
 }
+
+/** A component drawn afresh from the context on every update (for read-only panels without inputs). */
+export function redrawn<C>(
+  draw: (ctx: C) => Node | null,
+  host: HTMLElement = document.createElement('div'),
+): Component<C> {
+  return {
+    el: host,
+    update(ctx) {
+      const node = draw(ctx);
+      if (node) host.replaceChildren(node);
+      else host.replaceChildren();
+    },
+  };
+}

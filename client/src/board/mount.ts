@@ -1,0 +1,59 @@
+// Mounting the map board in a screen: one element that loads the board on first use and passes it every new
+// model with the texts of the current language. The student and projector screens both use it.
+import { num, pct, tr } from '../ui/i18n.js';
+import { createBoard, type Board } from './board.js';
+import type { BoardCallbacks, BoardTexts } from './BoardScene.js';
+import type { BoardModel } from './model.js';
+
+/** The board's words in the current language; `you` is empty on screens that belong to nobody (the projector). */
+export function boardTexts(forStudent: boolean): BoardTexts {
+  return {
+    you: forStudent ? tr('common.you') : '',
+    bot: tr('common.bot'),
+    rank: (n) => tr('student.board.rank', { n }),
+    output: (g) => num(g, 1),
+    growth: (g) => pct(g),
+    linkLabel: (s) => (s ? tr(`student.link.${s}`) : ''),
+    shock: (e) => tr(`student.shock.${e < 0 ? 'miss' : e > 0 ? 'beat' : 'meet'}`),
+    inspected: tr('term.inspection'),
+    submitted: tr('student.board.decided'),
+  };
+}
+
+export interface MountedBoard {
+  /** The container the board draws into (give it a size in CSS). */
+  readonly el: HTMLElement;
+  /** Shows this model; the first call loads the board, later calls before it is ready keep only the newest. */
+  update(model: BoardModel): void;
+  destroy(): void;
+}
+
+export function mountBoard(callbacks: BoardCallbacks, opts: { forStudent: boolean; el?: HTMLElement }): MountedBoard {
+  const el = opts.el ?? document.createElement('div');
+  let board: Board | null = null;
+  let loading = false;
+  let latest: BoardModel | null = null;
+  let destroyed = false;
+  return {
+    el,
+    update(model) {
+      latest = model;
+      if (board) {
+        board.update(model, boardTexts(opts.forStudent));
+        return;
+      }
+      if (loading) return;
+      loading = true;
+      void createBoard(el, callbacks, tr('student.board.unavailable')).then((b) => {
+        if (destroyed) return b.destroy();
+        board = b;
+        if (latest) b.update(latest, boardTexts(opts.forStudent));
+      });
+    },
+    destroy() {
+      destroyed = true;
+      board?.destroy();
+      board = null;
+    },
+  };
+}
