@@ -20,6 +20,8 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  /** With PostgreSQL: how long a session's lease lasts unrenewed, i.e. the longest a dead process holds it (ms). */
+  LEASE_MS: z.coerce.number().int().min(1000).max(60_000).default(5000),
   /** The PostgreSQL schema holding the tables (default public). */
   DATABASE_SCHEMA: z
     .string()

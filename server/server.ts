@@ -10,6 +10,10 @@ import { attachGateway, reconcileSeats } from './realtime/gateway.js';
 import { KeyedLimiter } from './realtime/rateLimit.js';
 import { systemClock, type Clock } from './sessions/clock.js';
 import { SessionRegistry } from './sessions/registry.js';
+import type { SessionRuntime } from './sessions/runtime.js';
+import type { ViewScope } from '../shared/model/session/scope.js';
+import { attachCluster, databaseReachable } from './cluster/attach.js';
+import type { ClusterNode } from './cluster/node.js';
 import { PostgresStore } from './store/postgres.js';
 import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/types.js';
@@ -53,13 +57,16 @@ export async function startServer({ env, clock = systemClock, store: givenStore 
     serveClient: false,
   });
   let broadcaster: Broadcaster | null = null;
-  const registry = new SessionRegistry(store, clock, {
-    onChange: (rt, seatsChanged, scope) => {
-      broadcaster?.changed(rt, scope);
-      if (seatsChanged) reconcileSeats(io, rt).catch((e: unknown) => onError(e, 'reconcile seats'));
-    },
-    onError,
-  });
+  let cluster: ClusterNode | null = null;
+  const onChange = (rt: SessionRuntime, seatsChanged: boolean, scope: ViewScope) => {
+    cluster?.changed(rt);
+    broadcaster?.changed(rt, scope);
+    if (seatsChanged) reconcileSeats(io, rt).catch((e: unknown) => onError(e, 'reconcile seats'));
+  };
+  const registry = new SessionRegistry(store, clock, { onChange, onError });
+  // With PostgreSQL the process is one node of a cluster (it may be the only one).
+  if (store instanceof PostgresStore)
+    cluster = attachCluster({ io, registry, store, leaseMs: env.LEASE_MS, onChange, onError });
   broadcaster = new Broadcaster(io, env.BROADCAST_MS, now);
   const joinLimiter = new KeyedLimiter(env.JOIN_RATE_PER_MINUTE, env.JOIN_RATE_PER_MINUTE / 60);
   const createLimiter = new KeyedLimiter(30, 0.5);
@@ -71,13 +78,23 @@ export async function startServer({ env, clock = systemClock, store: givenStore 
     publicUrl: env.PUBLIC_URL ?? null,
     clientDir: env.CLIENT_DIR ?? resolve('dist/client'),
     now,
-    health: () => ({ sockets: io.engine.clientsCount }),
+    health: () => ({
+      sockets: io.engine.clientsCount,
+      ...(cluster ? { node: cluster.id, nodes: cluster.aliveNodes(), running: cluster.ownedCodes().sort() } : {}),
+    }),
+    ready: async () => ({
+      database: store instanceof PostgresStore ? await databaseReachable(store) : true,
+      ...(cluster ? { adapter: store instanceof PostgresStore && (await databaseReachable(store)) } : {}),
+    }),
     onError,
   });
   http.on('request', app);
   attachGateway({ io, registry, store, broadcaster, joinLimiter, now, onError });
 
-  const recovered = await registry.recoverAll();
+  const recovered = cluster
+    ? await cluster.start().then(() => cluster?.ownedCodes().length ?? 0)
+    : await registry.recoverAll();
+  if (cluster) registry.startHeartbeat();
   await new Promise<void>((ok, fail) => {
     http.once('error', fail);
     http.listen(env.PORT, env.HOST, () => ok());
@@ -89,8 +106,11 @@ export async function startServer({ env, clock = systemClock, store: givenStore 
   const close = () => {
     closing ??= (async () => {
       http.close();
-      io.emit('server:restart', { inMs: 1000 });
+      // Only this process's clients: with a cluster adapter io.emit would reach every process's.
+      io.local.emit('server:restart', { inMs: 1000 });
+      await cluster?.halt();
       await registry.shutdown();
+      await cluster?.release();
       broadcaster?.stop();
       // io.close() also closes the (already stopped) HTTP server; that second close may report "not running".
       await io.close().catch(() => undefined);

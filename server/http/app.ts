@@ -17,7 +17,10 @@ export interface AppDeps {
   publicUrl: string | null;
   clientDir: string | null;
   now: () => number;
-  health: () => { sockets: number };
+  /** This process's sockets (and, in a cluster, its node id, the live nodes and the sessions it runs). */
+  health: () => { sockets: number } & Record<string, unknown>;
+  /** Whether what the server needs answers (the database; in a cluster also the adapter). */
+  ready: () => Promise<Record<string, boolean>>;
   onError: (err: unknown, context: string) => void;
 }
 
@@ -50,9 +53,15 @@ export function createApp(deps: AppDeps): express.Express {
     res.json({
       ok: true,
       sessions: deps.registry.size,
-      sockets: deps.health().sockets,
+      ...deps.health(),
       uptimeSeconds: Math.round(process.uptime()),
     });
+  });
+
+  app.get('/readyz', async (_req, res) => {
+    const checks = await deps.ready();
+    const ok = Object.values(checks).every(Boolean);
+    res.status(ok ? 200 : 503).json({ ok, ...checks });
   });
 
   const api = express.Router();

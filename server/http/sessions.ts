@@ -99,7 +99,7 @@ export function mountSessionRoutes(router: Router, deps: SessionRoutesDeps): voi
     if (!rt) return sendError(res, 'NOT_FOUND');
     const body = JoinBodySchema.safeParse(req.body ?? {});
     if (!body.success) return sendError(res, 'BAD_REQUEST', 'the body must be { "name": "..." }');
-    const r = await rt.join(body.data.name);
+    const r = await registry.join(rt, body.data.name);
     if (!r.ok) return sendError(res, r.error.code, r.error.message);
     res.status(201).json({ seatToken: r.seatToken, seat: r.seat });
   });

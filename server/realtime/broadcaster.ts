@@ -68,7 +68,8 @@ export class Broadcaster {
         this.historySent.delete(room);
         return;
       }
-      this.io.to(room).emit('state:view', this.message(rt, builder, role, null, room));
+      // Local sockets only: every process renders the views of its own sockets from its copy of the session.
+      this.io.local.to(room).emit('state:view', this.message(rt, builder, role, null, room));
     };
     send(rooms.host(code), { kind: 'host' });
     if (scope.kind === 'all' || scope.projector) send(rooms.projector(code), { kind: 'projector' });

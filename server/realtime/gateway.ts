@@ -74,7 +74,7 @@ async function onConnection(deps: GatewayDeps, socket: Socket): Promise<void> {
     });
   });
   socket.on('disconnect', () => {
-    if (data.role === 'seat' && data.seatId) rt.disconnect(data.seatId);
+    if (data.role === 'seat' && data.seatId) deps.registry.disconnect(data.code, data.seatId);
   });
 }
 
@@ -96,7 +96,7 @@ async function enterRooms(deps: GatewayDeps, rt: SessionRuntime, socket: Socket)
       region: seat.region,
       code: rt.code,
     });
-    rt.connect(seat.id);
+    deps.registry.connect(rt, seat.id);
   } else if (data.role !== 'guest') {
     socket.emit('session:welcome', { role: data.role, code: rt.code });
   }
@@ -177,7 +177,7 @@ async function handle(
   const { cmdId, ...rest } = parsed.data;
   const command = { type: event, ...rest } as SessionCommand;
   const actor: Actor = isHost ? { kind: 'host' } : { kind: 'seat', seatId: data.seatId ?? '' };
-  reply(localise(data.lang, await rt.submit(actor, cmdId, command)));
+  reply(localise(data.lang, await deps.registry.submit(rt, actor, cmdId, command)));
 }
 
 async function join(
@@ -193,7 +193,7 @@ async function join(
   if (!parsed.success) return reply(failure(data.lang, 'BAD_REQUEST', parsed.error.issues[0]?.message));
   if (normaliseCode(parsed.data.code) !== rt.code) return reply(failure(data.lang, 'NOT_FOUND'));
   if (!deps.joinLimiter.take(data.ip, deps.now())) return reply(failure(data.lang, 'RATE_LIMITED'));
-  const result = localise(data.lang, await rt.join(parsed.data.name, parsed.data.cmdId)) as Awaited<
+  const result = localise(data.lang, await deps.registry.join(rt, parsed.data.name, parsed.data.cmdId)) as Awaited<
     ReturnType<SessionRuntime['join']>
   >;
   if (result.ok) {

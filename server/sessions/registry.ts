@@ -1,9 +1,11 @@
 // All live sessions of this process: creation, loading on demand, recovery at start-up, heartbeat and shutdown.
 import { randomBytes } from 'node:crypto';
 import type { SessionConfig } from '../../shared/model/config.js';
+import type { Actor, SessionCommand } from '../../shared/model/session/commands.js';
+import type { Ack } from '../../shared/protocol/errors.js';
 import type { Store } from '../store/types.js';
 import type { Clock } from './clock.js';
-import { SessionRuntime, type RuntimeDeps } from './runtime.js';
+import { SessionRuntime, type JoinAck, type RuntimeDeps } from './runtime.js';
 import { hashToken, newJoinCode, newToken } from './tokens.js';
 
 export interface CreatedSession {
@@ -16,16 +18,42 @@ export interface CreatedSession {
 // time a crash can add (issue 11: within a second).
 const HEARTBEAT_MS = 500;
 
+/**
+ * Several processes on one database (server/cluster): each session is run by one of them, the others hold a read
+ * copy for their own sockets and pass commands on. Absent on a single process, which runs every session.
+ */
+export interface SessionOwnership {
+  owns(code: string): boolean;
+  /** A session was created here: take its lease before anything is appended. */
+  claimCreated(code: string): Promise<void>;
+  submit(code: string, actor: Actor, cmdId: string, cmd: SessionCommand): Promise<Ack<{ seq: number }>>;
+  join(code: string, name: string, cmdId?: string): Promise<JoinAck>;
+  /** A seat's socket connected here (+1) or went away (-1). */
+  presence(code: string, seatId: string, delta: 1 | -1): void;
+  /** A read copy was loaded here: bring in what the other processes know (presence). */
+  loaded(rt: SessionRuntime): void;
+}
+
 export class SessionRegistry {
   private readonly live = new Map<string, SessionRuntime>();
   private readonly loading = new Map<string, Promise<SessionRuntime | undefined>>();
   private heartbeatTimer: NodeJS.Timeout | null = null;
+  private ownership: SessionOwnership | null = null;
 
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly deps: Omit<RuntimeDeps, 'store' | 'clock'>,
   ) {}
+
+  setOwnership(ownership: SessionOwnership): void {
+    this.ownership = ownership;
+  }
+
+  /** Whether this process runs the session (always, without a cluster). */
+  owns(code: string): boolean {
+    return !this.ownership || this.ownership.owns(code);
+  }
 
   get size(): number {
     return this.live.size;
@@ -56,6 +84,7 @@ export class SessionRegistry {
       heartbeat: this.clock.now(),
     };
     await this.store.createSession(row);
+    await this.ownership?.claimCreated(code);
     const runtime = await SessionRuntime.load(row, this.runtimeDeps());
     this.live.set(code, runtime);
     return { runtime, hostToken, projectorToken };
@@ -72,12 +101,64 @@ export class SessionRegistry {
         if (!row) return undefined;
         const rt = await SessionRuntime.load(row, this.runtimeDeps());
         this.live.set(code, rt);
-        await rt.resumeClock();
+        // A read copy of a session another process runs has no clock of its own.
+        if (this.owns(code)) await rt.resumeClock();
+        else this.ownership?.loaded(rt);
         return rt;
       })().finally(() => this.loading.delete(code));
       this.loading.set(code, pending);
     }
     return pending;
+  }
+
+  /** A command for the session: run here, or passed on to the process that runs it. */
+  submit(rt: SessionRuntime, actor: Actor, cmdId: string, cmd: SessionCommand): Promise<Ack<{ seq: number }>> {
+    // The runtime held now: a takeover may have replaced the read copy a connection started with.
+    const current = this.live.get(rt.code) ?? rt;
+    if (!this.ownership || this.ownership.owns(rt.code)) return current.submit(actor, cmdId, cmd);
+    return this.ownership.submit(rt.code, actor, cmdId, cmd);
+  }
+
+  join(rt: SessionRuntime, name: string, cmdId?: string): Promise<JoinAck> {
+    const current = this.live.get(rt.code) ?? rt;
+    if (!this.ownership || this.ownership.owns(rt.code)) return current.join(name, cmdId);
+    return this.ownership.join(rt.code, name, cmdId);
+  }
+
+  /** A seat's socket connected to this process (presence is shared with the other processes of a cluster). */
+  connect(rt: SessionRuntime, seatId: string): void {
+    (this.live.get(rt.code) ?? rt).connect(seatId);
+    this.ownership?.presence(rt.code, seatId, 1);
+  }
+
+  disconnect(code: string, seatId: string): void {
+    this.live.get(code)?.disconnect(seatId);
+    this.ownership?.presence(code, seatId, -1);
+  }
+
+  /** The runtime held here, without loading it. */
+  peek(code: string): SessionRuntime | undefined {
+    return this.live.get(code);
+  }
+
+  /** Holds `rt` (a session taken over by this process), replacing any read copy. */
+  install(rt: SessionRuntime): void {
+    const old = this.live.get(rt.code);
+    if (old && old !== rt) old.stop();
+    this.live.set(rt.code, rt);
+  }
+
+  /** Forgets a session (it is run elsewhere now): its timers stop. */
+  drop(code: string): SessionRuntime | undefined {
+    const rt = this.live.get(code);
+    rt?.stop();
+    this.live.delete(code);
+    return rt;
+  }
+
+  /** Loads a fresh runtime from the store (a takeover), without holding it yet. */
+  load(code: string): Promise<SessionRuntime | undefined> {
+    return this.store.getSession(code).then((row) => (row ? SessionRuntime.load(row, this.runtimeDeps()) : undefined));
   }
 
   /** Start-up: every unfinished session is loaded and its clock resumed. */
@@ -98,7 +179,7 @@ export class SessionRegistry {
     if (this.heartbeatTimer) return;
     this.heartbeatTimer = setInterval(() => {
       const codes = this.all()
-        .filter((rt) => rt.state.phase !== 'ended')
+        .filter((rt) => rt.state.phase !== 'ended' && this.owns(rt.code))
         .map((rt) => rt.code);
       this.store.heartbeat(codes, this.clock.now()).catch((e: unknown) => this.deps.onError(e, 'heartbeat'));
     }, HEARTBEAT_MS);
@@ -108,8 +189,8 @@ export class SessionRegistry {
   /** Graceful stop: no more timers, let queues finish, snapshot every session. */
   async shutdown(): Promise<void> {
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
-    const all = this.all();
-    for (const rt of all) rt.stop();
+    const all = this.all().filter((rt) => this.owns(rt.code));
+    for (const rt of this.all()) rt.stop();
     for (const rt of all) {
       await rt.drain();
       await rt.snapshot();

@@ -68,6 +68,8 @@ export class PostgresStore implements Store {
   /** This process's fencing number per leased session, set by the lease manager. */
   private readonly fences = new Map<string, number>();
   private closed: Promise<void> | null = null;
+  /** Told when the database refused an append because another process took the session over. */
+  onFenced: ((code: string) => void) | null = null;
 
   private constructor(
     readonly pool: pg.Pool,
@@ -147,7 +149,10 @@ export class PostgresStore implements Store {
           [...values, seat.seatId, seat.tokenHash],
         );
     } catch (e) {
-      if (e instanceof Error && e.message.startsWith('FENCED')) throw new FencedError(code);
+      if (e instanceof Error && e.message.startsWith('FENCED')) {
+        this.onFenced?.(code);
+        throw new FencedError(code);
+      }
       throw e;
     }
   }

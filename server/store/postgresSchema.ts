@@ -52,6 +52,12 @@ CREATE TABLE IF NOT EXISTS nodes (
   seen_at TIMESTAMPTZ NOT NULL,
   sessions INTEGER NOT NULL DEFAULT 0
 );
+-- Messages of the Socket.IO PostgreSQL adapter over NOTIFY's 8000-byte limit.
+CREATE TABLE IF NOT EXISTS socket_io_attachments (
+  id BIGSERIAL UNIQUE,
+  created_at TIMESTAMPTZ DEFAULT now(),
+  payload BYTEA
+);
 CREATE OR REPLACE FUNCTION check_command_fence() RETURNS trigger AS $$
 DECLARE current_fence BIGINT;
 BEGIN

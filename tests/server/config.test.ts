@@ -16,6 +16,7 @@ describe('readEnv', () => {
         SQLITE_SYNC: 'NORMAL',
         JOIN_RATE_PER_MINUTE: 600,
         BROADCAST_MS: 100,
+        LEASE_MS: 5000,
       },
     });
   });

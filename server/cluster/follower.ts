@@ -1,0 +1,62 @@
+// A follower: this process holds a read copy of a session run by another process, for the sockets connected here.
+// It applies the commands the owner stored, from the store, through the same pure reducer, so its state (and the
+// views it renders for its own sockets) is the owner's. Catching up is serial per session.
+import { applyCommand } from '../../shared/model/session/reducer.js';
+import type { SessionCommand } from '../../shared/model/session/commands.js';
+import { mergeScopes, viewScopeOf, type ViewScope } from '../../shared/model/session/scope.js';
+import { actorFromLabel, type SessionRuntime } from '../sessions/runtime.js';
+import type { Store } from '../store/types.js';
+
+export type OnFollowerChange = (rt: SessionRuntime, seatsChanged: boolean, scope: ViewScope) => void;
+
+export class FollowerSync {
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly again = new Set<string>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly onChange: OnFollowerChange,
+    private readonly onError: (err: unknown, context: string) => void,
+  ) {}
+
+  /** Brings `rt` up to the stored log; concurrent calls for one session are merged into one more pass. */
+  catchUp(rt: SessionRuntime): Promise<void> {
+    const busy = this.running.get(rt.code);
+    if (busy) {
+      this.again.add(rt.code);
+      return busy;
+    }
+    const run = (async () => {
+      do {
+        this.again.delete(rt.code);
+        await this.pass(rt);
+      } while (this.again.has(rt.code));
+    })()
+      .catch((e: unknown) => this.onError(e, `following ${rt.code}`))
+      .finally(() => this.running.delete(rt.code));
+    this.running.set(rt.code, run);
+    return run;
+  }
+
+  private async pass(rt: SessionRuntime): Promise<void> {
+    const commands = await this.store.commandsAfter(rt.code, rt.state.seq);
+    if (commands.length === 0) return;
+    let state = rt.state;
+    let scope: ViewScope | null = null;
+    for (const cmd of commands) {
+      if (cmd.seq !== state.seq + 1) break;
+      const actor = actorFromLabel(cmd.actor);
+      const payload = cmd.payload as SessionCommand;
+      const r = applyCommand(state, actor, payload, cmd.at);
+      const before = state;
+      // A command the owner stored was accepted by the same reducer; if it is refused here, skip it as load() does.
+      state = r.ok ? { ...r.value, seq: cmd.seq } : { ...state, seq: cmd.seq };
+      if (!r.ok) this.onError(new Error(`${r.error.code}: ${r.error.message}`), `following ${rt.code} #${cmd.seq}`);
+      const s = viewScopeOf(before, state, actor, payload);
+      scope = scope ? mergeScopes(scope, s) : s;
+    }
+    const seatsChanged = state.seats !== rt.state.seats;
+    rt.state = state;
+    if (scope) this.onChange(rt, seatsChanged, scope);
+  }
+}

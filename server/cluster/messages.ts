@@ -1,0 +1,86 @@
+// Messages between the processes of a cluster, sent with Socket.IO's serverSideEmit over the adapter (PostgreSQL
+// NOTIFY). Every process receives every message; `to` names the one it is for. Parsed like any other input.
+import { z } from 'zod';
+import { COMMAND_SCHEMAS, isCommandEvent } from '../../shared/protocol/events.js';
+import type { SessionCommand } from '../../shared/model/session/commands.js';
+
+export const EVENTS = {
+  /** The owner stored commands up to `seq`: followers read them from the store. */
+  seq: 'cluster:seq',
+  presence: 'cluster:presence',
+  presenceAsk: 'cluster:presence?',
+  presenceTell: 'cluster:presence!',
+  request: 'cluster:request',
+  reply: 'cluster:reply',
+  /** A stopping process gave these sessions up: take them over now. */
+  released: 'cluster:released',
+} as const;
+
+const nodeId = z.string().min(1).max(64);
+const code = z.string().min(1).max(16);
+const seatId = z.string().min(1).max(32);
+
+export const SeqMessage = z.object({
+  from: nodeId,
+  items: z.array(z.object({ code, seq: z.int().min(0) })).max(10_000),
+});
+export const PresenceMessage = z.object({ from: nodeId, code, seatId, delta: z.union([z.literal(1), z.literal(-1)]) });
+export const PresenceAsk = z.object({ from: nodeId, code });
+export const PresenceTell = z.object({
+  from: nodeId,
+  to: nodeId,
+  code,
+  seats: z.record(seatId, z.int().min(0)),
+});
+export const ReleasedMessage = z.object({ from: nodeId, codes: z.array(code) });
+
+const ActorSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('host') }),
+  z.object({ kind: z.literal('seat'), seatId }),
+]);
+export type ForwardedActor = z.output<typeof ActorSchema>;
+
+export const ForwardRequest = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('submit'),
+    actor: ActorSchema,
+    cmdId: z.string(),
+    command: z.record(z.string(), z.unknown()),
+  }),
+  z.object({ kind: z.literal('join'), name: z.string(), cmdId: z.string().optional() }),
+]);
+export type ForwardRequest = z.output<typeof ForwardRequest>;
+
+export const RequestMessage = z.object({ id: z.string(), from: nodeId, to: nodeId, code, request: ForwardRequest });
+
+const ErrorAck = z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) });
+export const SubmitAck = z.union([z.object({ ok: z.literal(true), seq: z.int() }), ErrorAck]);
+export const JoinAckSchema = z.union([
+  z.object({
+    ok: z.literal(true),
+    seatToken: z.string(),
+    seat: z.object({ id: z.string(), name: z.string(), world: z.int(), region: z.string() }),
+  }),
+  ErrorAck,
+]);
+export const ReplyMessage = z.object({
+  id: z.string(),
+  to: nodeId,
+  /** Set when the receiver does not run the session (any more): ask again who does. */
+  notOwner: z.boolean(),
+  ack: z.unknown(),
+});
+
+/**
+ * A forwarded command is parsed again by the owner with the command's own schema (the sending process already
+ * refused anything invalid, rate-limited the socket and checked its role; this guards the hop between processes).
+ */
+export function parseForwardedCommand(cmdId: string, raw: Record<string, unknown>): SessionCommand | null {
+  const { type, ...rest } = raw;
+  if (typeof type !== 'string' || !isCommandEvent(type)) return null;
+  const parsed = COMMAND_SCHEMAS[type].safeParse({ ...rest, cmdId });
+  if (!parsed.success) return null;
+  const { cmdId: _cmdId, ...fields } = parsed.data;
+  // The same construction as the gateway's: the event name is the command's type.
+  return { type, ...fields } as SessionCommand;
+}
