@@ -2,20 +2,10 @@
 // opened from disk the JSON as loaded and the CSV tables built here. Nothing is uploaded.
 import { downloadExport } from '../net/api.js';
 import { h, mount } from '../ui/dom.js';
+import { saveBlob } from '../ui/files.js';
 import { tr } from '../ui/i18n.js';
 import type { LoadedLog } from './data.js';
 import { csvZip, downloadNames, jsonText } from './files.js';
-
-export function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 5000);
-}
 
 export function liveDownloads(code: string, hostToken: string): HTMLElement {
   const status = h('span', { class: 'hint', role: 'status' });

@@ -2,6 +2,7 @@
 import { treatmentKey, type Treatment } from '../../../shared/model/ids.js';
 import type { MapDef } from '../../../shared/model/maps.js';
 import { lang, num, pct, signed, tr } from '../ui/i18n.js';
+import { worldLabel } from '../ui/labels.js';
 import type { DebriefData } from './data.js';
 import type { Format, Group } from './series.js';
 
@@ -75,10 +76,6 @@ export function roundsRange(from: number, to: number): string {
 
 export function sourceLabel(data: DebriefData, source: number): string {
   return data.sources[source]?.label ?? '';
-}
-
-export function worldLabel(world: number): string {
-  return tr('common.world', { world: world + 1 });
 }
 
 /** The full name of a chart line: source (when several), world or arm with its number of worlds. */

@@ -5,7 +5,8 @@ import { pct, signed, tr } from '../ui/i18n.js';
 import type { DebriefData, DebriefWorld } from './data.js';
 import { BROKEN, KEPT, WALL, badge, drawMap, magnifier, star } from './mapDraw.js';
 import { mapFrame, type MapFrame } from './mapModel.js';
-import { regionName, sectorName, sourceLabel, treatmentsLong, worldLabel } from './format.js';
+import { regionName, sectorName, sourceLabel, treatmentsLong } from './format.js';
+import { worldLabel } from '../ui/labels.js';
 
 export interface ReplayState {
   /** `${source}:${world}` */

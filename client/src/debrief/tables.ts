@@ -2,18 +2,10 @@
 // promotions with the winner's record, the round-by-round timeline of each world, and the lose-lose moves.
 import type { MapDef } from '../../../shared/model/maps.js';
 import { h } from '../ui/dom.js';
+import { worldLabel } from '../ui/labels.js';
 import { num, signed, tr } from '../ui/i18n.js';
 import type { DebriefData } from './data.js';
-import {
-  fmt,
-  fmtDelta,
-  regionName,
-  roundsRange,
-  sectorName,
-  sourceLabel,
-  treatmentsShort,
-  worldLabel,
-} from './format.js';
+import { fmt, fmtDelta, regionName, roundsRange, sectorName, sourceLabel, treatmentsShort } from './format.js';
 import { loseLoseRows, promotionRows, SUMMARY_ROWS, summaryColumns, timelines } from './summary.js';
 
 const MAX_ROWS = 300;

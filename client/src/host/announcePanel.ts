@@ -1,5 +1,6 @@
 // Announcements to every screen (1-280 characters), with the latest ones listed. The text being typed survives
 // live updates: only the list is rebuilt.
+import type { Component } from '../ui/component.js';
 import { h, mount, uid } from '../ui/dom.js';
 import { tr } from '../ui/i18n.js';
 import { runCommand } from './commands.js';
@@ -7,7 +8,7 @@ import type { ConsoleCtx } from './controlsPanel.js';
 
 export const MAX_ANNOUNCEMENT = 280;
 
-export function announcePanel(ctx: ConsoleCtx): { el: HTMLElement; update(): void } {
+export function announcePanel(ctx: ConsoleCtx): Component<ConsoleCtx> {
   const id = uid('announce');
   const area = h('textarea', {
     id,

@@ -1,13 +1,12 @@
 // The console once connected: header, banners (reconnecting, paused, ended), three tabs (game, join & links,
-// debrief). Each part rebuilds only when what it shows changes, so focus and typed text survive live updates.
-import type { GameState } from '../state/store.js';
+// debrief). Each part is a component that rebuilds only when what it shows changes, so focus and typed text survive
+// live updates.
+import type { Component } from '../ui/component.js';
 import { h, mount } from '../ui/dom.js';
 import { onLangChange, tr } from '../ui/i18n.js';
-import { langSwitch } from '../ui/langSwitch.js';
-import { connectionBanner, pendingList } from '../ui/status.js';
-import { timerElement } from '../ui/timer.js';
 import { loadToken } from '../net/storage.js';
 import { announcePanel } from './announcePanel.js';
+import { consoleBanners, consoleHeader, consolePending } from './consoleChrome.js';
 import { botRegionCount, currentStrategy } from './consoleModel.js';
 import { endCard, lobbyCard, phaseStrip, type ConsoleCtx } from './controlsPanel.js';
 import { debriefTab } from './debriefTab.js';
@@ -15,181 +14,98 @@ import { joinCard, linksCard, spacedCode } from './joinPanel.js';
 import { reformsPanel } from './reformsPanel.js';
 import { seatsCard } from './seatsPanel.js';
 import { tabBar, type TabDef } from './tabs.js';
-import { runCommand } from './commands.js';
-import { section } from './widgets.js';
+import { memo } from './widgets.js';
 import { awayCard, worldsCard } from './worldsPanel.js';
 
 type TabId = 'game' | 'join' | 'debrief';
 
-function connBadge(state: GameState): HTMLElement {
-  const label = {
-    connecting: tr('status.connecting'),
-    online: tr('status.online'),
-    reconnecting: tr('status.reconnecting'),
-    closed: tr('status.offline'),
-  }[state.status];
-  return h(
-    'span',
-    { class: `conn ${state.status}`, 'data-testid': 'conn', 'data-status': state.status },
-    h('span', { class: 'dot', 'aria-hidden': 'true' }),
-    h('span', {}, label),
-  );
+const L = () => tr('app.title');
+/** Changes every 30 s, so that "away for n minutes" stays true. */
+const halfMinute = () => Math.floor(Date.now() / 30_000);
+const sig = (...parts: unknown[]) => JSON.stringify([L(), ...parts]);
+
+/** The game tab's cards: flow, lobby, worlds, who is away, reforms, announcements, seats, end of game. */
+function gameComponents(ctx: ConsoleCtx) {
+  const slot = { class: 'slot' };
+  return {
+    strip: memo<ConsoleCtx>(
+      phaseStrip,
+      (c) => sig(c.view().phase, c.view().round, c.view().paused, c.view().students),
+      slot,
+    ),
+    lobbyJoin: memo<ConsoleCtx>(
+      (c) => (c.view().phase === 'lobby' ? joinCard(c.code, { large: true }) : null),
+      (c) => sig(c.view().phase === 'lobby'),
+      slot,
+    ),
+    lobby: memo<ConsoleCtx>(
+      lobbyCard,
+      (c) => {
+        const v = c.view();
+        return sig(v.locked, v.takeover, v.phase, botRegionCount(v), currentStrategy(v));
+      },
+      slot,
+    ),
+    worlds: memo<ConsoleCtx>(
+      (c) => worldsCard(c.view()),
+      (c) => sig(c.view().phase, c.view().worldInfo, c.view().regions, c.view().decided),
+      slot,
+    ),
+    away: memo<ConsoleCtx>(
+      (c) => awayCard(c.view(), Date.now()),
+      (c) => {
+        const v = c.view();
+        return sig(
+          halfMinute(),
+          v.takeover,
+          v.students,
+          v.seats.map((s) => [s.id, s.name, s.connected, s.kicked, s.awaySince, s.world, s.region]),
+        );
+      },
+      slot,
+    ),
+    reforms: reformsPanel(ctx),
+    announce: announcePanel(ctx),
+    seats: memo<ConsoleCtx>(
+      (c) => seatsCard(c, Date.now()),
+      (c) => sig(halfMinute(), c.view().phase, c.view().seats, c.view().worldCount),
+      slot,
+    ),
+    end: memo<ConsoleCtx>(endCard, (c) => sig(c.view().phase), slot),
+  };
 }
 
 export function mountConsole(root: HTMLElement, ctx: ConsoleCtx): () => void {
   const store = ctx.client.store;
   const v = () => ctx.view();
-  const minute = () => Math.floor(Date.now() / 30_000);
-  const L = () => tr('app.title');
   let tab: TabId = v().phase === 'ended' ? 'debrief' : 'game';
 
-  const header = section(
-    () => {
-      const s = store.get();
-      const view = v();
-      const running = view.phase !== 'lobby' && view.phase !== 'ended';
-      return h(
-        'header',
-        { class: 'app-header host-header' },
-        h('span', { class: 'brand' }, tr('app.title')),
-        h('span', { class: 'host-badge' }, tr('term.instructor')),
-        h('span', { class: 'header-code', 'data-testid': 'header-code' }, spacedCode(ctx.code)),
-        view.title ? h('span', { class: 'header-title' }, view.title) : null,
-        h(
-          'span',
-          { class: 'phase' },
-          view.round > 0 ? `${tr('common.round', { round: view.round, rounds: view.config.rounds })} · ` : '',
-          tr(`phase.${view.phase}`),
-        ),
-        running ? timerElement(store) : null,
-        h('span', { class: 'spacer' }),
-        connBadge(s),
-        langSwitch(),
-      );
-    },
-    () => JSON.stringify([L(), store.get().status, v().phase, v().round, v().paused, v().title]),
-    { class: 'slot' },
-  );
-
-  const banners = section(
-    () => {
-      const s = store.get();
-      const view = v();
-      return [
-        connectionBanner(s),
-        view.paused
-          ? h(
-              'div',
-              { class: 'banner banner-warn', role: 'status', 'data-testid': 'paused-banner' },
-              '❚❚ ',
-              tr('host.flow.pausedBanner'),
-              h(
-                'button',
-                {
-                  type: 'button',
-                  class: 'small primary',
-                  'data-fkey': 'banner-resume',
-                  onclick: () => void runCommand(ctx.client, 'host:resume', {}, tr('host.flow.resume')),
-                },
-                tr('host.flow.resume'),
-              ),
-            )
-          : null,
-        view.phase === 'ended'
-          ? h(
-              'div',
-              { class: 'banner banner-info', role: 'status', 'data-testid': 'ended-banner' },
-              tr('host.endedBanner'),
-            )
-          : null,
-      ];
-    },
-    () => JSON.stringify([L(), store.get().status, v().paused, v().phase]),
-    { class: 'slot' },
-  );
-
-  const pending = section(
-    () => {
-      const s = store.get();
-      return pendingList({ ...s, pending: s.pending.filter((p) => p.state === 'pending') });
-    },
-    () =>
-      JSON.stringify([
-        L(),
-        store
-          .get()
-          .pending.filter((p) => p.state === 'pending')
-          .map((p) => p.id),
-      ]),
-    { class: 'slot' },
-  );
-
-  // Game tab
-  const strip = section(
-    () => phaseStrip(ctx),
-    () => JSON.stringify([L(), v().phase, v().round, v().paused, v().students]),
-    { class: 'slot' },
-  );
-  const lobbyJoin = section(
-    () => (v().phase === 'lobby' ? joinCard(ctx.code, { large: true }) : null),
-    () => JSON.stringify([L(), v().phase === 'lobby']),
-    { class: 'slot' },
-  );
-  const lobby = section(
-    () => lobbyCard(ctx),
-    () => JSON.stringify([L(), v().locked, v().takeover, v().phase, botRegionCount(v()), currentStrategy(v())]),
-    { class: 'slot' },
-  );
-  const worlds = section(
-    () => worldsCard(v()),
-    () => JSON.stringify([L(), v().phase, v().worldInfo, v().regions, v().decided]),
-    { class: 'slot' },
-  );
-  const away = section(
-    () => awayCard(v(), Date.now()),
-    () =>
-      JSON.stringify([
-        L(),
-        minute(),
-        v().takeover,
-        v().students,
-        v().seats.map((s) => [s.id, s.name, s.connected, s.kicked, s.awaySince, s.world, s.region]),
-      ]),
-    { class: 'slot' },
-  );
-  const seats = section(
-    () => seatsCard(ctx, Date.now()),
-    () => JSON.stringify([L(), minute(), v().phase, v().seats, v().worldCount]),
-    { class: 'slot' },
-  );
-  const end = section(
-    () => endCard(ctx),
-    () => JSON.stringify([L(), v().phase]),
-    { class: 'slot' },
-  );
-  const reforms = reformsPanel(ctx);
-  const announce = announcePanel(ctx);
+  const header = consoleHeader();
+  const banners = consoleBanners();
+  const pending = consolePending();
+  const cards = gameComponents(ctx);
+  const game: Component<ConsoleCtx>[] = Object.values(cards);
   const gamePanel = h(
     'div',
     { class: 'stack' },
-    strip.el,
+    cards.strip.el,
     h(
       'div',
       { class: 'host-grid' },
-      lobbyJoin.el,
-      lobby.el,
-      worlds.el,
-      away.el,
-      reforms.el,
-      h('div', { class: 'slot' }, announce.el),
+      cards.lobbyJoin.el,
+      cards.lobby.el,
+      cards.worlds.el,
+      cards.away.el,
+      cards.reforms.el,
+      h('div', { class: 'slot' }, cards.announce.el),
     ),
-    seats.el,
-    end.el,
+    cards.seats.el,
+    cards.end.el,
   );
 
   // Join & links tab
-  const joinTab = section(
-    () => [joinCard(ctx.code, { large: true }), linksCard(ctx.code, ctx.token, loadToken('projector', ctx.code))],
+  const joinTab = memo(
+    (c: ConsoleCtx) => [joinCard(c.code, { large: true }), linksCard(c.code, c.token, loadToken('projector', c.code))],
     () => L(),
     { class: 'host-grid join-tab' },
   );
@@ -227,9 +143,7 @@ export function mountConsole(root: HTMLElement, ctx: ConsoleCtx): () => void {
     lastPhase = phase;
     document.title = `${spacedCode(ctx.code)} · ${tr('term.instructor')} · ${tr('app.title')}`;
     title.textContent = tr('host.consoleTitle', { code: spacedCode(ctx.code) });
-    for (const s of [header, banners, pending, strip, lobbyJoin, lobby, worlds, away, seats, end, joinTab]) s.update();
-    reforms.update();
-    announce.update();
+    for (const c of [header, banners, pending, ...game, joinTab]) c.update(ctx);
     bar.update();
   };
   const unsubscribe = store.subscribe(update);

@@ -1,5 +1,6 @@
 // Reforms for the next round, per arm or for every arm: checkboxes with the one-line explanation of each reform.
 // C (the multi-centre map) is fixed when a world is created, so it is shown but cannot be switched.
+import type { Component } from '../ui/component.js';
 import { h, uid } from '../ui/dom.js';
 import { tr } from '../ui/i18n.js';
 import { runCommand } from './commands.js';
@@ -7,7 +8,7 @@ import { SWITCHABLE, toggle, type Switchable } from './configForm.js';
 import { armStatuses, controlsFor, sameSet, switchableOf, type ArmStatus } from './consoleModel.js';
 import type { ConsoleCtx } from './controlsPanel.js';
 import { remount } from './widgets.js';
-import { worldLabel } from './worldsPanel.js';
+import { worldLabel } from '../ui/labels.js';
 
 function badges(list: readonly string[] | null): HTMLElement {
   if (list === null) return h('span', { class: 'hint' }, tr('host.reforms.noNext'));
@@ -68,7 +69,7 @@ function armTable(arms: ArmStatus[]): HTMLElement {
   );
 }
 
-export function reformsPanel(ctx: ConsoleCtx): { el: HTMLElement; update(): void } {
+export function reformsPanel(ctx: ConsoleCtx): Component<ConsoleCtx> {
   const el = h('section', { class: 'card stack', 'aria-labelledby': 'reforms-heading', 'data-testid': 'reforms-card' });
   let scope: number | null = null;
   let draft: Switchable[] = [];

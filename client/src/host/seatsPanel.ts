@@ -7,7 +7,8 @@ import { runCommand } from './commands.js';
 import { controlsFor, moveTargets, sortedSeats } from './consoleModel.js';
 import type { ConsoleCtx } from './controlsPanel.js';
 import { confirmDialog } from './widgets.js';
-import { awayText, regionLabel, worldLabel } from './worldsPanel.js';
+import { worldLabel } from '../ui/labels.js';
+import { awayText, regionLabel } from './worldsPanel.js';
 
 function presence(seat: SeatView, now: number): HTMLElement {
   if (seat.kicked) return h('span', { class: 'badge bad' }, '✗ ', tr('host.seats.removed'));

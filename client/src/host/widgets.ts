@@ -1,5 +1,6 @@
 // Small building blocks of the host screens: labelled fields, copy buttons, modal confirmations, toasts and a
-// re-render that keeps keyboard focus on the same control.
+// component that rebuilds when what it shows changes, keeping keyboard focus on the same control.
+import type { Component } from '../ui/component.js';
 import { h, mount, uid } from '../ui/dom.js';
 import { tr } from '../ui/i18n.js';
 
@@ -160,21 +161,24 @@ export function remount(el: HTMLElement, ...children: (Node | string | null | fa
   }
 }
 
-/** A section that rebuilds only when its signature changes. */
-export function section(
-  build: () => (Node | null)[] | Node | null,
-  signature: () => string,
+/**
+ * A component rebuilt whenever `signature(ctx)` changes (what it shows), keeping keyboard focus on the same control;
+ * untouched otherwise, so typed text and focus survive live updates that do not concern it.
+ */
+export function memo<C>(
+  build: (ctx: C) => (Node | null)[] | Node | null,
+  signature: (ctx: C) => string,
   attrs: Record<string, string> = {},
-): { el: HTMLElement; update(): void } {
+): Component<C> {
   const el = h('div', attrs);
   let last: string | null = null;
   return {
     el,
-    update() {
-      const sig = signature();
+    update(ctx) {
+      const sig = signature(ctx);
       if (sig === last) return;
       last = sig;
-      const built = build();
+      const built = build(ctx);
       remount(el, ...(Array.isArray(built) ? built : [built]));
     },
   };

@@ -3,6 +3,7 @@
 import type { SessionView } from '../../../shared/model/session/view.js';
 import { h } from '../ui/dom.js';
 import { lang, tr } from '../ui/i18n.js';
+import { worldLabel } from '../ui/labels.js';
 import { awayMinutes, awaySeats, worldMap, worldProgress } from './consoleModel.js';
 
 export function regionLabel(view: SessionView, world: number, region: string): string {
@@ -13,10 +14,6 @@ export function regionLabel(view: SessionView, world: number, region: string): s
     // unknown map: fall back to the id
   }
   return region;
-}
-
-export function worldLabel(world: number): string {
-  return tr('common.world', { world: world + 1 });
 }
 
 export function awayText(awaySince: number | null, now: number): string {

@@ -8,6 +8,7 @@ import {
   type JoinReply,
   type SessionInfo,
 } from '../../../shared/protocol/http.js';
+import { saveBlob } from '../ui/files.js';
 
 export class ApiError extends Error {
   constructor(
@@ -66,15 +67,7 @@ export async function downloadExport(code: string, hostToken: string, path: stri
     headers: { authorization: `Bearer ${hostToken}` },
   });
   if (!res.ok) throw new ApiError(res.status === 401 ? 'UNAUTHORIZED' : 'INTERNAL', `HTTP ${res.status}`);
-  const blob = await res.blob();
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 5000);
+  saveBlob(await res.blob(), filename);
 }
 
 /** Fetches an export as JSON (for the debrief view). */

@@ -7,7 +7,7 @@ import { redrawn, type Component } from '../ui/component.js';
 import { h, mount } from '../ui/dom.js';
 import { onLangChange, tr } from '../ui/i18n.js';
 import { regionName } from '../ui/names.js';
-import { connectionBanner, pausedOverlay, pendingList } from '../ui/status.js';
+import { connectionBanner, pausedBanner, pendingList } from '../ui/status.js';
 import { studentCtx, type StudentCtx } from './context.js';
 import { studentHeader } from './header.js';
 import { helpDialog } from './help.js';
@@ -37,6 +37,7 @@ const banners = (): Component<StudentCtx> =>
       'div',
       {},
       connectionBanner(ctx.client.store.get()),
+      pausedBanner(ctx.client.store.get()),
       announcement
         ? h(
             'div',
@@ -59,7 +60,7 @@ export function mountGame(root: HTMLElement, client: SessionClient): () => void 
   const bannerPart = banners();
   const status = redrawn<StudentCtx>((ctx) => {
     const state = ctx.client.store.get();
-    return h('div', {}, pausedOverlay(state), pendingList(state));
+    return h('div', {}, pendingList(state));
   });
   const parts: Component<StudentCtx>[] = [header, bannerPart, mapLegend, panel, status, help];
   mount(

@@ -47,7 +47,7 @@ export function fatalScreen(code: string, retry?: () => void): HTMLElement {
   return statusScreen('error', errorText(lang(), code), retry ? { label: tr('status.retry'), run: retry } : undefined);
 }
 
-/** A banner over the game while the connection is being restored, and an overlay while paused. */
+/** A banner over the game while the connection is being restored. */
 export function connectionBanner(state: GameState): HTMLElement | null {
   if (state.status === 'reconnecting' || state.status === 'connecting') {
     return h(
@@ -60,23 +60,15 @@ export function connectionBanner(state: GameState): HTMLElement | null {
   return null;
 }
 
-export function pausedOverlay(state: GameState): HTMLElement | null {
+/** A banner, not a curtain: results and briefings stay readable while the instructor pauses to discuss them. */
+export function pausedBanner(state: GameState): HTMLElement | null {
   if (!state.view?.paused) return null;
   return h(
     'div',
-    {
-      class: 'overlay',
-      role: 'alertdialog',
-      'aria-modal': 'true',
-      'aria-labelledby': 'paused-title',
-      'data-testid': 'paused',
-    },
-    h(
-      'div',
-      { class: 'overlay-card' },
-      h('h2', { id: 'paused-title' }, h('span', { 'aria-hidden': 'true' }, '❚❚ '), tr('status.paused')),
-      h('p', {}, tr('status.pausedHint')),
-    ),
+    { class: 'banner banner-pause', role: 'status', 'data-testid': 'paused' },
+    h('span', { 'aria-hidden': 'true' }, '❚❚'),
+    h('strong', {}, tr('status.paused')),
+    h('span', { class: 'banner-hint' }, tr('status.pausedHint')),
   );
 }
 

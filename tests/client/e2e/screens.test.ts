@@ -1,6 +1,6 @@
 // The screens around the game that a class meets when something is off, captured at 1280x720 and 390x844 and
 // scanned with axe-core: the offline debrief page (empty, and refusing a file that is not a log), the host console
-// without its key, a projector link to an unknown session, a wrong join code, and a create form with an invalid
+// without its key, a projector link to an unknown session or without its token, a wrong join code, and a create form with an invalid
 // setting explained next to its field. (game.test.ts covers the screens of a session that runs.)
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,6 +66,28 @@ describe.sequential('screens outside a running game', () => {
     await captureScreen(page, 'projector-not-found', {
       expect: (p) => [p.getByRole('heading', { name: en('status.notFound') })],
     });
+  });
+
+  it('a projector link without its token says what is wrong and where the right link is', async () => {
+    const created = await fetch(`${e2e.url}/api/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"preset":"quick-demo"}',
+    });
+    const { code } = (await created.json()) as { code: string };
+    const page = user.page;
+    await page.goto(`/projector/${code}`);
+    await page.locator('[data-testid=projector-token-missing]').waitFor();
+    await captureScreen(page, 'projector-token-missing', {
+      expect: (p) => [
+        p.getByRole('heading', { name: en('projector.token.missing') }),
+        p.getByText(en('projector.token.step2')),
+      ],
+    });
+    // A link whose secret part is wrong is told apart from a missing one (a fresh load, not a hash change).
+    await page.goto('about:blank');
+    await page.goto(`/projector/${code}#abcdefghijklmnopqrstuvwx`);
+    await page.locator('[data-testid=projector-token-wrong]').waitFor();
   });
 
   it('a wrong join code is explained on the join screen', async () => {
