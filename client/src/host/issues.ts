@@ -90,7 +90,7 @@ export function explainIssue(issue: IssueLike): FieldIssue {
   }
 }
 
-/** The engine's own checks (shared/model/config.ts checkConfig), recognised by their wording. */
+/** The engine's own checks (shared/model/config.ts checkConfig, the text policy), recognised by their wording. */
 function explainCustom(raw: string): FieldIssue {
   const after = /after the last round \((\d+)\)/.exec(raw);
   if (after) return { key: 'host.err.afterLast', params: { rounds: Number(after[1]) }, raw };
@@ -100,6 +100,11 @@ function explainCustom(raw: string): FieldIssue {
   if (raw.includes('in every step or in none')) return { key: 'host.err.cEveryStep', params: {}, raw };
   if (raw.includes('is single-centre')) return { key: 'host.err.cSingleMap', params: {}, raw };
   if (raw.includes('unknown map')) return { key: 'host.err.unknownMap', params: {}, raw };
+  // The free-text policy (shared/model/text.ts).
+  if (raw === 'the text is empty') return { key: 'host.err.required', params: {}, raw };
+  const long = /the text is longer than (\d+) characters/.exec(raw);
+  if (long) return { key: 'host.err.tooLong', params: { max: Number(long[1]) }, raw };
+  if (raw.includes('invisible or formatting characters')) return { key: 'host.err.invisible', params: {}, raw };
   return { key: 'host.err.invalid', params: {}, raw };
 }
 

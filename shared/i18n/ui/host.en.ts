@@ -72,6 +72,8 @@ export const hostEn = {
   // Validation
   'host.err.required': 'This cannot be empty.',
   'host.err.tooLong': 'At most {max} characters.',
+  'host.err.invisible':
+    'Remove the invisible or formatting characters (line breaks, zero-width spaces, direction marks).',
   'host.err.min': 'At least {min}.',
   'host.err.max': 'At most {max}.',
   'host.err.atLeast': 'Add at least {min}.',

@@ -71,6 +71,7 @@ export const hostZh: Record<keyof typeof hostEn, string> = {
   // 校验
   'host.err.required': '不能为空。',
   'host.err.tooLong': '最多 {max} 个字符。',
+  'host.err.invisible': '请删除不可见字符或格式字符（换行、零宽空格、方向标记）。',
   'host.err.min': '不能小于 {min}。',
   'host.err.max': '不能大于 {max}。',
   'host.err.atLeast': '至少需要 {min} 项。',
