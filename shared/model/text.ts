@@ -39,7 +39,15 @@ export function freeText(min: number, max: number) {
     .max(max * 8)
     .overwrite(normaliseText)
     .check((ctx) => {
+      // Length problems keep zod's own issue codes, so forms can say "required" or "too long" beside the field.
+      const length = textLength(ctx.value);
+      const base = { origin: 'string', inclusive: true, input: ctx.value } as const;
       const problem = textProblem(ctx.value, min, max);
-      if (problem) ctx.issues.push({ code: 'custom', message: `the text ${problem}`, input: ctx.value });
+      if (!problem) return;
+      if (FORBIDDEN.test(ctx.value))
+        ctx.issues.push({ code: 'custom', message: `the text ${problem}`, input: ctx.value });
+      else if (length < min)
+        ctx.issues.push({ ...base, code: 'too_small', minimum: min, message: `the text ${problem}` });
+      else ctx.issues.push({ ...base, code: 'too_big', maximum: max, message: `the text ${problem}` });
     });
 }
