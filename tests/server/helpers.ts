@@ -185,6 +185,28 @@ export class TestClient {
     });
   }
 
+  /**
+   * Waits until any message received from index `since` on matches (not only the latest: a later view may already
+   * have followed the one wanted).
+   */
+  async waitMessageSince(
+    since: number,
+    test: (m: ViewMessage) => boolean,
+    timeout = WAIT_MS,
+    what = 'a matching message',
+  ): Promise<ViewMessage> {
+    let found: ViewMessage | undefined;
+    await waitFor(
+      () => {
+        found = this.messages.slice(since).find(test);
+        return found !== undefined;
+      },
+      timeout,
+      what,
+    );
+    return found!;
+  }
+
   waitPhase(phase: string, round?: number, timeout = WAIT_MS): Promise<SessionView> {
     return this.waitView(
       (v) => v.phase === phase && (round === undefined || v.round === round),

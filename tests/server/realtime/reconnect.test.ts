@@ -48,12 +48,8 @@ async function dropAndReconnect(client: TestClient): Promise<void> {
   client.socket.io.engine.close();
   await dropped;
   await reconnected;
-  // The server sends a full view (with history) to every new connection.
-  await client.waitView(
-    (_v, m) => client.messages.length > before && m.history !== undefined,
-    undefined,
-    'the view after reconnecting',
-  );
+  // The server sends a full view (with history) to every new connection; presence views may follow it at once.
+  await client.waitMessageSince(before, (m) => m.history !== undefined, undefined, 'the view after reconnecting');
 }
 
 async function commandsWith(cmdId: string) {
