@@ -58,10 +58,11 @@ export async function startServer({ env, clock = systemClock, store: givenStore 
   });
   let broadcaster: Broadcaster | null = null;
   let cluster: ClusterNode | null = null;
-  const onChange = (rt: SessionRuntime, seatsChanged: boolean, scope: ViewScope) => {
+  const onChange = (rt: SessionRuntime, changedSeats: readonly string[], scope: ViewScope) => {
     cluster?.changed(rt);
     broadcaster?.changed(rt, scope);
-    if (seatsChanged) reconcileSeats(io, rt).catch((e: unknown) => onError(e, 'reconcile seats'));
+    if (changedSeats.length > 0)
+      reconcileSeats(io, rt, changedSeats).catch((e: unknown) => onError(e, 'reconcile seats'));
   };
   const registry = new SessionRegistry(store, clock, { onChange, onError });
   // With PostgreSQL the process is one node of a cluster (it may be the only one).

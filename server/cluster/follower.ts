@@ -4,10 +4,10 @@
 import { applyCommand } from '../../shared/model/session/reducer.js';
 import type { SessionCommand } from '../../shared/model/session/commands.js';
 import { mergeScopes, viewScopeOf, type ViewScope } from '../../shared/model/session/scope.js';
-import { actorFromLabel, type SessionRuntime } from '../sessions/runtime.js';
+import { actorFromLabel, changedSeats, type SessionRuntime } from '../sessions/runtime.js';
 import type { Store } from '../store/types.js';
 
-export type OnFollowerChange = (rt: SessionRuntime, seatsChanged: boolean, scope: ViewScope) => void;
+export type OnFollowerChange = (rt: SessionRuntime, changedSeats: readonly string[], scope: ViewScope) => void;
 
 export class FollowerSync {
   private readonly running = new Map<string, Promise<void>>();
@@ -55,8 +55,8 @@ export class FollowerSync {
       const s = viewScopeOf(before, state, actor, payload);
       scope = scope ? mergeScopes(scope, s) : s;
     }
-    const seatsChanged = state.seats !== rt.state.seats;
+    const seats = changedSeats(rt.state, state);
     rt.state = state;
-    if (scope) this.onChange(rt, seatsChanged, scope);
+    if (scope) this.onChange(rt, seats, scope);
   }
 }

@@ -307,7 +307,11 @@ export class ClusterNode implements SessionOwnership {
       this.book.replay(rt);
       await rt.resumeClock();
       this.changed(rt);
-      this.o.onChange(rt, true, { kind: 'all' });
+      this.o.onChange(
+        rt,
+        rt.state.seats.map((x) => x.id),
+        { kind: 'all' },
+      );
     } catch (e) {
       this.o.onError(e, `taking over ${code}`);
     }

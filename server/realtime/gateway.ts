@@ -205,8 +205,12 @@ async function join(
 }
 
 /** After seats change: kicked sockets are told and disconnected, moved seats change rooms and are told. */
-export async function reconcileSeats(io: Server, rt: SessionRuntime): Promise<void> {
+export async function reconcileSeats(io: Server, rt: SessionRuntime, seatIds: readonly string[]): Promise<void> {
+  // Only the seats that changed: going over every seat and welcoming every connected socket again on each join made
+  // a lecture hall's joins quadratic.
+  const wanted = new Set(seatIds);
   for (const seat of rt.state.seats) {
+    if (!wanted.has(seat.id)) continue;
     const room = rooms.seat(rt.code, seat.id);
     const members = io.sockets.adapter.rooms.get(room);
     if (!members || members.size === 0) continue;

@@ -20,8 +20,11 @@ import { hashToken, newToken } from './tokens.js';
 export interface RuntimeDeps {
   store: Store;
   clock: Clock;
-  /** `scope`: the viewers whose views can have changed (a draft changes only its own region's and the host's). */
-  onChange: (rt: SessionRuntime, seatsChanged: boolean, scope: ViewScope) => void;
+  /**
+   * `changedSeats`: seats that existed before and whose record changed (kicked, moved, renamed): their sockets are
+   * told. `scope`: the viewers whose views can have changed (a draft changes only its own region's and the host's).
+   */
+  onChange: (rt: SessionRuntime, changedSeats: readonly string[], scope: ViewScope) => void;
   onError: (err: unknown, context: string) => void;
 }
 
@@ -33,6 +36,13 @@ export function actorFromLabel(label: string): Actor {
   if (label === 'host') return { kind: 'host' };
   if (label.startsWith('seat:')) return { kind: 'seat', seatId: label.slice(5) };
   return { kind: 'system' };
+}
+
+/** Seats of `before` whose record is not the same in `after` (a join adds a seat, which has no socket yet). */
+export function changedSeats(before: SessionState, after: SessionState): string[] {
+  if (before.seats === after.seats) return [];
+  const old = new Map(before.seats.map((x) => [x.id, x]));
+  return after.seats.filter((x) => old.has(x.id) && old.get(x.id) !== x).map((x) => x.id);
 }
 
 export class SessionRuntime {
@@ -192,7 +202,7 @@ export class SessionRuntime {
         .catch((e: unknown) => this.deps.onError(e, `marking ${this.code} ended`));
     }
     this.schedule();
-    this.deps.onChange(this, s.seats !== before.seats, scope);
+    this.deps.onChange(this, changedSeats(before, s), scope);
   }
 
   /** Keeps one timer on the current deadline. */
@@ -257,7 +267,7 @@ export class SessionRuntime {
     p.sockets += 1;
     p.awaySince = null;
     this.presence.set(seatId, p);
-    this.deps.onChange(this, false, presenceScope(this.state, seatId));
+    this.deps.onChange(this, [], presenceScope(this.state, seatId));
   }
 
   disconnect(seatId: string): void {
@@ -265,7 +275,7 @@ export class SessionRuntime {
     if (!p) return;
     p.sockets = Math.max(0, p.sockets - 1);
     if (p.sockets === 0) p.awaySince = this.deps.clock.now();
-    this.deps.onChange(this, false, presenceScope(this.state, seatId));
+    this.deps.onChange(this, [], presenceScope(this.state, seatId));
   }
 
   /** Saves a snapshot (an optimisation of recovery: a failure is reported, never thrown). */

@@ -15,6 +15,8 @@
 // the student's view shows which proposal arrived). Nobody accepts or marks negotiation done, so the phase runs on.
 // There is no mix of both: a draft is accepted only in the decide phase, a proposal only in negotiate.
 // --wait-quiet: wait up to that many seconds for other jobs on the machine to quieten down before starting.
+// --scenario join-burst [--joins 600] [--concurrency 50]: another session's ack latency while a lecture hall joins
+// one session (tests/bench/load/join-burst.ts).
 // --profile runs the server with node --cpu-prof and prints where its time went during the last step
 // (--profile-students: the same for the first student process).
 //
@@ -26,6 +28,7 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VerifyReport } from './load/ipc.js';
+import { runJoinBurst } from './load/join-burst.js';
 import { parseOptions } from './load/options.js';
 import { openFilesLimit } from './load/proc.js';
 import { printProfile, printResults } from './load/report.js';
@@ -39,6 +42,11 @@ const opts = parseOptions();
 const started = performance.now();
 const log = (s: string) =>
   process.stdout.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${s}\n`);
+
+if (opts.scenario === 'join-burst') {
+  await runJoinBurst(ROOT, opts, log);
+  process.exit(0);
+}
 
 const server = await startServer(ROOT, { profile: opts.profile, broadcastMs: opts.broadcastMs });
 const studentProfDir = opts.profileStudents ? mkdtempSync(join(tmpdir(), 'pr-load-student-prof-')) : null;

@@ -26,11 +26,26 @@ function onlyWorldChanged(before: SessionState, after: SessionState, world: numb
 
 /** The viewers whose views the accepted command (which turned `before` into `after`) can have changed. */
 export function viewScopeOf(before: SessionState, after: SessionState, actor: Actor, cmd: SessionCommand): ViewScope {
+  if (cmd.type === 'session:join') return joinScope(before, after);
   if (actor.kind !== 'seat') return ALL_VIEWERS;
   const seat = before.seats.find((s) => s.id === actor.seatId);
   if (!seat || !onlyWorldChanged(before, after, seat.world)) return ALL_VIEWERS;
   if (cmd.type === 'decision:draft')
     return { kind: 'some', projector: false, worlds: [], regions: [{ world: seat.world, region: seat.region }] };
+  return { kind: 'some', projector: true, worlds: [seat.world], regions: [] };
+}
+
+/**
+ * A join adds one seat: it shows in its world's region statuses and student counts, for the host and the projector
+ * (a lecture hall joining must not resend every view of the session per student). A join that opens a new world
+ * changes every view (the world count), and so does anything else that changed on the way.
+ */
+function joinScope(before: SessionState, after: SessionState): ViewScope {
+  const seat = after.seats[after.seats.length - 1];
+  const onlySeats = (Object.keys(after) as (keyof SessionState)[]).every(
+    (key) => key === 'seq' || key === 'seats' || key === 'nextSeat' || before[key] === after[key],
+  );
+  if (!seat || after.seats.length !== before.seats.length + 1 || !onlySeats) return ALL_VIEWERS;
   return { kind: 'some', projector: true, worlds: [seat.world], regions: [] };
 }
 

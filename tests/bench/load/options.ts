@@ -20,7 +20,15 @@ export interface LoadOptions {
   ackTimeoutMs: number;
   /** Time after the end of a measurement window for late acks and views to arrive. */
   graceMs: number;
+  /** `steps` (the default), `join-burst` or `reconnect-storm`. */
+  scenario: Scenario;
+  /** join-burst: students joining the other session, and how many at a time. */
+  joins: number;
+  concurrency: number;
 }
+
+export type Scenario = 'steps' | 'join-burst' | 'reconnect-storm';
+const SCENARIOS: readonly Scenario[] = ['steps', 'join-burst', 'reconnect-storm'];
 
 const ACTIONS: readonly ActionKind[] = ['draft', 'proposal'];
 
@@ -39,6 +47,9 @@ export function parseOptions(): LoadOptions {
       profile: { type: 'boolean', default: false },
       'profile-students': { type: 'boolean', default: false },
       'wait-quiet': { type: 'string', default: '60' },
+      scenario: { type: 'string', default: 'steps' },
+      joins: { type: 'string', default: '600' },
+      concurrency: { type: 'string', default: '50' },
     },
   });
   const o: LoadOptions = {
@@ -56,7 +67,11 @@ export function parseOptions(): LoadOptions {
     waitQuietS: Number(opt['wait-quiet']),
     ackTimeoutMs: 10_000,
     graceMs: 2_000,
+    scenario: opt.scenario as Scenario,
+    joins: Number(opt.joins),
+    concurrency: Number(opt.concurrency),
   };
+  if (!SCENARIOS.includes(o.scenario)) throw new Error(`bad --scenario ${opt.scenario}: ${SCENARIOS.join(', ')}`);
   if (
     o.steps.some((s) => !Number.isInteger(s) || s <= 0) ||
     [o.measureMs, o.workerCount, o.ramp, o.actionMs, o.sessionSize].some((v) => !(v > 0))

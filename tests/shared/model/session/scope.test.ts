@@ -160,6 +160,33 @@ describe('viewScopeOf', () => {
   });
 });
 
+describe('a join', () => {
+  it('changes no view outside its world, the host and the projector, unless it opens a world', () => {
+    let narrow = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom('baseline-then-reforms', 'control-vs-reform'),
+        fc.integer({ min: 1, max: 30 }),
+        fc.boolean(),
+        (plan, students, started) => {
+          let s = negotiating(plan, students);
+          if (!started) s = { ...s, phase: 'lobby', worlds: [], round: 0 };
+          const join: SessionCommand = { type: 'session:join', name: 'Late' };
+          const after = apply(s, join, { kind: 'system' });
+          const scope = viewScopeOf(s, after, { kind: 'system' }, join);
+          if (after.worldCount !== s.worldCount) expect(scope).toBe(ALL_VIEWERS);
+          if (scope.kind !== 'all') narrow++;
+          for (const v of viewers(after)) {
+            if (!covers(scope, v)) expect(sessionView(after, v), JSON.stringify(v)).toEqual(sessionView(s, v));
+          }
+        },
+      ),
+      { numRuns: 80 },
+    );
+    expect(narrow).toBeGreaterThan(20);
+  });
+});
+
 describe('presenceScope', () => {
   it('a seat connecting or leaving changes no view outside its world, the host and the projector', () => {
     fc.assert(
