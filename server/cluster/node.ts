@@ -90,8 +90,8 @@ export class ClusterNode implements SessionOwnership {
 
   async claimCreated(code: string): Promise<void> {
     const fence = await this.leases.claim(code);
-    if (fence === null) throw new Error(`session ${code} was created here but its lease is taken`);
-    this.hold(code, fence);
+    // Another process may have found the new session first (between its row and this claim): it runs it then.
+    if (fence !== null) this.hold(code, fence);
   }
 
   private hold(code: string, fence: number): void {
@@ -123,6 +123,10 @@ export class ClusterNode implements SessionOwnership {
     this.o.io.serverSideEmit(EVENTS.presenceAsk, { from: this.id, code: rt.code });
   }
 
+  refresh(rt: SessionRuntime): Promise<void> {
+    return this.follower.catchUp(rt);
+  }
+
   submit(code: string, actor: Actor, cmdId: string, cmd: SessionCommand): Promise<Ack<{ seq: number }>> {
     if (actor.kind === 'system') return Promise.resolve(busy('system commands are not forwarded'));
     return this.forward(code, { kind: 'submit', actor, cmdId, command: { ...cmd } }, (ack) => {
@@ -131,11 +135,15 @@ export class ClusterNode implements SessionOwnership {
     });
   }
 
-  join(code: string, name: string, cmdId?: string): Promise<JoinAck> {
-    return this.forward(code, { kind: 'join', name, ...(cmdId ? { cmdId } : {}) }, (ack) => {
-      const r = JoinAckSchema.safeParse(ack);
+  async join(code: string, name: string, cmdId?: string): Promise<JoinAck> {
+    const ack = await this.forward(code, { kind: 'join', name, ...(cmdId ? { cmdId } : {}) }, (raw) => {
+      const r = JoinAckSchema.safeParse(raw);
       return r.success ? r.data : busy('unexpected reply from the owner');
     });
+    // The new seat must be in the read copy here before the socket enters its rooms.
+    const rt = this.o.registry.peek(code);
+    if (ack.ok && rt && !this.held.has(code)) await this.follower.catchUp(rt);
+    return ack;
   }
 
   /** Sends the request to the session's owner; while nobody runs it (a takeover), waits up to 10 s. */
@@ -299,9 +307,11 @@ export class ClusterNode implements SessionOwnership {
 
   /** A session taken over: rebuilt from the store (after the claim, so it sees every stored command), resumed. */
   private async adopt(code: string, fence: number): Promise<void> {
-    this.hold(code, fence);
     try {
+      // Held only once the fresh runtime is in place: until then a read copy here must not act as the owner
+      // (commands meanwhile wait in forward()).
       const rt = await this.o.registry.load(code);
+      this.hold(code, fence);
       if (!rt) return this.lost(code, 'it is not in the store');
       this.o.registry.install(rt);
       this.book.replay(rt);

@@ -20,7 +20,8 @@ function bearer(req: Request): string | undefined {
 
 /** The session, if the request carries its host token; otherwise an error reply has been sent. */
 async function hostSession(registry: SessionRegistry, req: Request, res: Response): Promise<SessionRuntime | null> {
-  const rt = await registry.get(normaliseCode(String(req.params['code'] ?? '')));
+  // Fresh: on a process that does not run the session, everything stored so far (an export is the record).
+  const rt = await registry.fresh(normaliseCode(String(req.params['code'] ?? '')));
   if (!rt) {
     sendError(res, 'NOT_FOUND');
     return null;

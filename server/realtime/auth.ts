@@ -57,7 +57,10 @@ async function authenticate(
   if (tokenMatches(token, rt.row.projectorTokenHash)) return { ...base, role: 'projector', seatId: null };
   const seatId = await store.seatByTokenHash(code, hashToken(token));
   if (!seatId) throw new AuthError('UNAUTHORIZED', errorText(lang, 'UNAUTHORIZED'));
-  const seat = rt.state.seats.find((s) => s.id === seatId);
+  // A seat made moments ago by another process may not be in this process's copy yet.
+  const seat =
+    rt.state.seats.find((s) => s.id === seatId) ??
+    (await registry.fresh(code))?.state.seats.find((s) => s.id === seatId);
   if (!seat) throw new AuthError('UNAUTHORIZED', errorText(lang, 'UNAUTHORIZED'));
   if (seat.kicked) throw new AuthError('KICKED', errorText(lang, 'KICKED'));
   return { ...base, role: 'seat', seatId };

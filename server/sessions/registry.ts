@@ -32,6 +32,8 @@ export interface SessionOwnership {
   presence(code: string, seatId: string, delta: 1 | -1): void;
   /** A read copy was loaded here: bring in what the other processes know (presence). */
   loaded(rt: SessionRuntime): void;
+  /** Brings a read copy up to the stored log. */
+  refresh(rt: SessionRuntime): Promise<void>;
 }
 
 export class SessionRegistry {
@@ -99,7 +101,11 @@ export class SessionRegistry {
       pending = (async () => {
         const row = await this.store.getSession(code);
         if (!row) return undefined;
-        const rt = await SessionRuntime.load(row, this.runtimeDeps());
+        const loaded = await SessionRuntime.load(row, this.runtimeDeps());
+        // A takeover may have installed a runtime meanwhile: it wins over this (older) copy.
+        const installed = this.live.get(code);
+        if (installed) return installed;
+        const rt = loaded;
         this.live.set(code, rt);
         // A read copy of a session another process runs has no clock of its own.
         if (this.owns(code)) await rt.resumeClock();
@@ -109,6 +115,13 @@ export class SessionRegistry {
       this.loading.set(code, pending);
     }
     return pending;
+  }
+
+  /** The session as stored right now (a read copy catches up first): for a seat just made, an export. */
+  async fresh(code: string): Promise<SessionRuntime | undefined> {
+    const rt = await this.get(code);
+    if (rt && this.ownership && !this.ownership.owns(code)) await this.ownership.refresh(rt);
+    return this.live.get(code) ?? rt;
   }
 
   /** A command for the session: run here, or passed on to the process that runs it. */

@@ -8,7 +8,7 @@ import { PostgresStore } from '../../../server/store/postgres.js';
 import { kill, type ChildServer } from '../child.js';
 import { connect, createSession, http, joinHttp, slowConfig, waitFor, type TestClient } from '../helpers.js';
 import { dropSchema, freshSchema, testDatabaseUrl } from '../store/pg.js';
-import { health, startNode, waitForOwner } from './nodes.js';
+import { health, startNode, stopNode, waitForOwner } from './nodes.js';
 
 const schemas: string[] = [];
 const nodes: ChildServer[] = [];
@@ -16,10 +16,7 @@ const clients: TestClient[] = [];
 
 afterAll(async () => {
   for (const c of clients) c.close();
-  for (const n of nodes) {
-    if (n.child.signalCode === 'SIGSTOP') n.child.kill('SIGCONT');
-    await kill(n, 'SIGTERM');
-  }
+  await Promise.all(nodes.map((n) => stopNode(n)));
   for (const s of schemas) await dropSchema(s);
 });
 

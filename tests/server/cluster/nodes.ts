@@ -39,6 +39,16 @@ export async function startNode(schema: string, env: Record<string, string> = {}
   return { ...run, port, url: `http://127.0.0.1:${port}` };
 }
 
+/** SIGTERM (a graceful stop), then SIGKILL if the process is still there after `graceMs`. */
+export async function stopNode(node: ChildServer, graceMs = 15_000): Promise<void> {
+  if (node.child.exitCode !== null || node.child.signalCode !== null) return;
+  if (node.child.signalCode === 'SIGSTOP') node.child.kill('SIGCONT');
+  node.child.kill('SIGTERM');
+  const timer = setTimeout(() => node.child.kill('SIGKILL'), graceMs);
+  await node.exited;
+  clearTimeout(timer);
+}
+
 export async function health(node: ChildServer): Promise<NodeHealth> {
   return (await http<NodeHealth>(node.url, '/healthz')).body;
 }
