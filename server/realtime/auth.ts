@@ -40,7 +40,7 @@ async function authenticate(
 ): Promise<SocketData> {
   const parsed = HandshakeSchema.safeParse(socket.handshake.auth);
   if (!parsed.success) throw new AuthError('BAD_REQUEST', 'the handshake needs { code, token? , lang? }');
-  const { token, lang = 'en' } = parsed.data;
+  const { token, lang = 'en', protocol = 1 } = parsed.data;
   const code = normaliseCode(parsed.data.code);
   const rt = await registry.get(code);
   if (!rt) throw new AuthError('NOT_FOUND', errorText(lang, 'NOT_FOUND'));
@@ -51,6 +51,7 @@ async function authenticate(
     bucket: new TokenBucket(20, 10, now()),
     strikes: [],
     regionRoom: null,
+    protocol,
   };
   if (!token) return { ...base, role: 'guest', seatId: null };
   if (tokenMatches(token, rt.row.hostTokenHash)) return { ...base, role: 'host', seatId: null };

@@ -1,18 +1,23 @@
 // Coalesced, per-role broadcasting: a session's changes are sent at most once per window, one view per room
 // (host, projector, each region), so students of a region share one serialised message. Only the rooms whose view
 // the pending changes can affect are sent to (a draft reaches its own region and the host, a proposal its own world,
-// the host and the projector; see shared/model/session/scope.ts).
+// the host and the projector; see shared/model/session/scope.ts). Version 1 sockets get the whole view every time;
+// version 2 sockets (rooms of their own) get the whole view once, then JSON patches from the last view their room
+// was sent, numbered so that a client that missed one notices and asks for the whole view again (state:sync).
 import type { Server, Socket } from 'socket.io';
 import { ViewBuilder, historyView, type ViewerRole } from '../../shared/model/session/view.js';
 import { mergeScopes, scopeHasRegion, type ViewScope } from '../../shared/model/session/scope.js';
-import type { ViewMessage } from '../../shared/protocol/server-events.js';
+import { diff, type Json } from '../../shared/protocol/patch.js';
+import type { PatchMessage, ViewMessage } from '../../shared/protocol/server-events.js';
 import type { SessionRuntime } from '../sessions/runtime.js';
-import { rooms } from './rooms.js';
+import { roomFor, rooms } from './rooms.js';
 import type { SocketData } from './socketData.js';
 
 export class Broadcaster {
   private readonly pending = new Map<string, { rt: SessionRuntime; timer: NodeJS.Timeout; scope: ViewScope }>();
   private readonly historySent = new Map<string, number>();
+  /** Version 2 rooms: the last view sent to the room, its version (a message seq) and its history length. */
+  private readonly lastSent = new Map<string, { version: number; view: Json; historyTotal: number }>();
   private seq = 0;
 
   constructor(
@@ -64,6 +69,7 @@ export class Broadcaster {
     const code = rt.code;
     const builder = new ViewBuilder(rt.state, (id) => rt.presenceOf(id));
     const send = (room: string, role: ViewerRole) => {
+      this.sendPatch(rt, builder, role, roomFor(room, 2));
       if (this.roomSize(room) === 0) {
         this.historySent.delete(room);
         return;
@@ -84,11 +90,63 @@ export class Broadcaster {
     }
   }
 
+  /** Version 2: the changes since the room's last view, if any (nothing is sent for an unchanged view). */
+  private sendPatch(rt: SessionRuntime, builder: ViewBuilder, role: ViewerRole, room: string): void {
+    const last = this.lastSent.get(room);
+    if (this.roomSize(room) === 0 || !last) {
+      // Nobody to send to (or nobody has a base yet): the next socket in gets a full view and becomes the base.
+      this.lastSent.delete(room);
+      return;
+    }
+    const view = builder.view(role);
+    const ops = diff(last.view, view as unknown as Json);
+    const historyTotal = view.worlds.reduce((s, w) => s + w.historyLength, 0);
+    const withHistory = historyTotal !== last.historyTotal;
+    if (ops.length === 0 && !withHistory) return;
+    const msg: PatchMessage = {
+      seq: ++this.seq,
+      serverTime: this.now(),
+      base: last.version,
+      ops,
+      ...(withHistory ? { history: historyView(rt.state, role) } : {}),
+    };
+    this.lastSent.set(room, { version: msg.seq, view: view as unknown as Json, historyTotal });
+    this.io.local.to(room).emit('state:patch', msg);
+  }
+
+  /** Version 2: the room's current base view (made now if the room has none) as a full view message. */
+  private sendBase(rt: SessionRuntime, socket: Socket, role: ViewerRole, room: string): void {
+    let last = this.lastSent.get(room);
+    if (!last) {
+      const view = new ViewBuilder(rt.state, (id) => rt.presenceOf(id)).view(role);
+      last = {
+        version: ++this.seq,
+        view: view as unknown as Json,
+        historyTotal: view.worlds.reduce((s, w) => s + w.historyLength, 0),
+      };
+      this.lastSent.set(room, last);
+    }
+    // The base may be up to one broadcast window old: the patch that follows it is already pending.
+    const msg: ViewMessage = {
+      seq: last.version,
+      serverTime: this.now(),
+      view: last.view,
+      history: historyView(rt.state, role),
+    };
+    socket.emit('state:view', msg);
+  }
+
   /** A full view with history straight to one socket (on connect and on `state:sync`). */
   sendFull(rt: SessionRuntime, socket: Socket): void {
     const data = socket.data as SocketData;
     const role = roleOf(rt, data);
     if (!role) return;
+    if (data.protocol === 2) {
+      const room =
+        data.role === 'host' ? rooms.host(rt.code) : data.role === 'projector' ? rooms.projector(rt.code) : null;
+      const v2 = room ? roomFor(room, 2) : data.regionRoom;
+      if (v2) return this.sendBase(rt, socket, role, v2);
+    }
     socket.emit(
       'state:view',
       this.message(rt, new ViewBuilder(rt.state, (id) => rt.presenceOf(id)), role, true, `direct|${socket.id}`),

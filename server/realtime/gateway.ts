@@ -12,7 +12,7 @@ import type { Store } from '../store/types.js';
 import { authMiddleware } from './auth.js';
 import type { Broadcaster } from './broadcaster.js';
 import type { KeyedLimiter } from './rateLimit.js';
-import { rooms } from './rooms.js';
+import { roomFor, rooms } from './rooms.js';
 import type { SocketData } from './socketData.js';
 
 export const MAX_PAYLOAD_BYTES = 16_000;
@@ -81,12 +81,12 @@ async function onConnection(deps: GatewayDeps, socket: Socket): Promise<void> {
 /** Joins the socket to its rooms, marks presence and sends a full view. */
 async function enterRooms(deps: GatewayDeps, rt: SessionRuntime, socket: Socket): Promise<void> {
   const data = socket.data as SocketData;
-  if (data.role === 'host') await socket.join(rooms.host(rt.code));
-  if (data.role === 'projector') await socket.join(rooms.projector(rt.code));
+  if (data.role === 'host') await socket.join(roomFor(rooms.host(rt.code), data.protocol));
+  if (data.role === 'projector') await socket.join(roomFor(rooms.projector(rt.code), data.protocol));
   if (data.role === 'seat' && data.seatId) {
     const seat = rt.state.seats.find((s) => s.id === data.seatId);
     if (!seat) return;
-    data.regionRoom = rooms.region(rt.code, seat.world, seat.region);
+    data.regionRoom = roomFor(rooms.region(rt.code, seat.world, seat.region), data.protocol);
     await socket.join([rooms.seat(rt.code, seat.id), data.regionRoom]);
     socket.emit('session:welcome', {
       role: 'student',
@@ -152,7 +152,7 @@ async function handle(
     if (data.role === 'guest') return reply(failure(data.lang, 'UNAUTHORIZED'));
     if (args[0] !== undefined && !SyncSchema.safeParse(args[0]).success) {
       strike(socket, now);
-      return reply(failure(data.lang, 'BAD_REQUEST', 'state:sync takes {}'));
+      return reply(failure(data.lang, 'BAD_REQUEST', 'state:sync takes {} or { cmdId }'));
     }
     deps.broadcaster.sendFull(rt, socket);
     return reply({ ok: true });
@@ -223,7 +223,7 @@ export async function reconcileSeats(io: Server, rt: SessionRuntime, seatIds: re
         socket.disconnect(true);
         continue;
       }
-      const target = rooms.region(rt.code, seat.world, seat.region);
+      const target = roomFor(rooms.region(rt.code, seat.world, seat.region), data.protocol);
       if (data.regionRoom !== target) {
         if (data.regionRoom) await socket.leave(data.regionRoom);
         await socket.join(target);

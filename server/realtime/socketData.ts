@@ -14,4 +14,6 @@ export interface SocketData {
   strikes: number[];
   /** The room of the seat's region, to move it when the host moves the seat. */
   regionRoom: string | null;
+  /** 1: a full view on every change; 2: a full view on connect and state:sync, then patches (docs/protocol.md). */
+  protocol: 1 | 2;
 }

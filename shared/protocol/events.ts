@@ -54,7 +54,8 @@ export const JoinSchema = z
   .object({ cmdId: cmdId.optional(), code: z.string().min(1).max(16), name: z.string().max(200) })
   .strict();
 /** Ask for a full state again (after a reconnect or a gap). */
-export const SyncSchema = z.object({}).strict();
+// It changes nothing, so a cmdId is allowed (clients send one with every payload) but not needed.
+export const SyncSchema = z.object({ cmdId: cmdId.optional() }).strict();
 
 export const COMMAND_SCHEMAS = { ...StudentCommandSchemas, ...HostCommandSchemas } as const;
 export type CommandEvent = keyof typeof COMMAND_SCHEMAS;
@@ -76,6 +77,8 @@ export const HandshakeSchema = z
     code: z.string().min(1).max(16),
     token: z.string().min(16).max(128).optional(),
     lang: z.enum(['en', 'zh-CN']).optional(),
+    /** 2: view patches after the first full view (docs/protocol.md); 1 (the default): a full view every time. */
+    protocol: z.union([z.literal(1), z.literal(2)]).optional(),
   })
   .strict();
 export type Handshake = z.output<typeof HandshakeSchema>;

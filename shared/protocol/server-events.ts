@@ -1,9 +1,12 @@
 // Messages the server pushes. The client parses them too (a bad or old server must not crash it).
 import { z } from 'zod';
+import { PatchOpSchema, type PatchOp } from './patch.js';
 
 export interface ServerToClientEvents {
   /** The role's view of the session; `history` is included when it may be new to the receiver. */
   'state:view': (msg: ViewMessage) => void;
+  /** Protocol 2: the changes from the view numbered `base` to this one (numbered `seq`). */
+  'state:patch': (msg: PatchMessage) => void;
   /** Who this connection is: sent on connect and again when the host renames or moves the seat. */
   'session:welcome': (msg: Welcome) => void;
   /** The session is gone for this connection (kicked, ended and closed, token revoked). */
@@ -35,6 +38,23 @@ export interface ViewMessage {
   view: unknown;
   history?: unknown;
 }
+
+/** Protocol 2: a JSON patch from the view with seq `base` to the view with this `seq`. */
+export interface PatchMessage {
+  seq: number;
+  base: number;
+  serverTime: number;
+  ops: PatchOp[];
+  history?: unknown;
+}
+
+export const PatchMessageSchema = z.object({
+  seq: z.number(),
+  base: z.number(),
+  serverTime: z.number(),
+  ops: z.array(PatchOpSchema),
+  history: z.array(z.object({ world: z.number(), rounds: z.array(z.unknown()) })).optional(),
+});
 
 /** Minimal structural check of a view message; the view itself is typed by the model. */
 export const ViewMessageSchema = z.object({

@@ -11,7 +11,9 @@ import { startServer, type GameServer } from '../../server/server.js';
 import type { SessionView } from '../../shared/model/session/view.js';
 import type { Ack } from '../../shared/protocol/errors.js';
 import type { CreateSessionReply, JoinReply } from '../../shared/protocol/http.js';
-import type { ViewMessage, Welcome } from '../../shared/protocol/server-events.js';
+import type { PatchMessage, ViewMessage, Welcome } from '../../shared/protocol/server-events.js';
+import { JsonSchema } from '../../shared/protocol/patch.js';
+import { ViewSync } from '../../client/src/net/viewSync.js';
 
 export const WAIT_MS = 15_000;
 
@@ -126,19 +128,40 @@ export class TestClient {
   readonly restarts: { inMs: number }[] = [];
   private listeners: ViewListener[] = [];
 
+  /** Protocol 2: patches received, and those that did not fit (then a full view was asked for). */
+  readonly patches: PatchMessage[] = [];
+  patchMisses = 0;
+  private readonly sync = new ViewSync();
+
   constructor(readonly socket: Socket) {
     socket.on('state:view', (m: ViewMessage) => {
-      this.messages.push(m);
-      const v = m.view as SessionView;
-      this.listeners = this.listeners.filter((l) => {
-        if (!l.pred(v, m)) return true;
-        l.resolve(v);
-        return false;
-      });
+      this.sync.full(m.seq, JsonSchema.parse(m.view));
+      this.record(m);
+    });
+    // Protocol 2: each patch is applied to the last view, and recorded as the whole view it makes.
+    socket.on('state:patch', (p: PatchMessage) => {
+      this.patches.push(p);
+      const view = this.sync.patch(p.base, p.seq, p.ops);
+      if (view === null) {
+        this.patchMisses++;
+        socket.emit('state:sync', {}, () => undefined);
+        return;
+      }
+      this.record({ seq: p.seq, serverTime: p.serverTime, view, ...(p.history ? { history: p.history } : {}) });
     });
     socket.on('session:welcome', (w: Welcome) => this.welcomes.push(w));
     socket.on('session:closed', (c: { code: string; reason: string }) => this.closed.push(c));
     socket.on('server:restart', (r: { inMs: number }) => this.restarts.push(r));
+  }
+
+  private record(m: ViewMessage): void {
+    this.messages.push(m);
+    const v = m.view as SessionView;
+    this.listeners = this.listeners.filter((l) => {
+      if (!l.pred(v, m)) return true;
+      l.resolve(v);
+      return false;
+    });
   }
 
   get view(): SessionView | undefined {
@@ -249,6 +272,7 @@ export interface Auth {
   code: string;
   token?: string;
   lang?: string;
+  protocol?: 1 | 2;
 }
 
 function socketFor(url: string, auth: Auth | Record<string, unknown>, reconnection: boolean): Socket {

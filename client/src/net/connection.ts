@@ -5,7 +5,14 @@ import { io, type Socket } from 'socket.io-client';
 import type { Lang } from '../../../shared/i18n/index.js';
 import type { CommandEvent, CommandPayload } from '../../../shared/protocol/events.js';
 import type { Ack } from '../../../shared/protocol/errors.js';
-import { ViewMessageSchema, WelcomeSchema, type Welcome } from '../../../shared/protocol/server-events.js';
+import {
+  PatchMessageSchema,
+  ViewMessageSchema,
+  WelcomeSchema,
+  type Welcome,
+} from '../../../shared/protocol/server-events.js';
+import { JsonSchema } from '../../../shared/protocol/patch.js';
+import { ViewSync } from './viewSync.js';
 import type { SessionView } from '../../../shared/model/session/view.js';
 import type { RoundRecord } from '../../../shared/model/round.js';
 
@@ -39,6 +46,7 @@ type Payload<E extends CommandEvent> = Omit<CommandPayload<E>, 'cmdId'>;
 
 export class GameConnection {
   private readonly socket: Socket;
+  private readonly views = new ViewSync();
   private closed = false;
 
   constructor(
@@ -48,7 +56,8 @@ export class GameConnection {
     private readonly on: ConnectionHandlers,
   ) {
     this.socket = io({
-      auth: { code, ...(token ? { token } : {}), lang: language },
+      // Protocol 2: a full view on connect and on state:sync, then patches (docs/protocol.md).
+      auth: { code, ...(token ? { token } : {}), lang: language, protocol: 2 },
       transports: ['websocket', 'polling'],
       reconnectionDelay: 500,
       reconnectionDelayMax: 4000,
@@ -74,11 +83,17 @@ export class GameConnection {
     this.socket.on('state:view', (raw: unknown) => {
       const msg = ViewMessageSchema.safeParse(raw);
       if (!msg.success) return;
-      this.on.view({
-        view: msg.data.view as unknown as SessionView,
-        history: (msg.data.history ?? null) as Incoming['history'],
-        serverTime: msg.data.serverTime,
-      });
+      const json = JsonSchema.safeParse(msg.data.view);
+      if (json.success) this.views.full(msg.data.seq, json.data);
+      this.deliver(msg.data.view, msg.data.history, msg.data.serverTime);
+    });
+    this.socket.on('state:patch', (raw: unknown) => {
+      const msg = PatchMessageSchema.safeParse(raw);
+      if (!msg.success) return;
+      const view = ViewMessageSchema.shape.view.safeParse(this.views.patch(msg.data.base, msg.data.seq, msg.data.ops));
+      // A patch that does not fit the view we have (one was missed): ask for the whole view again.
+      if (!view.success) return this.sync();
+      this.deliver(view.data, msg.data.history, msg.data.serverTime);
     });
     this.socket.on('session:welcome', (raw: unknown) => {
       const w = WelcomeSchema.safeParse(raw);
@@ -98,6 +113,14 @@ export class GameConnection {
     });
     window.addEventListener('online', wake);
     window.addEventListener('pageshow', wake);
+  }
+
+  private deliver(view: unknown, history: unknown, serverTime: number): void {
+    this.on.view({
+      view: view as SessionView,
+      history: (history ?? null) as Incoming['history'],
+      serverTime,
+    });
   }
 
   get connected(): boolean {

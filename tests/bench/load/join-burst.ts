@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import { io, type Socket } from 'socket.io-client';
 import { httpJson } from './http.js';
 import type { LoadOptions } from './options.js';
+import { printProfile } from './report.js';
 import { startServer, stopServer } from './server.js';
 import { createSession } from './sessions.js';
 import { fmtMs, percentile, sortNumbers, table } from './stats.js';
@@ -146,4 +147,5 @@ export async function runJoinBurst(root: string, opts: LoadOptions, log: Log): P
     for (const s of sockets) s.close();
     await stopServer(server);
   }
+  if (server.profDir) printProfile('server', server.profDir, [], log);
 }

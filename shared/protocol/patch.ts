@@ -1,0 +1,131 @@
+// Protocol v2 view updates: a JSON Patch (RFC 6902 subset: add, remove, replace; JSON Pointer paths, RFC 6901) from
+// the view a client has to the next one. The diff is deterministic (object keys in the order of the new view, arrays
+// by index: changed items replaced or patched in place, new items appended, removed ones taken off the end), so the
+// server makes one patch per room and every client of the room applies the same one.
+import { z } from 'zod';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export type PatchOp =
+  | { op: 'add'; path: string; value: Json }
+  | { op: 'remove'; path: string }
+  | { op: 'replace'; path: string; value: Json };
+
+export const JsonSchema: z.ZodType<Json> = z.lazy(() =>
+  z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(JsonSchema), z.record(z.string(), JsonSchema)]),
+);
+
+export const PatchOpSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('add'), path: z.string(), value: JsonSchema }),
+  z.object({ op: z.literal('remove'), path: z.string() }),
+  z.object({ op: z.literal('replace'), path: z.string(), value: JsonSchema }),
+]);
+
+/** RFC 6901: `~` is `~0`, `/` is `~1`. */
+function escape(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function unescape(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function isObject(v: Json | undefined): v is { [key: string]: Json } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Structural equality of two JSON values. */
+export function jsonEqual(a: Json | undefined, b: Json | undefined): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((x, i) => jsonEqual(x, b[i]));
+  }
+  if (isObject(a)) {
+    if (!isObject(b)) return false;
+    const ka = Object.keys(a);
+    if (ka.length !== Object.keys(b).length) return false;
+    return ka.every((k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+/** A member that JSON would write: present and not undefined. */
+function has(o: { [key: string]: Json }, key: string): boolean {
+  return Object.hasOwn(o, key) && o[key] !== undefined;
+}
+
+/**
+ * The operations that turn `from` into `to`: JSON data (members set to undefined count as absent, as in
+ * JSON.stringify).
+ */
+export function diff(from: Json, to: Json, path = '', out: PatchOp[] = []): PatchOp[] {
+  if (from === to) return out;
+  if (Array.isArray(from) && Array.isArray(to)) {
+    const common = Math.min(from.length, to.length);
+    for (let i = 0; i < common; i++) diff(from[i] as Json, to[i] as Json, `${path}/${i}`, out);
+    for (let i = common; i < to.length; i++) out.push({ op: 'add', path: `${path}/${i}`, value: to[i] as Json });
+    for (let i = from.length - 1; i >= to.length; i--) out.push({ op: 'remove', path: `${path}/${i}` });
+    return out;
+  }
+  if (isObject(from) && isObject(to)) {
+    for (const key of Object.keys(from)) {
+      if (has(from, key) && !has(to, key)) out.push({ op: 'remove', path: `${path}/${escape(key)}` });
+    }
+    for (const key of Object.keys(to)) {
+      if (!has(to, key)) continue;
+      const p = `${path}/${escape(key)}`;
+      if (!has(from, key)) out.push({ op: 'add', path: p, value: to[key] as Json });
+      else diff(from[key] as Json, to[key] as Json, p, out);
+    }
+    return out;
+  }
+  if (!jsonEqual(from, to)) out.push({ op: 'replace', path, value: to });
+  return out;
+}
+
+/** Applies a patch to a copy of `doc` (the input is left alone); throws if an operation does not fit. */
+export function applyPatch(doc: Json, ops: readonly PatchOp[]): Json {
+  let root: Json = structuredClone(doc);
+  for (const op of ops) {
+    if (op.path === '') {
+      if (op.op === 'remove') throw new Error('cannot remove the whole document');
+      root = structuredClone(op.value);
+      continue;
+    }
+    const tokens = op.path.split('/').slice(1).map(unescape);
+    const last = tokens.pop() as string;
+    let parent: Json = root;
+    for (const t of tokens) {
+      const next: Json | undefined = Array.isArray(parent)
+        ? parent[Number(t)]
+        : isObject(parent) && Object.hasOwn(parent, t)
+          ? parent[t]
+          : undefined;
+      if (next === undefined) throw new Error(`patch path ${op.path} does not exist`);
+      parent = next;
+    }
+    if (Array.isArray(parent)) {
+      const i = last === '-' ? parent.length : Number(last);
+      if (!Number.isInteger(i) || i < 0 || i > parent.length) throw new Error(`bad array index in ${op.path}`);
+      if (op.op === 'add') parent.splice(i, 0, structuredClone(op.value));
+      else if (i >= parent.length) throw new Error(`no item at ${op.path}`);
+      else if (op.op === 'remove') parent.splice(i, 1);
+      else parent[i] = structuredClone(op.value);
+    } else if (isObject(parent)) {
+      if (op.op !== 'add' && !Object.hasOwn(parent, last)) throw new Error(`no member at ${op.path}`);
+      if (op.op === 'remove') delete parent[last];
+      // defineProperty: a member named `__proto__` is data, never the object's prototype.
+      else
+        Object.defineProperty(parent, last, {
+          value: structuredClone(op.value),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+    } else {
+      throw new Error(`patch path ${op.path} does not lead into an object or array`);
+    }
+  }
+  return root;
+}
