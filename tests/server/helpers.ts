@@ -29,12 +29,19 @@ export function tempDir(prefix = 'promotion-race-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+/**
+ * Where startTestServer() without arguments starts its server: a test file that sets `start` runs another file's
+ * tests against something else, e.g. a two-node cluster (tests/server/cluster/split.ts).
+ */
+export const testTopology: { start: (() => Promise<TestServer>) | null } = { start: null };
+
 /** A complete server on port 0 with its own data directory (or the one given, to restart on the same data). */
 export async function startTestServer(
   env: Record<string, string> = {},
   dataDir = tempDir(),
   clock?: Clock,
 ): Promise<TestServer> {
+  if (testTopology.start && arguments.length === 0) return testTopology.start();
   const parsed = EnvSchema.parse({
     PORT: '0',
     HOST: '127.0.0.1',
