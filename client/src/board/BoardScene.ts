@@ -37,6 +37,10 @@ export function regionPoint(r: Pick<BoardRegion, 'x' | 'y'>): { x: number; y: nu
   return { x: MARGIN_X + r.x * (BOARD_W - 2 * MARGIN_X), y: MARGIN_Y + r.y * (BOARD_H - 2 * MARGIN_Y) };
 }
 
+function figuresText(texts: BoardTexts, gdp: number, rank: number | null): string {
+  return rank === null ? texts.output(gdp) : `${texts.output(gdp)}\n${texts.rank(rank)}`;
+}
+
 function radius(gdp: number): number {
   return Math.max(40, Math.min(86, 12 * Math.sqrt(Math.max(gdp, 0))));
 }
@@ -256,7 +260,7 @@ export class BoardScene extends Phaser.Scene {
     node.circle.lineStyle(r.mine ? 7 : 2, r.mine ? 0xf2a900 : 0x1d2430, 1).strokeCircle(0, 0, rad);
     node.circle.setPosition(p.x, p.y);
     node.name.setPosition(p.x, p.y - rad - 16).setText(`${r.mine ? '★ ' : ''}${r.name} (${r.id})`);
-    node.figures.setText(`${texts.output(r.gdp)}\n${texts.rank(r.rank)}`);
+    node.figures.setText(figuresText(texts, r.gdp, r.rank));
     const tags = [
       r.mine ? texts.you : '',
       r.bot ? texts.bot : '',
@@ -281,7 +285,7 @@ export class BoardScene extends Phaser.Scene {
         duration: 1400,
         delay: i * 250,
         ease: 'Cubic.easeOut',
-        onUpdate: () => node.figures.setText(`${texts.output(counter.v)}\n${texts.rank(r.rank)}`),
+        onUpdate: () => node.figures.setText(figuresText(texts, counter.v, r.rank)),
       });
       this.tweens.add({
         targets: node.circle,

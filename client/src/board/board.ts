@@ -58,7 +58,9 @@ export async function createBoard(
       board.setModel(model, texts, callbacks);
       game.canvas.setAttribute(
         'aria-label',
-        model.regions.map((r) => `${r.name}: ${texts.output(r.gdp)}, ${texts.rank(r.rank)}`).join('; '),
+        model.regions
+          .map((r) => `${r.name}: ${texts.output(r.gdp)}${r.rank === null ? '' : `, ${texts.rank(r.rank)}`}`)
+          .join('; '),
       );
       window.__prBoard = {
         width: scene.BOARD_W,

@@ -18,7 +18,8 @@ export interface BoardRegion {
   /** Output before the last resolved round (for the reveal animation). */
   gdpBefore: number | null;
   growth: number | null;
-  rank: number;
+  /** Rank by the term's promotion score; null before any round has been played. */
+  rank: number | null;
   mine: boolean;
   bot: boolean;
   /** Regions whose goods it blocks (last round's decisions, public after results). */
@@ -85,7 +86,7 @@ export function buildBoardModel(
       gdp: pub?.prev.gdp ?? 0,
       gdpBefore: last ? before : null,
       growth: res ? res.g : null,
-      rank: pub?.rank ?? i + 1,
+      rank: history.length > 0 ? (pub?.rank ?? i + 1) : null,
       mine: r.id === myRegion,
       bot: status?.bot !== null && status?.bot !== undefined,
       blocks: showResults && last ? [...(last.decisions[r.id]?.barriers ?? [])] : [],

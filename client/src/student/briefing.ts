@@ -3,6 +3,7 @@
 import { h } from '../ui/dom.js';
 import { tr } from '../ui/i18n.js';
 import { treatmentsNow, type StudentCtx } from './context.js';
+import { termLine } from './score.js';
 import { hotSector, regionName, sectorName, strengthOf } from '../ui/names.js';
 
 export function briefingCard(ctx: StudentCtx): HTMLElement {
@@ -46,6 +47,7 @@ export function briefingCard(ctx: StudentCtx): HTMLElement {
       t.includes('D2') ? tr('student.brief.taxD2') : tr('student.brief.taxBaseline'),
     ),
     h('p', {}, tr('student.brief.career')),
+    h('p', { 'data-testid': 'brief-term' }, h('strong', {}, termLine(ctx)), '. ', tr('student.brief.term')),
     reforms.length > 0
       ? h(
           'div',

@@ -1,14 +1,14 @@
 // The decide panel: invest, protect (barriers), keep or break each joint project; a preview of the expected
 // figures with the uncertainty named; the draft is shared live with teammates and submitted to the server.
-import { defaultDecision } from '../../../shared/model/decisions.js';
 import type { Decision } from '../../../shared/model/state.js';
-import { worldRules } from '../../../shared/model/world.js';
 import type { Component } from '../ui/component.js';
-import { h, mount } from '../ui/dom.js';
-import { tr } from '../ui/i18n.js';
-import { treatmentsNow, type StudentCtx } from './context.js';
+import { h, mount, uid } from '../ui/dom.js';
+import { tr, trCount } from '../ui/i18n.js';
+import { regionName } from '../ui/names.js';
+import type { StudentCtx } from './context.js';
 import { barrierField, investField, projectsField } from './decideFields.js';
 import { previewContent } from './decidePreview.js';
+import { breachesOf, startingDecision, type Breach } from './decideSafety.js';
 
 /** A decision as comparable text (barrier order and comply key order do not matter). */
 function normalise(d: Decision): string {
@@ -19,18 +19,42 @@ function normalise(d: Decision): string {
   });
 }
 
-/** The form's starting point when neither this seat nor a teammate has drafted anything yet. */
-function startingDecision(ctx: StudentCtx): Decision {
-  const cur = ctx.world.current;
-  const rules = worldRules(ctx.view.config, ctx.world);
-  const { reason: _r, ...d } = defaultDecision(
-    rules,
-    treatmentsNow(ctx),
-    ctx.world.state,
-    ctx.me,
-    cur?.agreements ?? [],
+/** Asks before a decision that breaks agreements goes out: which ones, then "submit anyway" or "go back". */
+function confirmBreaches(ctx: StudentCtx, breaches: Breach[], submit: () => void, back: () => void): HTMLElement {
+  const titleId = uid('confirm');
+  return h(
+    'div',
+    { class: 'card confirm stack', role: 'alertdialog', 'aria-labelledby': titleId, 'data-testid': 'breach-confirm' },
+    h('h3', { id: titleId }, trCount('student.decide.confirmTitle', breaches.length)),
+    h(
+      'ul',
+      {},
+      breaches.map((b) =>
+        h(
+          'li',
+          {},
+          tr(b.agreement.type === 'project' ? 'term.project' : 'term.openMarket'),
+          ' · ',
+          regionName(ctx.map, b.other),
+        ),
+      ),
+    ),
+    h('p', { class: 'hint' }, tr('student.decide.confirmHint')),
+    h(
+      'div',
+      { class: 'row' },
+      h(
+        'button',
+        { type: 'button', class: 'primary', 'data-testid': 'confirm-back', onclick: back },
+        tr('student.decide.goBack'),
+      ),
+      h(
+        'button',
+        { type: 'button', class: 'danger', 'data-testid': 'confirm-submit', onclick: submit },
+        tr('student.decide.submitAnyway'),
+      ),
+    ),
   );
-  return d;
 }
 
 function statusRow(ctx: StudentCtx, draft: Decision): HTMLElement[] {
@@ -57,7 +81,8 @@ export function decidePanel(ctx0: StudentCtx): Component<StudentCtx> {
   const form = h('form', { class: 'card stack', 'data-testid': 'decide-form' });
   const preview = h('section', { class: 'card preview stack', 'data-testid': 'preview', 'aria-live': 'polite' });
   const status = h('div', { class: 'row', 'data-testid': 'submit-status' });
-  const el = h('div', { class: 'stack' }, form, preview, status);
+  const confirmSlot = h('div', {});
+  const el = h('div', { class: 'stack' }, form, confirmSlot, preview, status);
 
   const sendDraft = () => {
     if (timer) clearTimeout(timer);
@@ -67,6 +92,15 @@ export function decidePanel(ctx0: StudentCtx): Component<StudentCtx> {
     }, 400);
   };
   const renderLive = () => {
+    const broken = new Set(
+      breachesOf(ctx, draft).map((b) =>
+        b.agreement.type === 'project' ? `comply-${b.agreement.id}` : `barrier-${b.other}`,
+      ),
+    );
+    form.querySelectorAll<HTMLElement>('[data-breach]').forEach((w) => {
+      w.hidden = !broken.has(w.dataset['breach'] ?? '');
+    });
+    if (broken.size === 0) mount(confirmSlot);
     mount(preview, previewContent(ctx, draft));
     mount(status, statusRow(ctx, draft));
   };
@@ -85,11 +119,23 @@ export function decidePanel(ctx0: StudentCtx): Component<StudentCtx> {
       h('button', { type: 'submit', class: 'primary', 'data-testid': 'submit-decision' }, tr('student.decide.submit')),
     );
   };
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
+  const submit = () => {
+    mount(confirmSlot);
     if (timer) clearTimeout(timer);
     lastSent = normalise(draft);
     void ctx.client.send('decision:submit', { decision: draft }, 'submit');
+  };
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const breaches = breachesOf(ctx, draft);
+    if (breaches.length === 0) return submit();
+    // Breaking an agreement is a real choice of the game, but never an accident: it is confirmed first.
+    const back = () => {
+      mount(confirmSlot);
+      form.querySelector<HTMLElement>('[data-breach]:not([hidden])')?.scrollIntoView({ block: 'center' });
+    };
+    mount(confirmSlot, confirmBreaches(ctx, breaches, submit, back));
+    confirmSlot.querySelector<HTMLElement>('[data-testid=confirm-back]')?.focus();
   });
 
   renderForm();

@@ -7,13 +7,16 @@ import { h, uid } from '../ui/dom.js';
 import { tr } from '../ui/i18n.js';
 import { hotSector, regionName, sectorName, strengthOf } from '../ui/names.js';
 import { treatmentsNow, type StudentCtx } from './context.js';
+import { myAgreements, pledgePartners } from './decideSafety.js';
 
 /** Applies a change to the current draft (the fields are not redrawn on every change, so they never hold it). */
 export type SetDraft = (change: (d: Decision) => Decision) => void;
 
-/** The agreements of this round that involve `me`. */
-export function myAgreements(ctx: StudentCtx) {
-  return (ctx.world.current?.agreements ?? []).filter((a) => a.a === ctx.me || a.b === ctx.me);
+/** A warning beside a choice that breaks an agreement; shown while the draft breaks it (see decide.ts). */
+function breachWarning(key: string, text: string): HTMLElement {
+  const el = h('span', { class: 'bad-text warning', 'data-breach': key, 'data-testid': `warn-${key}` }, `⚠ ${text}`);
+  el.hidden = true;
+  return el;
 }
 
 export function investField(ctx: StudentCtx, draft: Decision, set: SetDraft): HTMLElement {
@@ -50,11 +53,7 @@ export function investField(ctx: StudentCtx, draft: Decision, set: SetDraft): HT
 }
 
 export function barrierField(ctx: StudentCtx, draft: Decision, set: SetDraft): HTMLElement {
-  const openPartners = new Set(
-    myAgreements(ctx)
-      .filter((a) => a.type === 'openMarket')
-      .map((a) => (a.a === ctx.me ? a.b : a.a)),
-  );
+  const openPartners = pledgePartners(ctx);
   return h(
     'fieldset',
     {},
@@ -71,12 +70,18 @@ export function barrierField(ctx: StudentCtx, draft: Decision, set: SetDraft): H
             barriers: input.checked ? [...d.barriers, r.id] : d.barriers.filter((x) => x !== r.id),
           })),
         );
+        const region = regionName(ctx.map, r.id);
         return h(
-          'label',
-          { class: 'choice' },
-          input,
-          regionName(ctx.map, r.id),
-          openPartners.has(r.id) ? h('span', { class: 'bad-text' }, ` (${tr('student.decide.breaksPledge')})`) : null,
+          'div',
+          {},
+          h(
+            'label',
+            { class: 'choice' },
+            input,
+            region,
+            openPartners.has(r.id) ? h('span', { class: 'hint' }, ` (${tr('student.decide.pledged')})`) : null,
+          ),
+          openPartners.has(r.id) ? breachWarning(`barrier-${r.id}`, tr('student.decide.warnPledge', { region })) : null,
         );
       }),
   );
@@ -111,6 +116,7 @@ export function projectsField(ctx: StudentCtx, draft: Decision, set: SetDraft): 
         ),
         pick('honour'),
         pick('breach'),
+        breachWarning(`comply-${a.id}`, tr('student.decide.warnProject', { region: regionName(ctx.map, other) })),
       );
     }),
   );

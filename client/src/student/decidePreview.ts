@@ -3,7 +3,7 @@ import type { Decision } from '../../../shared/model/state.js';
 import { h } from '../ui/dom.js';
 import { num, pct, signed, tr } from '../ui/i18n.js';
 import { treatmentsNow, type StudentCtx } from './context.js';
-import { myAgreements } from './decideFields.js';
+import { myAgreements } from './decideSafety.js';
 import { decisionPreview } from './forecast.js';
 
 function figures(ctx: StudentCtx, draft: Decision): HTMLElement {
@@ -20,9 +20,9 @@ function figures(ctx: StudentCtx, draft: Decision): HTMLElement {
     h('dd', {}, num(mine.tax, 2)),
     h('dt', {}, tr('term.budgetGrowth')),
     h('dd', {}, pct(mine.fiscalGrowth)),
-    h('dt', {}, tr('term.score')),
+    h('dt', {}, tr('student.preview.score')),
     h('dd', {}, signed(mine.score)),
-    h('dt', {}, tr('term.career')),
+    h('dt', {}, tr('student.preview.career')),
     h('dd', {}, signed(mine.career)),
   );
 }

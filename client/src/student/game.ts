@@ -12,6 +12,7 @@ import { studentCtx, type StudentCtx } from './context.js';
 import { studentHeader } from './header.js';
 import { helpDialog } from './help.js';
 import { phasePanel } from './panels.js';
+import { scoreStrip } from './score.js';
 
 const LEGEND_LINKS = ['pending', 'signed', 'honoured', 'broken'] as const;
 
@@ -58,11 +59,12 @@ export function mountGame(root: HTMLElement, client: SessionClient): () => void 
   );
   const mapLegend = legend();
   const bannerPart = banners();
+  const score = redrawn<StudentCtx>(scoreStrip);
   const status = redrawn<StudentCtx>((ctx) => {
     const state = ctx.client.store.get();
     return h('div', {}, pendingList(state));
   });
-  const parts: Component<StudentCtx>[] = [header, bannerPart, mapLegend, panel, status, help];
+  const parts: Component<StudentCtx>[] = [header, bannerPart, score, mapLegend, panel, status, help];
   mount(
     root,
     h(
@@ -70,7 +72,12 @@ export function mountGame(root: HTMLElement, client: SessionClient): () => void 
       {},
       header.el,
       bannerPart.el,
-      h('main', { class: 'game' }, h('div', { class: 'board-col' }, board.el, mapLegend.el), panel.el),
+      h(
+        'main',
+        { class: 'game' },
+        h('div', { class: 'board-col' }, board.el, mapLegend.el),
+        h('div', { class: 'stack' }, score.el, panel.el),
+      ),
       status.el,
       help.el,
     ),

@@ -28,10 +28,15 @@ export function studentHeader(ctx: StudentCtx, store: Store, onHelp: () => void)
   const phase = h('span', { class: 'phase', 'data-testid': 'phase', 'data-phase': v.phase }, tr(`phase.${v.phase}`));
   return h(
     'header',
-    { class: 'app-header' },
+    { class: 'app-header student-header' },
     h('span', { class: 'brand' }, tr('app.title')),
     v.round > 0
-      ? h('span', { 'data-testid': 'round' }, tr('common.round', { round: v.round, rounds: v.config.rounds }))
+      ? h(
+          'span',
+          { 'data-testid': 'round', class: 'round' },
+          h('span', { class: 'long' }, tr('common.round', { round: v.round, rounds: v.config.rounds })),
+          h('span', { class: 'short' }, `${v.round}/${v.config.rounds}`),
+        )
       : null,
     phase,
     v.phase !== 'lobby' && v.phase !== 'ended' ? timerElement(store) : null,
@@ -42,7 +47,12 @@ export function studentHeader(ctx: StudentCtx, store: Store, onHelp: () => void)
       `★ ${regionName(ctx.map, ctx.me)}${ctx.seatName ? ` · ${ctx.seatName}` : ''}`,
     ),
     connectionBadge(store.get()),
-    h('button', { type: 'button', class: 'small', onclick: onHelp, 'data-testid': 'help' }, tr('student.help')),
+    h(
+      'button',
+      { type: 'button', class: 'small help-button', onclick: onHelp, 'data-testid': 'help', title: tr('student.help') },
+      h('span', { class: 'long' }, tr('student.help')),
+      h('span', { class: 'short', 'aria-hidden': 'true' }, '?'),
+    ),
     langSwitch(),
   );
 }

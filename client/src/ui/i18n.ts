@@ -1,5 +1,5 @@
 // The user's language (zh-CN or English), remembered in localStorage, with change notifications.
-import { isLang, t, type Lang } from '../../../shared/i18n/index.js';
+import { catalogues, isLang, t, type Lang } from '../../../shared/i18n/index.js';
 
 const KEY = 'pr.lang';
 const listeners = new Set<() => void>();
@@ -41,6 +41,12 @@ export function onLangChange(listener: () => void): () => void {
 /** Translate a catalogue key in the current language. */
 export function tr(key: string, params?: Record<string, string | number>): string {
   return t(current, key, params);
+}
+
+/** A counted text: the key `${base}.${plural category of n}` (Intl.PluralRules; else `${base}.other`), {n} filled in. */
+export function trCount(base: string, n: number, params: Record<string, string | number> = {}): string {
+  const exact = `${base}.${new Intl.PluralRules(current).select(n)}`;
+  return t(current, Object.hasOwn(catalogues.en, exact) ? exact : `${base}.other`, { n, ...params });
 }
 
 /** Numbers formatted for the current language. */

@@ -53,6 +53,8 @@ export interface CaptureOptions {
   restore?: Viewport;
   /** Extra wait after a resize (the Phaser board re-fits on resize). */
   settleMs?: number;
+  /** The viewports to capture (default: laptop and phone). */
+  sizes?: readonly Viewport[];
 }
 
 /**
@@ -63,7 +65,7 @@ export async function captureScreen(page: Page, name: string, opts: CaptureOptio
   mkdirSync(SHOTS_DIR, { recursive: true });
   const original = opts.restore ?? page.viewportSize() ?? LAPTOP;
   const report: ScreenReport = { name, files: [], violations: [], problems: [] };
-  for (const vp of [LAPTOP, PHONE]) {
+  for (const vp of opts.sizes ?? [LAPTOP, PHONE]) {
     const size = `${vp.width}x${vp.height}`;
     await page.setViewportSize(vp);
     await sleep(opts.settleMs ?? 150);

@@ -120,7 +120,14 @@ export async function decideWithBreach(cls: Class): Promise<string> {
   const breach = i.page.locator('[data-testid^=comply-][data-testid$=-breach]');
   expect(await breach.count()).toBe(1);
   await breach.check();
-  for (const region of ['I', 'C', 'R']) await submitDecision(at(cls, region));
+  // Breaking the project is warned beside the choice and confirmed before it goes out.
+  await i.page.locator('[data-testid^=warn-comply-]').waitFor();
+  const since = i.acks.length;
+  await i.page.locator('[data-testid=submit-decision]').click();
+  await i.page.locator('[data-testid=confirm-submit]').click();
+  await waitForAck(i, 'decision:submit', since, (p) => p.includes('"breach"'));
+  await i.page.locator('[data-testid=submitted]').waitFor();
+  for (const region of ['C', 'R']) await submitDecision(at(cls, region));
   await expect
     .poll(() => cls.host.page.locator('[data-testid=progress-0]').textContent())
     .toContain(en('host.worlds.decided', { x: 3, y: 4 }));
