@@ -3,10 +3,13 @@
 import { PRESET_MESSAGES, tprevOf, type PresetMessage, type ProposalTerms } from '../../../shared/model/negotiation.js';
 import { worldRules } from '../../../shared/model/world.js';
 import { h, uid } from '../ui/dom.js';
-import { num, signed, tr } from '../ui/i18n.js';
+import { num, pct, signed, tr } from '../ui/i18n.js';
 import { treatmentsNow, type StudentCtx } from './context.js';
 import { proposalEffect, suggestedShare } from './forecast.js';
 import { regionName } from '../ui/names.js';
+
+/** A side payment above this share of the payer's last tax revenue is flagged as large. */
+const LARGE_PAYMENT = 0.25;
 
 export interface ProposalDraft {
   to: string;
@@ -81,7 +84,28 @@ export function proposalForm(
   const om = h('input', { type: 'checkbox', id: ids.om, 'data-testid': 'p-open' });
   const pr = h('input', { type: 'checkbox', id: ids.pr, 'data-testid': 'p-project' });
   const host = h('select', { id: ids.host, 'data-testid': 'p-host' });
-  const share = h('input', { type: 'range', id: ids.share, min: 0, max: 1, step: 0.05, 'data-testid': 'p-share' });
+  // Any whole percent: a slider for quick moves and a number field for the exact value (e.g. a suggested 59 %).
+  const share = h('input', {
+    type: 'range',
+    min: 0,
+    max: 1,
+    step: 0.01,
+    'data-testid': 'p-share',
+    'aria-label': tr('term.hostShare'),
+  });
+  const sharePct = h('input', {
+    type: 'number',
+    id: ids.share,
+    min: 0,
+    max: 100,
+    step: 1,
+    inputmode: 'numeric',
+    class: 'pct-input',
+    'data-testid': 'p-share-pct',
+  });
+  const useSuggested = h('button', { type: 'button', class: 'small', 'data-testid': 'p-use-suggested' });
+  let suggestion: number | null = null;
+  const payEffect = h('p', { class: 'hint', 'data-testid': 'p-payment-effect', 'aria-live': 'polite' });
   const pay = h('input', {
     type: 'number',
     id: ids.pay,
@@ -97,17 +121,41 @@ export function proposalForm(
     PRESET_MESSAGES.map((m) => h('option', { value: m }, tr(`student.message.${m}`))),
   );
   const projectFields = h('div', { class: 'stack' });
+  const setShare = (value: number) => {
+    d.hostShare = Math.min(100, Math.max(0, Math.round(value))) / 100;
+    share.value = String(d.hostShare);
+    sharePct.value = String(Math.round(d.hostShare * 100));
+  };
   const read = () => {
     d.openMarket = om.checked;
     d.project = pr.checked;
     d.host = host.value;
-    d.hostShare = Number(share.value);
     d.sidePayment = Math.max(0, Number(pay.value) || 0);
     d.message = (msg.value || null) as PresetMessage | null;
     refresh();
   };
-  for (const el of [om, pr, host, share, pay, msg]) el.addEventListener('change', read);
-  share.addEventListener('input', read);
+  for (const el of [om, pr, host, msg]) el.addEventListener('change', read);
+  // The effect on both sides follows every keystroke and slider move, not only a finished change.
+  pay.addEventListener('input', read);
+  share.addEventListener('input', () => {
+    setShare(Number(share.value) * 100);
+    sharePct.value = String(Math.round(d.hostShare * 100));
+    read();
+  });
+  sharePct.addEventListener('input', () => {
+    if (sharePct.value === '') return;
+    setShare(Number(sharePct.value));
+    read();
+  });
+  sharePct.addEventListener('change', () => {
+    sharePct.value = String(Math.round(d.hostShare * 100));
+  });
+  useSuggested.addEventListener('click', () => {
+    if (suggestion === null) return;
+    setShare(suggestion * 100);
+    sharePct.value = String(Math.round(d.hostShare * 100));
+    read();
+  });
   const refresh = () => {
     const d3 = treatmentsNow(ctx).includes('D3');
     projectFields.hidden = !d.project;
@@ -117,18 +165,38 @@ export function proposalForm(
     );
     pay.max = String(Math.floor(cap * 100) / 100);
     capText.textContent = tr('student.form.cap', { cap: num(cap, 2) });
-    const suggestion =
-      d3 && d.project ? suggestedShare(ctx.view, ctx.world, ctx.history, ctx.me, d.to, termsOf(d)) : null;
+    suggestion = d3 && d.project ? suggestedShare(ctx.view, ctx.world, ctx.history, ctx.me, d.to, termsOf(d)) : null;
     shareHint.textContent = `${tr('student.form.shareNow', { share: Math.round(d.hostShare * 100) })} ${d3 ? (suggestion !== null ? tr('student.form.suggested', { share: Math.round(suggestion * 100) }) : '') : tr('student.form.shareNoEffect')}`;
+    useSuggested.hidden = suggestion === null;
+    useSuggested.textContent =
+      suggestion === null ? '' : tr('student.form.useSuggested', { share: Math.round(suggestion * 100) });
+    renderPayment(cap);
     effect.replaceChildren(
       d.openMarket || d.project
         ? effectBlock(ctx, ctx.me, d.to, termsOf(d))
         : h('p', { class: 'hint' }, tr('student.form.pickClause')),
     );
   };
+  /** Who pays whom and how much of the payer's budget that is: a large payment is flagged before it is sent. */
+  const renderPayment = (cap: number) => {
+    const partner = d.host === ctx.me ? d.to : ctx.me;
+    const large = cap > 0 && d.sidePayment > LARGE_PAYMENT * cap;
+    payEffect.className = large ? 'bad-text' : 'hint';
+    payEffect.textContent =
+      d.project && d.sidePayment > 0
+        ? `${large ? '⚠ ' : ''}${tr('student.form.paymentEffect', {
+            payer: nameOf(d.host),
+            payee: nameOf(partner),
+            amount: num(d.sidePayment, 2),
+            share: pct(cap > 0 ? d.sidePayment / cap : 0, 0),
+          })}`
+        : '';
+  };
+  const nameOf = (id: string) => (id === ctx.me ? tr('common.you') : regionName(ctx.map, id));
   om.checked = d.openMarket;
   pr.checked = d.project;
   share.value = String(d.hostShare);
+  sharePct.value = String(Math.round(d.hostShare * 100));
   pay.value = String(d.sidePayment);
   msg.value = d.message ?? '';
   for (const id of [ctx.me, d.to])
@@ -142,8 +210,15 @@ export function proposalForm(
   host.value = d.host;
   projectFields.append(
     h('div', { class: 'field' }, h('label', { for: ids.host }, tr('term.host')), host),
-    h('div', { class: 'field' }, h('label', { for: ids.share }, tr('term.hostShare')), share, shareHint),
-    h('div', { class: 'field' }, h('label', { for: ids.pay }, tr('term.sidePayment')), pay, capText),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: ids.share }, `${tr('term.hostShare')} (%)`),
+      h('div', { class: 'row' }, sharePct, share),
+      shareHint,
+      useSuggested,
+    ),
+    h('div', { class: 'field' }, h('label', { for: ids.pay }, tr('term.sidePayment')), pay, capText, payEffect),
   );
   const form = h(
     'form',

@@ -140,7 +140,7 @@ describe.sequential('the student screens of issue 9', () => {
     }
   });
 
-  it('round 2: Ana and Bo sign an open-market pledge; the briefing says it is the term’s last round', async () => {
+  it('round 2: the offer form previews share and payment while typing; Ana and Bo sign an open-market pledge', async () => {
     await step('briefing', 2);
     for (const u of [ana, bo])
       await expect
@@ -149,6 +149,20 @@ describe.sequential('the student screens of issue 9', () => {
     await step('negotiate', 2);
     await ana.page.locator(`[data-testid=propose-${regionAt(bo)}]`).click();
     const form = ana.page.locator('[data-testid=proposal-form]');
+    // The share takes any whole percent; the payment's effect on both sides follows the typing, before sending.
+    await form.locator('[data-testid=p-project]').check();
+    const effect = form.locator('[data-testid=effect]');
+    const before = await effect.textContent();
+    await form.locator('[data-testid=p-share-pct]').fill('59');
+    await expect.poll(() => form.locator('[data-testid=p-share]').inputValue()).toBe('0.59');
+    await form.locator('[data-testid=p-payment]').fill('');
+    await form.locator('[data-testid=p-payment]').pressSequentially('0.5');
+    await expect.poll(() => form.locator('[data-testid=p-payment-effect]').textContent()).toContain('0.50');
+    await expect.poll(() => effect.textContent()).not.toBe(before);
+    await captureScreen(ana.page, 'student-offer-payment', {
+      expect: (p) => [p.locator('[data-testid=p-payment-effect]'), p.locator('[data-testid=effect]')],
+      sizes: BOTH,
+    });
     await form.locator('[data-testid=p-project]').uncheck();
     let since = ana.acks.length;
     await form.locator('[data-testid=p-send]').click();
