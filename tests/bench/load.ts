@@ -16,7 +16,8 @@
 // There is no mix of both: a draft is accepted only in the decide phase, a proposal only in negotiate.
 // --wait-quiet: wait up to that many seconds for other jobs on the machine to quieten down before starting.
 // --scenario join-burst [--joins 600] [--concurrency 50]: another session's ack latency while a lecture hall joins
-// one session (tests/bench/load/join-burst.ts).
+// one session (tests/bench/load/join-burst.ts). --scenario round-bytes: what one scripted round costs a student's
+// connection on the wire with protocol 1 and protocol 2 (tests/bench/load/round-bytes.ts).
 // --profile runs the server with node --cpu-prof and prints where its time went during the last step
 // (--profile-students: the same for the first student process).
 //
@@ -29,6 +30,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VerifyReport } from './load/ipc.js';
 import { runJoinBurst } from './load/join-burst.js';
+import { runRoundBytes } from './load/round-bytes.js';
 import { parseOptions } from './load/options.js';
 import { openFilesLimit } from './load/proc.js';
 import { printProfile, printResults } from './load/report.js';
@@ -45,6 +47,10 @@ const log = (s: string) =>
 
 if (opts.scenario === 'join-burst') {
   await runJoinBurst(ROOT, opts, log);
+  process.exit(0);
+}
+if (opts.scenario === 'round-bytes') {
+  await runRoundBytes(ROOT, opts, log);
   process.exit(0);
 }
 

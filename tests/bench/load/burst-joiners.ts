@@ -1,6 +1,6 @@
 // The joining side of the join-burst scenario, in its own process (its CPU must not slow the measuring side):
 // `n` students join one session over HTTP as fast as `concurrency` allows, each then connects its WebSocket and
-// waits for its first view. Prints one JSON line with the figures, then keeps the sockets open until stdin closes.
+// waits for its first view (protocol 2, as the browser client). Prints one JSON line with the figures, then keeps the sockets open until stdin closes.
 import { io, type Socket } from 'socket.io-client';
 import { httpJson } from './http.js';
 import { leanParser } from './parser.js';
@@ -30,7 +30,7 @@ async function one(index: number): Promise<void> {
     transports: ['websocket'],
     forceNew: true,
     parser: leanParser,
-    auth: { code, token: body.seatToken },
+    auth: { code, token: body.seatToken, protocol: 2 },
   });
   sockets.push(sock);
   await new Promise<void>((resolve) => {
@@ -49,7 +49,7 @@ if (hostToken) {
     transports: ['websocket'],
     forceNew: true,
     parser: leanParser,
-    auth: { code, token: hostToken },
+    auth: { code, token: hostToken, protocol: 2 },
   });
   sockets.push(host);
   await new Promise<void>((resolve) => host.once('state:view', () => resolve()));

@@ -20,15 +20,15 @@ export interface LoadOptions {
   ackTimeoutMs: number;
   /** Time after the end of a measurement window for late acks and views to arrive. */
   graceMs: number;
-  /** `steps` (the default), `join-burst` or `reconnect-storm`. */
+  /** `steps` (the default), `join-burst` or `round-bytes`. */
   scenario: Scenario;
   /** join-burst: students joining the other session, and how many at a time. */
   joins: number;
   concurrency: number;
 }
 
-export type Scenario = 'steps' | 'join-burst' | 'reconnect-storm';
-const SCENARIOS: readonly Scenario[] = ['steps', 'join-burst', 'reconnect-storm'];
+export type Scenario = 'steps' | 'join-burst' | 'round-bytes';
+const SCENARIOS: readonly Scenario[] = ['steps', 'join-burst', 'round-bytes'];
 
 const ACTIONS: readonly ActionKind[] = ['draft', 'proposal'];
 
