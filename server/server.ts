@@ -8,6 +8,7 @@ import { createApp } from './http/app.js';
 import { Broadcaster } from './realtime/broadcaster.js';
 import { attachGateway, reconcileSeats } from './realtime/gateway.js';
 import { KeyedLimiter } from './realtime/rateLimit.js';
+import type { GameIo } from './realtime/socketData.js';
 import { systemClock, type Clock } from './sessions/clock.js';
 import { SessionRegistry } from './sessions/registry.js';
 import type { SessionRuntime } from './sessions/runtime.js';
@@ -21,7 +22,7 @@ import type { ServerEnv } from './config.js';
 
 export interface GameServer {
   http: HttpServer;
-  io: Server;
+  io: GameIo;
   registry: SessionRegistry;
   store: Store;
   port: number;
@@ -49,7 +50,7 @@ export async function startServer({ env, clock = systemClock, store: givenStore 
   const store = givenStore ?? (await openStore(env));
   const now = () => clock.now();
   const http = createServer();
-  const io = new Server(http, {
+  const io: GameIo = new Server(http, {
     // The application refuses payloads over 16 KB with an error ack; the transport cuts off anything far larger.
     maxHttpBufferSize: 64_000,
     pingInterval: 20_000,

@@ -2,14 +2,14 @@
 // same database, one channel per schema) carries the messages between processes, and a ClusterNode runs this
 // process's share of the sessions.
 import { createAdapter } from '@socket.io/postgres-adapter';
-import type { Server } from 'socket.io';
+import type { GameIo } from '../realtime/socketData.js';
 import type { SessionRegistry } from '../sessions/registry.js';
 import type { PostgresStore } from '../store/postgres.js';
 import type { OnFollowerChange } from './follower.js';
 import { ClusterNode } from './node.js';
 
 export interface AttachClusterOptions {
-  io: Server;
+  io: GameIo;
   registry: SessionRegistry;
   store: PostgresStore;
   leaseMs: number;

@@ -1,7 +1,7 @@
 // Messages between the processes of a cluster, sent with Socket.IO's serverSideEmit over the adapter (PostgreSQL
 // NOTIFY). Every process receives every message; `to` names the one it is for. Parsed like any other input.
 import { z } from 'zod';
-import { COMMAND_SCHEMAS, isCommandEvent } from '../../shared/protocol/events.js';
+import { isCommandEvent, parseCommandEvent } from '../../shared/protocol/events.js';
 import type { SessionCommand } from '../../shared/model/session/commands.js';
 
 export const EVENTS = {
@@ -71,6 +71,17 @@ export const ReplyMessage = z.object({
   ack: z.unknown(),
 });
 
+/** The Socket.IO event map between processes (a receiver still parses every message: it crossed the network). */
+export interface InterServerEvents {
+  [EVENTS.seq]: (msg: z.input<typeof SeqMessage>) => void;
+  [EVENTS.presence]: (msg: z.input<typeof PresenceMessage>) => void;
+  [EVENTS.presenceAsk]: (msg: z.input<typeof PresenceAsk>) => void;
+  [EVENTS.presenceTell]: (msg: z.input<typeof PresenceTell>) => void;
+  [EVENTS.request]: (msg: z.input<typeof RequestMessage>) => void;
+  [EVENTS.reply]: (msg: z.input<typeof ReplyMessage>) => void;
+  [EVENTS.released]: (msg: z.input<typeof ReleasedMessage>) => void;
+}
+
 /**
  * A forwarded command is parsed again by the owner with the command's own schema (the sending process already
  * refused anything invalid, rate-limited the socket and checked its role; this guards the hop between processes).
@@ -78,9 +89,6 @@ export const ReplyMessage = z.object({
 export function parseForwardedCommand(cmdId: string, raw: Record<string, unknown>): SessionCommand | null {
   const { type, ...rest } = raw;
   if (typeof type !== 'string' || !isCommandEvent(type)) return null;
-  const parsed = COMMAND_SCHEMAS[type].safeParse({ ...rest, cmdId });
-  if (!parsed.success) return null;
-  const { cmdId: _cmdId, ...fields } = parsed.data;
-  // The same construction as the gateway's: the event name is the command's type.
-  return { type, ...fields } as SessionCommand;
+  const parsed = parseCommandEvent(type, { ...rest, cmdId });
+  return parsed.ok ? parsed.command : null;
 }

@@ -3,7 +3,7 @@
 // other sessions its sockets belong to. Commands for a session run elsewhere are forwarded to its owner and the
 // owner's ack comes back; presence is shared with every process. See docs/deploy.md.
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'socket.io';
+import type { GameIo } from '../realtime/socketData.js';
 import type { Actor, SessionCommand } from '../../shared/model/session/commands.js';
 import type { Ack } from '../../shared/protocol/errors.js';
 import type { SessionOwnership, SessionRegistry } from '../sessions/registry.js';
@@ -24,11 +24,12 @@ import {
   SubmitAck,
   parseForwardedCommand,
   type ForwardRequest,
+  type InterServerEvents,
 } from './messages.js';
 import { PresenceBook } from './presence.js';
 
 export interface ClusterOptions {
-  io: Server;
+  io: GameIo;
   registry: SessionRegistry;
   store: PostgresStore;
   /** How long a lease lasts without renewal: a dead process's sessions are taken over after at most this. */
@@ -200,7 +201,7 @@ export class ClusterNode implements SessionOwnership {
   }
 
   private listen(): void {
-    const on = (event: string, handle: (raw: unknown) => void) =>
+    const on = (event: keyof InterServerEvents, handle: (raw: unknown) => void) =>
       this.o.io.on(event, (raw: unknown) => {
         try {
           handle(raw);
@@ -335,8 +336,7 @@ export class ClusterNode implements SessionOwnership {
     this.o.registry.drop(code);
     this.o.onError(new Error(`no longer running ${code}: ${why}`), 'cluster lease');
     for (const socket of this.o.io.of('/').sockets.values()) {
-      const data: unknown = socket.data;
-      if (typeof data === 'object' && data !== null && 'code' in data && data.code === code) {
+      if (socket.data.code === code) {
         socket.emit('server:restart', { inMs: 500 });
         socket.disconnect(true);
       }

@@ -1,12 +1,11 @@
 // Socket authentication, once per connection: the handshake's code and token become a role on socket.data.
-import type { Socket } from 'socket.io';
 import { errorText } from '../../shared/i18n/index.js';
 import { HandshakeSchema } from '../../shared/protocol/events.js';
 import type { SessionRegistry } from '../sessions/registry.js';
 import { normaliseCode, tokenMatches, hashToken } from '../sessions/tokens.js';
 import type { Store } from '../store/types.js';
 import { TokenBucket } from './rateLimit.js';
-import type { SocketData } from './socketData.js';
+import type { GameSocket, SocketData } from './socketData.js';
 
 export class AuthError extends Error {
   readonly data: { code: string; message: string };
@@ -16,12 +15,12 @@ export class AuthError extends Error {
   }
 }
 
-export function clientIp(socket: Socket): string {
+export function clientIp(socket: GameSocket): string {
   return socket.handshake.address || 'unknown';
 }
 
 export function authMiddleware(registry: SessionRegistry, store: Store, now: () => number) {
-  return (socket: Socket, next: (err?: Error) => void): void => {
+  return (socket: GameSocket, next: (err?: Error) => void): void => {
     authenticate(socket, registry, store, now).then(
       (data) => {
         socket.data = data;
@@ -33,7 +32,7 @@ export function authMiddleware(registry: SessionRegistry, store: Store, now: () 
 }
 
 async function authenticate(
-  socket: Socket,
+  socket: GameSocket,
   registry: SessionRegistry,
   store: Store,
   now: () => number,

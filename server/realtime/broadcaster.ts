@@ -4,24 +4,28 @@
 // the host and the projector; see shared/model/session/scope.ts). Version 1 sockets get the whole view every time;
 // version 2 sockets (rooms of their own) get the whole view once, then JSON patches from the last view their room
 // was sent, numbered so that a client that missed one notices and asks for the whole view again (state:sync).
-import type { Server, Socket } from 'socket.io';
-import { ViewBuilder, historyView, type ViewerRole } from '../../shared/model/session/view.js';
+import { ViewBuilder, historyView, type SessionView, type ViewerRole } from '../../shared/model/session/view.js';
 import { mergeScopes, scopeHasRegion, type ViewScope } from '../../shared/model/session/scope.js';
 import { diff, type Json } from '../../shared/protocol/patch.js';
 import type { PatchMessage, ViewMessage } from '../../shared/protocol/server-events.js';
 import type { SessionRuntime } from '../sessions/runtime.js';
 import { roomFor, rooms } from './rooms.js';
-import type { SocketData } from './socketData.js';
+import type { GameIo, GameSocket, SocketData } from './socketData.js';
+
+/** A view is plain JSON data (built from the session state, itself JSON): the patch functions take it as such. */
+function asJson(view: SessionView): Json {
+  return view as unknown as Json;
+}
 
 export class Broadcaster {
   private readonly pending = new Map<string, { rt: SessionRuntime; timer: NodeJS.Timeout; scope: ViewScope }>();
   private readonly historySent = new Map<string, number>();
   /** Version 2 rooms: the last view sent to the room, its version (a message seq) and its history length. */
-  private readonly lastSent = new Map<string, { version: number; view: Json; historyTotal: number }>();
+  private readonly lastSent = new Map<string, { version: number; view: SessionView; historyTotal: number }>();
   private seq = 0;
 
   constructor(
-    private readonly io: Server,
+    private readonly io: GameIo,
     private readonly windowMs: number,
     private readonly now: () => number,
   ) {}
@@ -99,7 +103,7 @@ export class Broadcaster {
       return;
     }
     const view = builder.view(role);
-    const ops = diff(last.view, view as unknown as Json);
+    const ops = diff(asJson(last.view), asJson(view));
     const historyTotal = view.worlds.reduce((s, w) => s + w.historyLength, 0);
     const withHistory = historyTotal !== last.historyTotal;
     if (ops.length === 0 && !withHistory) return;
@@ -110,18 +114,18 @@ export class Broadcaster {
       ops,
       ...(withHistory ? { history: historyView(rt.state, role) } : {}),
     };
-    this.lastSent.set(room, { version: msg.seq, view: view as unknown as Json, historyTotal });
+    this.lastSent.set(room, { version: msg.seq, view, historyTotal });
     this.io.local.to(room).emit('state:patch', msg);
   }
 
   /** Version 2: the room's current base view (made now if the room has none) as a full view message. */
-  private sendBase(rt: SessionRuntime, socket: Socket, role: ViewerRole, room: string): void {
+  private sendBase(rt: SessionRuntime, socket: GameSocket, role: ViewerRole, room: string): void {
     let last = this.lastSent.get(room);
     if (!last) {
       const view = new ViewBuilder(rt.state, (id) => rt.presenceOf(id)).view(role);
       last = {
         version: ++this.seq,
-        view: view as unknown as Json,
+        view,
         historyTotal: view.worlds.reduce((s, w) => s + w.historyLength, 0),
       };
       this.lastSent.set(room, last);
@@ -137,8 +141,8 @@ export class Broadcaster {
   }
 
   /** A full view with history straight to one socket (on connect and on `state:sync`). */
-  sendFull(rt: SessionRuntime, socket: Socket): void {
-    const data = socket.data as SocketData;
+  sendFull(rt: SessionRuntime, socket: GameSocket): void {
+    const data = socket.data;
     const role = roleOf(rt, data);
     if (!role) return;
     if (data.protocol === 2) {

@@ -1,9 +1,14 @@
 // The Socket.IO gateway: one choke point for every inbound command (rate limit -> size -> event -> role ->
 // zod parse -> session runtime, which dedupes the cmdId, applies the rules and stores before acking).
-import type { Server, Socket } from 'socket.io';
-import type { SessionCommand, Actor } from '../../shared/model/session/commands.js';
+import type { Actor } from '../../shared/model/session/commands.js';
 import { errorText, type Lang } from '../../shared/i18n/index.js';
-import { COMMAND_SCHEMAS, JoinSchema, SyncSchema, isCommandEvent, isHostEvent } from '../../shared/protocol/events.js';
+import {
+  JoinSchema,
+  SyncSchema,
+  isCommandEvent,
+  isHostEvent,
+  parseCommandEvent,
+} from '../../shared/protocol/events.js';
 import type { Ack, ErrorBody } from '../../shared/protocol/errors.js';
 import type { SessionRegistry } from '../sessions/registry.js';
 import type { SessionRuntime } from '../sessions/runtime.js';
@@ -13,14 +18,14 @@ import { authMiddleware } from './auth.js';
 import type { Broadcaster } from './broadcaster.js';
 import type { KeyedLimiter } from './rateLimit.js';
 import { roomFor, rooms } from './rooms.js';
-import type { SocketData } from './socketData.js';
+import type { GameIo, GameSocket } from './socketData.js';
 
 export const MAX_PAYLOAD_BYTES = 16_000;
 const STRIKE_WINDOW_MS = 10_000;
 const MAX_STRIKES = 40;
 
 export interface GatewayDeps {
-  io: Server;
+  io: GameIo;
   registry: SessionRegistry;
   store: Store;
   broadcaster: Broadcaster;
@@ -37,7 +42,7 @@ function failure(lang: Lang, code: string, detail?: string): Ack {
 }
 
 /** Rule errors carry a specific English message; in another language the code's translated text is used. */
-function localise(lang: Lang, ack: Ack): Ack {
+function localise<T extends object>(lang: Lang, ack: Ack<T>): Ack<T> {
   if (ack.ok || lang === 'en') return ack;
   const text = errorText(lang, ack.error.code);
   return text === `error.${ack.error.code}` ? ack : { ok: false, error: { code: ack.error.code, message: text } };
@@ -46,7 +51,7 @@ function localise(lang: Lang, ack: Ack): Ack {
 export function attachGateway(deps: GatewayDeps): void {
   const { io, registry } = deps;
   io.use(authMiddleware(registry, deps.store, deps.now));
-  io.on('connection', (socket: Socket) => {
+  io.on('connection', (socket: GameSocket) => {
     onConnection(deps, socket).catch((e: unknown) => {
       deps.onError(e, 'connection');
       socket.disconnect(true);
@@ -54,8 +59,8 @@ export function attachGateway(deps: GatewayDeps): void {
   });
 }
 
-async function onConnection(deps: GatewayDeps, socket: Socket): Promise<void> {
-  const data = socket.data as SocketData;
+async function onConnection(deps: GatewayDeps, socket: GameSocket): Promise<void> {
+  const data = socket.data;
   const rt = await deps.registry.get(data.code);
   if (!rt) {
     socket.disconnect(true);
@@ -79,8 +84,8 @@ async function onConnection(deps: GatewayDeps, socket: Socket): Promise<void> {
 }
 
 /** Joins the socket to its rooms, marks presence and sends a full view. */
-async function enterRooms(deps: GatewayDeps, rt: SessionRuntime, socket: Socket): Promise<void> {
-  const data = socket.data as SocketData;
+async function enterRooms(deps: GatewayDeps, rt: SessionRuntime, socket: GameSocket): Promise<void> {
+  const data = socket.data;
   if (data.role === 'host') await socket.join(roomFor(rooms.host(rt.code), data.protocol));
   if (data.role === 'projector') await socket.join(roomFor(rooms.projector(rt.code), data.protocol));
   if (data.role === 'seat' && data.seatId) {
@@ -97,14 +102,14 @@ async function enterRooms(deps: GatewayDeps, rt: SessionRuntime, socket: Socket)
       code: rt.code,
     });
     deps.registry.connect(rt, seat.id);
-  } else if (data.role !== 'guest') {
+  } else if (data.role === 'host' || data.role === 'projector') {
     socket.emit('session:welcome', { role: data.role, code: rt.code });
   }
   if (data.role !== 'guest') deps.broadcaster.sendFull(rt, socket);
 }
 
-function strike(socket: Socket, now: number): void {
-  const data = socket.data as SocketData;
+function strike(socket: GameSocket, now: number): void {
+  const data = socket.data;
   data.strikes = data.strikes.filter((t) => now - t < STRIKE_WINDOW_MS);
   data.strikes.push(now);
   // A socket that keeps sending bad or excessive input is cut off; its client may reconnect later.
@@ -121,12 +126,12 @@ function payloadSize(args: unknown[]): number {
 
 async function handle(
   deps: GatewayDeps,
-  socket: Socket,
+  socket: GameSocket,
   event: string,
   args: unknown[],
   ack: AckFn | null,
 ): Promise<void> {
-  const data = socket.data as SocketData;
+  const data = socket.data;
   const now = deps.now();
   const reply = (a: Ack) => ack?.(a);
   if (!ack) {
@@ -166,36 +171,32 @@ async function handle(
   if ((isHost && data.role !== 'host') || (!isHost && data.role !== 'seat')) {
     return reply(failure(data.lang, data.role === 'guest' ? 'UNAUTHORIZED' : 'FORBIDDEN'));
   }
-  const parsed = COMMAND_SCHEMAS[event].safeParse(args[0]);
-  if (!parsed.success) {
+  const parsed = parseCommandEvent(event, args[0]);
+  if (!parsed.ok) {
     strike(socket, now);
     const issue = parsed.error.issues[0];
     return reply(
       failure(data.lang, 'BAD_REQUEST', issue ? `${issue.path.join('.') || 'payload'}: ${issue.message}` : undefined),
     );
   }
-  const { cmdId, ...rest } = parsed.data;
-  const command = { type: event, ...rest } as SessionCommand;
   const actor: Actor = isHost ? { kind: 'host' } : { kind: 'seat', seatId: data.seatId ?? '' };
-  reply(localise(data.lang, await deps.registry.submit(rt, actor, cmdId, command)));
+  reply(localise(data.lang, await deps.registry.submit(rt, actor, parsed.cmdId, parsed.command)));
 }
 
 async function join(
   deps: GatewayDeps,
   rt: SessionRuntime,
-  socket: Socket,
+  socket: GameSocket,
   payload: unknown,
   reply: (a: Ack) => void,
 ): Promise<void> {
-  const data = socket.data as SocketData;
+  const data = socket.data;
   if (data.role !== 'guest') return reply(failure(data.lang, 'FORBIDDEN', 'already in a seat'));
   const parsed = JoinSchema.safeParse(payload);
   if (!parsed.success) return reply(failure(data.lang, 'BAD_REQUEST', parsed.error.issues[0]?.message));
   if (normaliseCode(parsed.data.code) !== rt.code) return reply(failure(data.lang, 'NOT_FOUND'));
   if (!deps.joinLimiter.take(data.ip, deps.now())) return reply(failure(data.lang, 'RATE_LIMITED'));
-  const result = localise(data.lang, await deps.registry.join(rt, parsed.data.name, parsed.data.cmdId)) as Awaited<
-    ReturnType<SessionRuntime['join']>
-  >;
+  const result = localise(data.lang, await deps.registry.join(rt, parsed.data.name, parsed.data.cmdId));
   if (result.ok) {
     data.role = 'seat';
     data.seatId = result.seat.id;
@@ -205,7 +206,7 @@ async function join(
 }
 
 /** After seats change: kicked sockets are told and disconnected, moved seats change rooms and are told. */
-export async function reconcileSeats(io: Server, rt: SessionRuntime, seatIds: readonly string[]): Promise<void> {
+export async function reconcileSeats(io: GameIo, rt: SessionRuntime, seatIds: readonly string[]): Promise<void> {
   // Only the seats that changed: going over every seat and welcoming every connected socket again on each join made
   // a lecture hall's joins quadratic.
   const wanted = new Set(seatIds);
@@ -217,7 +218,7 @@ export async function reconcileSeats(io: Server, rt: SessionRuntime, seatIds: re
     for (const id of [...members]) {
       const socket = io.sockets.sockets.get(id);
       if (!socket) continue;
-      const data = socket.data as SocketData;
+      const data = socket.data;
       if (seat.kicked) {
         socket.emit('session:closed', { code: rt.code, reason: 'KICKED' });
         socket.disconnect(true);

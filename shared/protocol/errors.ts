@@ -1,5 +1,6 @@
 // Stable error codes of the protocol. Every failed ack is { ok: false, error: { code, message } }; the client
 // shows the code's text from the message catalogue in the user's language.
+import { z } from 'zod';
 
 export const ERROR_CODES = [
   // transport and authentication
@@ -55,3 +56,9 @@ export interface ErrorBody {
 }
 
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
+
+/** Any ack, as a client checks it (the fields of a success depend on the event). */
+export const AckSchema = z.union([
+  z.object({ ok: z.literal(true) }).loose(),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+]);

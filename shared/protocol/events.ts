@@ -1,10 +1,20 @@
 // One zod schema per socket event (named domain:verb). Commands carry a client cmdId; the server answers every
 // command with an ack. TypeScript types and the Socket.IO event maps are inferred from these schemas.
 import { z } from 'zod';
-import { TreatmentSchema } from '../model/config.js';
-import { DecisionSchema } from '../model/decisions.js';
-import { BOT_STRATEGIES } from '../model/ids.js';
-import { PRESET_MESSAGES, ProposalTermsSchema } from '../model/negotiation.js';
+import type { Ack } from './errors.js';
+import type { JoinReply } from './http.js';
+import {
+  HOST_COMMANDS,
+  STUDENT_COMMANDS,
+  isClientCommandType,
+  isHostCommandType,
+  parseClientCommand,
+  type ClientCommand,
+  type ClientCommandType,
+  type CommandBody,
+  type HostCommandType,
+  type StudentCommandType,
+} from '../model/session/commands.js';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -13,41 +23,14 @@ const cmdId = z
   .min(8)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'cmdId: 8-64 letters, digits, - or _');
-const id = z.string().min(1).max(40);
-const message = z.enum(PRESET_MESSAGES).nullable().optional();
 
-/** Commands a student seat may send. */
-export const StudentCommandSchemas = {
-  'proposal:submit': z.object({ cmdId, to: id, terms: ProposalTermsSchema, message }).strict(),
-  'proposal:accept': z.object({ cmdId, proposalId: id }).strict(),
-  'proposal:reject': z.object({ cmdId, proposalId: id }).strict(),
-  'proposal:counter': z.object({ cmdId, proposalId: id, terms: ProposalTermsSchema, message }).strict(),
-  'proposal:withdraw': z.object({ cmdId, proposalId: id }).strict(),
-  'negotiation:done': z.object({ cmdId, done: z.boolean() }).strict(),
-  'decision:draft': z.object({ cmdId, decision: DecisionSchema }).strict(),
-  'decision:submit': z.object({ cmdId, decision: DecisionSchema }).strict(),
-} as const;
-
-/** Commands only the host may send. */
-export const HostCommandSchemas = {
-  'host:start': z.object({ cmdId }).strict(),
-  'host:pause': z.object({ cmdId }).strict(),
-  'host:resume': z.object({ cmdId }).strict(),
-  'host:addTime': z.object({ cmdId, seconds: z.int().min(5).max(600) }).strict(),
-  'host:endPhase': z.object({ cmdId }).strict(),
-  'host:advance': z.object({ cmdId }).strict(),
-  'host:setReforms': z
-    .object({ cmdId, arm: z.int().min(0).max(7).nullable(), treatments: z.array(TreatmentSchema).max(7) })
-    .strict(),
-  'host:fillBots': z.object({ cmdId, strategy: z.enum(BOT_STRATEGIES) }).strict(),
-  'host:renameSeat': z.object({ cmdId, seatId: id, name: z.string().max(200) }).strict(),
-  'host:moveSeat': z.object({ cmdId, seatId: id, world: z.int().min(0).max(59), region: id }).strict(),
-  'host:kickSeat': z.object({ cmdId, seatId: id }).strict(),
-  'host:lock': z.object({ cmdId, locked: z.boolean() }).strict(),
-  'host:setTakeover': z.object({ cmdId, enabled: z.boolean() }).strict(),
-  'host:announce': z.object({ cmdId, text: z.string().max(1000) }).strict(),
-  'host:endGame': z.object({ cmdId }).strict(),
-} as const;
+/**
+ * A command event's payload is the command's body (declared once, in shared/model/session/commands.ts) and a
+ * cmdId: the envelope takes the cmdId, the command's own strict schema the rest (see parseClientCommand).
+ */
+export const CommandEnvelopeSchema = z.object({ cmdId }).loose();
+export type CommandPayload<E extends CommandEvent> = CommandBody<E> & { cmdId: string };
+export type { CommandBody };
 
 /** Join over the socket (the same as POST /api/sessions/:code/join). */
 export const JoinSchema = z
@@ -57,18 +40,31 @@ export const JoinSchema = z
 // It changes nothing, so a cmdId is allowed (clients send one with every payload) but not needed.
 export const SyncSchema = z.object({ cmdId: cmdId.optional() }).strict();
 
-export const COMMAND_SCHEMAS = { ...StudentCommandSchemas, ...HostCommandSchemas } as const;
-export type CommandEvent = keyof typeof COMMAND_SCHEMAS;
-export type StudentEvent = keyof typeof StudentCommandSchemas;
-export type HostEvent = keyof typeof HostCommandSchemas;
-export type CommandPayload<E extends CommandEvent> = z.output<(typeof COMMAND_SCHEMAS)[E]>;
+/** The command events: one per student and host command. */
+export const COMMAND_EVENTS = [...Object.keys(STUDENT_COMMANDS), ...Object.keys(HOST_COMMANDS)];
+export type CommandEvent = ClientCommandType;
+export type StudentEvent = StudentCommandType;
+export type HostEvent = HostCommandType;
+export const isCommandEvent = isClientCommandType;
+export const isHostEvent = isHostCommandType;
 
-export function isCommandEvent(name: string): name is CommandEvent {
-  return Object.prototype.hasOwnProperty.call(COMMAND_SCHEMAS, name);
+/** A command event's payload as the command it carries and its cmdId, or the first problem found. */
+export function parseCommandEvent<E extends CommandEvent>(
+  event: E,
+  payload: unknown,
+): { ok: true; cmdId: string; command: ClientCommand<E> } | { ok: false; error: z.ZodError } {
+  const envelope = CommandEnvelopeSchema.safeParse(payload);
+  if (!envelope.success) return { ok: false, error: envelope.error };
+  const parsed = parseClientCommand(event, withoutCmdId(payload));
+  return parsed.ok ? { ok: true, cmdId: envelope.data.cmdId, command: parsed.command } : parsed;
 }
 
-export function isHostEvent(name: string): name is HostEvent {
-  return Object.prototype.hasOwnProperty.call(HostCommandSchemas, name);
+/** The payload's own fields but the cmdId, copied from the payload itself: zod's copy of a loose object would turn
+ * an own `__proto__` field (which the strict body refuses) into a prototype. */
+function withoutCmdId(payload: unknown): unknown {
+  if (typeof payload !== 'object' || payload === null || !('cmdId' in payload)) return payload;
+  const { cmdId: _cmdId, ...body } = payload;
+  return body;
 }
 
 /** The socket handshake: `auth` of io(url, { auth }). */
@@ -82,3 +78,14 @@ export const HandshakeSchema = z
   })
   .strict();
 export type Handshake = z.output<typeof HandshakeSchema>;
+
+/** What the server answers to a join (over the socket or POST /api/sessions/:code/join). */
+export type JoinAck = Ack<JoinReply>;
+
+/** The Socket.IO event map of what a client sends: every command event, `state:sync` and `session:join`. */
+export type ClientToServerEvents = {
+  [E in CommandEvent]: (payload: CommandPayload<E>, ack: (reply: Ack<{ seq: number }>) => void) => void;
+} & {
+  'state:sync': (payload: z.input<typeof SyncSchema>, ack: (reply: Ack) => void) => void;
+  'session:join': (payload: z.input<typeof JoinSchema>, ack: (reply: JoinAck) => void) => void;
+};

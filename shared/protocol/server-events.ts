@@ -1,6 +1,7 @@
 // Messages the server pushes. The client parses them too (a bad or old server must not crash it).
 import { z } from 'zod';
 import { PatchOpSchema, type PatchOp } from './patch.js';
+import type { SessionView, WorldHistory } from '../model/session/view.js';
 
 export interface ServerToClientEvents {
   /** The role's view of the session; `history` is included when it may be new to the receiver. */
@@ -35,8 +36,8 @@ export interface ViewMessage {
   /** Increases with every message to a room. */
   seq: number;
   serverTime: number;
-  view: unknown;
-  history?: unknown;
+  view: SessionView;
+  history?: WorldHistory[];
 }
 
 /** Protocol 2: a JSON patch from the view with seq `base` to the view with this `seq`. */
@@ -45,7 +46,7 @@ export interface PatchMessage {
   base: number;
   serverTime: number;
   ops: PatchOp[];
-  history?: unknown;
+  history?: WorldHistory[];
 }
 
 export const PatchMessageSchema = z.object({
@@ -56,7 +57,8 @@ export const PatchMessageSchema = z.object({
   history: z.array(z.object({ world: z.number(), rounds: z.array(z.unknown()) })).optional(),
 });
 
-/** Minimal structural check of a view message; the view itself is typed by the model. */
+/** Minimal structural check of a view message (a bad or old server must not crash a client); the view itself is
+ * typed by the model. */
 export const ViewMessageSchema = z.object({
   seq: z.number(),
   serverTime: z.number(),

@@ -154,7 +154,14 @@ export class TestClient {
         socket.emit('state:sync', {}, () => undefined);
         return;
       }
-      this.record({ seq: p.seq, serverTime: p.serverTime, view, ...(p.history ? { history: p.history } : {}) });
+      // The view rebuilt from patches is JSON: the server's view it was diffed from.
+      const rebuilt = view as unknown as SessionView;
+      this.record({
+        seq: p.seq,
+        serverTime: p.serverTime,
+        view: rebuilt,
+        ...(p.history ? { history: p.history } : {}),
+      });
     });
     socket.on('session:welcome', (w: Welcome) => this.welcomes.push(w));
     socket.on('session:closed', (c: { code: string; reason: string }) => this.closed.push(c));

@@ -3,24 +3,29 @@
 // connection, and comes back after refresh, lost network or a sleeping phone (visibility and online events).
 import { io, type Socket } from 'socket.io-client';
 import type { Lang } from '../../../shared/i18n/index.js';
-import type { CommandEvent, CommandPayload } from '../../../shared/protocol/events.js';
-import type { Ack } from '../../../shared/protocol/errors.js';
+import type {
+  ClientToServerEvents,
+  CommandBody,
+  CommandEvent,
+  CommandPayload,
+} from '../../../shared/protocol/events.js';
+import { AckSchema, type Ack } from '../../../shared/protocol/errors.js';
 import {
   PatchMessageSchema,
   ViewMessageSchema,
   WelcomeSchema,
+  type ServerToClientEvents,
   type Welcome,
 } from '../../../shared/protocol/server-events.js';
 import { JsonSchema } from '../../../shared/protocol/patch.js';
 import { ViewSync } from './viewSync.js';
-import type { SessionView } from '../../../shared/model/session/view.js';
-import type { RoundRecord } from '../../../shared/model/round.js';
+import type { SessionView, WorldHistory } from '../../../shared/model/session/view.js';
 
 export type ConnStatus = 'connecting' | 'online' | 'reconnecting' | 'closed';
 
 export interface Incoming {
   view: SessionView;
-  history: { world: number; rounds: RoundRecord[] }[] | null;
+  history: WorldHistory[] | null;
   serverTime: number;
 }
 
@@ -42,10 +47,8 @@ export function newCmdId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-type Payload<E extends CommandEvent> = Omit<CommandPayload<E>, 'cmdId'>;
-
 export class GameConnection {
-  private readonly socket: Socket;
+  private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private readonly views = new ViewSync();
   private closed = false;
 
@@ -80,28 +83,27 @@ export class GameConnection {
       }
       this.on.status('reconnecting');
     });
-    this.socket.on('state:view', (raw: unknown) => {
-      const msg = ViewMessageSchema.safeParse(raw);
-      if (!msg.success) return;
-      const json = JsonSchema.safeParse(msg.data.view);
-      if (json.success) this.views.full(msg.data.seq, json.data);
-      this.deliver(msg.data.view, msg.data.history, msg.data.serverTime);
+    this.socket.on('state:view', (msg) => {
+      if (!ViewMessageSchema.safeParse(msg).success) return;
+      const json = JsonSchema.safeParse(msg.view);
+      if (json.success) this.views.full(msg.seq, json.data);
+      this.deliver(msg.view, msg.history, msg.serverTime);
     });
-    this.socket.on('state:patch', (raw: unknown) => {
-      const msg = PatchMessageSchema.safeParse(raw);
-      if (!msg.success) return;
-      const view = ViewMessageSchema.shape.view.safeParse(this.views.patch(msg.data.base, msg.data.seq, msg.data.ops));
+    this.socket.on('state:patch', (msg) => {
+      if (!PatchMessageSchema.safeParse(msg).success) return;
+      const patched = this.views.patch(msg.base, msg.seq, msg.ops);
       // A patch that does not fit the view we have (one was missed): ask for the whole view again.
-      if (!view.success) return this.sync();
-      this.deliver(view.data, msg.data.history, msg.data.serverTime);
+      if (!ViewMessageSchema.shape.view.safeParse(patched).success) return this.sync();
+      // The server's view rebuilt from its patches as JSON: typed as the view it was built from.
+      this.deliver(patched as unknown as SessionView, msg.history, msg.serverTime);
     });
-    this.socket.on('session:welcome', (raw: unknown) => {
+    this.socket.on('session:welcome', (raw) => {
       const w = WelcomeSchema.safeParse(raw);
       if (w.success) this.on.welcome(w.data);
     });
-    this.socket.on('session:closed', (raw: { reason?: unknown } | undefined) => {
+    this.socket.on('session:closed', (msg) => {
       this.close();
-      this.on.fatal(typeof raw?.reason === 'string' ? raw.reason : 'SESSION_ENDED');
+      this.on.fatal(typeof msg?.reason === 'string' ? msg.reason : 'SESSION_ENDED');
     });
     const wake = () => {
       if (this.closed) return;
@@ -115,12 +117,8 @@ export class GameConnection {
     window.addEventListener('pageshow', wake);
   }
 
-  private deliver(view: unknown, history: unknown, serverTime: number): void {
-    this.on.view({
-      view: view as SessionView,
-      history: (history ?? null) as Incoming['history'],
-      serverTime,
-    });
+  private deliver(view: SessionView, history: WorldHistory[] | undefined, serverTime: number): void {
+    this.on.view({ view, history: history ?? null, serverTime });
   }
 
   get connected(): boolean {
@@ -128,13 +126,16 @@ export class GameConnection {
   }
 
   /** Sends a command; resolves with the server's ack, or a TIMEOUT failure after several tries with the same cmdId. */
-  async command<E extends CommandEvent>(event: E, payload: Payload<E>, cmdId = newCmdId()): Promise<Ack> {
+  async command<E extends CommandEvent>(event: E, payload: CommandBody<E>, cmdId = newCmdId()): Promise<Ack> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       if (this.closed) break;
       if (!this.socket.connected) await this.waitForConnect(ACK_TIMEOUT_MS * 2);
       try {
-        const reply: unknown = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, { ...payload, cmdId });
-        if (reply && typeof reply === 'object' && 'ok' in reply) return reply as Ack;
+        const wire: CommandPayload<CommandEvent> = { ...payload, cmdId };
+        const reply: unknown = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck<CommandEvent>(event, wire);
+        // A bad or old server must not crash the client: the ack is checked, not trusted.
+        const ack = AckSchema.safeParse(reply);
+        if (ack.success) return ack.data;
         return { ok: false, error: { code: 'INTERNAL', message: 'unexpected reply' } };
       } catch {
         // No ack in time: retry with the same cmdId (the server answers a repeat with the original ack).

@@ -4,15 +4,50 @@
 //   changes only its own world: a student sees no other world, and the session-wide parts of a view (phase, clock,
 //   reforms, announcements, student counts) are untouched. The host and the projector see it.
 // - A seat's presence shows in its world's region statuses and student counts, for the host and the projector.
-// - Everything else (host commands, joins, timeouts, an early end of a phase) goes to everyone, which is always
+// - A join that only adds a seat goes to its world, the host and the projector.
+// - Everything else (host commands, timeouts, an early end of a phase) goes to everyone, which is always
 //   safe: an unchanged view is merely sent again.
-import type { Actor, RegionRef, SessionCommand } from './commands.js';
+import type { Actor, CommandType, RegionRef, SessionCommand } from './commands.js';
 import type { SessionState } from './state.js';
 
 /** The host always receives; `some` adds the projector if asked, whole worlds, and single regions. */
 export type ViewScope = { kind: 'all' } | { kind: 'some'; projector: boolean; worlds: number[]; regions: RegionRef[] };
 
 export const ALL_VIEWERS: ViewScope = { kind: 'all' };
+
+/**
+ * Who can see an accepted command's change: `region` and `world` when a seat's command changed nothing but the
+ * seat's world, `join` for a join that only added a seat (joinScope); every other change goes to everyone. Typed
+ * over every command, so the compiler rejects a command that is not listed.
+ */
+export const AUDIENCE: Record<CommandType, 'region' | 'world' | 'join' | 'all'> = {
+  'decision:draft': 'region',
+  'decision:submit': 'world',
+  'proposal:submit': 'world',
+  'proposal:accept': 'world',
+  'proposal:reject': 'world',
+  'proposal:counter': 'world',
+  'proposal:withdraw': 'world',
+  'negotiation:done': 'world',
+  'host:start': 'all',
+  'host:pause': 'all',
+  'host:resume': 'all',
+  'host:addTime': 'all',
+  'host:endPhase': 'all',
+  'host:advance': 'all',
+  'host:setReforms': 'all',
+  'host:fillBots': 'all',
+  'host:renameSeat': 'all',
+  'host:moveSeat': 'all',
+  'host:kickSeat': 'all',
+  'host:lock': 'all',
+  'host:setTakeover': 'all',
+  'host:announce': 'all',
+  'host:endGame': 'all',
+  'session:join': 'join',
+  'phase:timeout': 'all',
+  'system:resume': 'all',
+};
 
 /** Whether the command changed nothing but world `world` (state is immutable: unchanged parts keep their identity). */
 function onlyWorldChanged(before: SessionState, after: SessionState, world: number): boolean {
@@ -26,11 +61,12 @@ function onlyWorldChanged(before: SessionState, after: SessionState, world: numb
 
 /** The viewers whose views the accepted command (which turned `before` into `after`) can have changed. */
 export function viewScopeOf(before: SessionState, after: SessionState, actor: Actor, cmd: SessionCommand): ViewScope {
-  if (cmd.type === 'session:join') return joinScope(before, after);
+  const audience = AUDIENCE[cmd.type];
+  if (audience === 'join') return joinScope(before, after);
   if (actor.kind !== 'seat') return ALL_VIEWERS;
   const seat = before.seats.find((s) => s.id === actor.seatId);
-  if (!seat || !onlyWorldChanged(before, after, seat.world)) return ALL_VIEWERS;
-  if (cmd.type === 'decision:draft')
+  if (!seat || audience === 'all' || !onlyWorldChanged(before, after, seat.world)) return ALL_VIEWERS;
+  if (audience === 'region')
     return { kind: 'some', projector: false, worlds: [], regions: [{ world: seat.world, region: seat.region }] };
   return { kind: 'some', projector: true, worlds: [seat.world], regions: [] };
 }

@@ -5,7 +5,8 @@ import type { BotStrategy, RegionId, Treatment } from '../ids.js';
 import type { LogEvent } from '../log.js';
 import type { WorldLive } from '../world.js';
 
-export type Phase = 'lobby' | 'briefing' | 'negotiate' | 'decide' | 'results' | 'ended';
+export const PHASES = ['lobby', 'briefing', 'negotiate', 'decide', 'results', 'ended'] as const;
+export type Phase = (typeof PHASES)[number];
 export const PLAY_PHASES = ['briefing', 'negotiate', 'decide', 'results'] as const;
 
 export interface Seat {

@@ -246,7 +246,13 @@ export function sessionView(
 }
 
 /** The completed rounds a viewer may see: all of them, for every world it sees (all of it is public). */
-export function historyView(state: SessionState, role: ViewerRole): { world: number; rounds: RoundRecord[] }[] {
+/** The rounds played in one world so far. */
+export interface WorldHistory {
+  world: number;
+  rounds: RoundRecord[];
+}
+
+export function historyView(state: SessionState, role: ViewerRole): WorldHistory[] {
   const worlds = role.kind === 'region' ? state.worlds.filter((w) => w.index === role.world) : state.worlds;
   return worlds.map((w) => ({ world: w.index, rounds: w.history }));
 }
