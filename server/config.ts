@@ -13,6 +13,8 @@ export const EnvSchema = z.object({
   SQLITE_SYNC: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   /** Joins per minute per IP address (a lecture hall behind one NAT shares an address). */
   JOIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+  /** Commands per second per seat (all its sockets together), with bursts of twice as many. */
+  SEAT_COMMANDS_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Coalescing window for state broadcasts (ms). */
   BROADCAST_MS: z.coerce.number().int().min(10).max(2000).default(100),
   /** PostgreSQL instead of SQLite (several processes share it): postgres://user:password@host:5432/database. */

@@ -91,7 +91,16 @@ export async function startServer({ env, clock = systemClock, store: givenStore 
     onError,
   });
   http.on('request', app);
-  attachGateway({ io, registry, store, broadcaster, joinLimiter, now, onError });
+  attachGateway({
+    io,
+    registry,
+    store,
+    broadcaster,
+    joinLimiter,
+    seatCommandsPerSecond: env.SEAT_COMMANDS_PER_SECOND,
+    now,
+    onError,
+  });
 
   const recovered = cluster
     ? await cluster.start().then(() => cluster?.ownedCodes().length ?? 0)

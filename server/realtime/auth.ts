@@ -4,7 +4,7 @@ import { HandshakeSchema } from '../../shared/protocol/events.js';
 import type { SessionRegistry } from '../sessions/registry.js';
 import { normaliseCode, tokenMatches, hashToken } from '../sessions/tokens.js';
 import type { Store } from '../store/types.js';
-import { TokenBucket } from './rateLimit.js';
+import { KeyedLimiter, TokenBucket } from './rateLimit.js';
 import type { GameSocket, SocketData } from './socketData.js';
 
 export class AuthError extends Error {
@@ -19,9 +19,14 @@ export function clientIp(socket: GameSocket): string {
   return socket.handshake.address || 'unknown';
 }
 
-export function authMiddleware(registry: SessionRegistry, store: Store, now: () => number) {
+/** Commands per seat (all its sockets together): bursts of twice the rate per second (20, then 10 a second). */
+export function commandLimiter(perSecond: number): KeyedLimiter {
+  return new KeyedLimiter(2 * perSecond, perSecond);
+}
+
+export function authMiddleware(registry: SessionRegistry, store: Store, now: () => number, limits: KeyedLimiter) {
   return (socket: GameSocket, next: (err?: Error) => void): void => {
-    authenticate(socket, registry, store, now).then(
+    authenticate(socket, registry, store, now, limits).then(
       (data) => {
         socket.data = data;
         next();
@@ -36,6 +41,7 @@ async function authenticate(
   registry: SessionRegistry,
   store: Store,
   now: () => number,
+  limits: KeyedLimiter,
 ): Promise<SocketData> {
   const parsed = HandshakeSchema.safeParse(socket.handshake.auth);
   if (!parsed.success) throw new AuthError('BAD_REQUEST', 'the handshake needs { code, token? , lang? }');
@@ -63,5 +69,7 @@ async function authenticate(
     (await registry.fresh(code))?.state.seats.find((s) => s.id === seatId);
   if (!seat) throw new AuthError('UNAUTHORIZED', errorText(lang, 'UNAUTHORIZED'));
   if (seat.kicked) throw new AuthError('KICKED', errorText(lang, 'KICKED'));
-  return { ...base, role: 'seat', seatId };
+  // A seat's sockets share one bucket: opening more sockets does not buy more commands (the host's token is the
+  // instructor's own, so the host keeps one bucket per socket).
+  return { ...base, role: 'seat', seatId, bucket: limits.bucket(`${code}|${seatId}`, now()) };
 }

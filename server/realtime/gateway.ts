@@ -14,7 +14,7 @@ import type { SessionRegistry } from '../sessions/registry.js';
 import type { SessionRuntime } from '../sessions/runtime.js';
 import { normaliseCode } from '../sessions/tokens.js';
 import type { Store } from '../store/types.js';
-import { authMiddleware } from './auth.js';
+import { authMiddleware, commandLimiter } from './auth.js';
 import type { Broadcaster } from './broadcaster.js';
 import type { KeyedLimiter } from './rateLimit.js';
 import { roomFor, rooms } from './rooms.js';
@@ -23,6 +23,7 @@ import type { GameIo, GameSocket } from './socketData.js';
 export const MAX_PAYLOAD_BYTES = 16_000;
 const STRIKE_WINDOW_MS = 10_000;
 const MAX_STRIKES = 40;
+export const MAX_SOCKETS_PER_SEAT = 4;
 
 export interface GatewayDeps {
   io: GameIo;
@@ -30,6 +31,7 @@ export interface GatewayDeps {
   store: Store;
   broadcaster: Broadcaster;
   joinLimiter: KeyedLimiter;
+  seatCommandsPerSecond: number;
   now: () => number;
   onError: (err: unknown, context: string) => void;
 }
@@ -50,7 +52,7 @@ function localise<T extends object>(lang: Lang, ack: Ack<T>): Ack<T> {
 
 export function attachGateway(deps: GatewayDeps): void {
   const { io, registry } = deps;
-  io.use(authMiddleware(registry, deps.store, deps.now));
+  io.use(authMiddleware(registry, deps.store, deps.now, commandLimiter(deps.seatCommandsPerSecond)));
   io.on('connection', (socket: GameSocket) => {
     onConnection(deps, socket).catch((e: unknown) => {
       deps.onError(e, 'connection');
@@ -93,6 +95,7 @@ async function enterRooms(deps: GatewayDeps, rt: SessionRuntime, socket: GameSoc
     if (!seat) return;
     data.regionRoom = roomFor(rooms.region(rt.code, seat.world, seat.region), data.protocol);
     await socket.join([rooms.seat(rt.code, seat.id), data.regionRoom]);
+    capSeatSockets(deps.io, rooms.seat(rt.code, seat.id));
     socket.emit('session:welcome', {
       role: 'student',
       seatId: seat.id,
@@ -106,6 +109,21 @@ async function enterRooms(deps: GatewayDeps, rt: SessionRuntime, socket: GameSoc
     socket.emit('session:welcome', { role: data.role, code: rt.code });
   }
   if (data.role !== 'guest') deps.broadcaster.sendFull(rt, socket);
+}
+
+/**
+ * At most MAX_SOCKETS_PER_SEAT sockets of one seat on this server: the newest win (a reloaded tab replaces its
+ * old socket at once), the oldest is told and closed. Sockets of the seat on other cluster nodes are not counted.
+ */
+function capSeatSockets(io: GameIo, seatRoom: string): void {
+  const members = io.sockets.adapter.rooms.get(seatRoom);
+  if (!members || members.size <= MAX_SOCKETS_PER_SEAT) return;
+  const extra = [...members].slice(0, members.size - MAX_SOCKETS_PER_SEAT);
+  for (const id of extra) {
+    const old = io.sockets.sockets.get(id);
+    old?.emit('session:closed', { code: old.data.code, reason: 'RATE_LIMITED' });
+    old?.disconnect(true);
+  }
 }
 
 function strike(socket: GameSocket, now: number): void {

@@ -1,4 +1,4 @@
-// Token buckets: commands per socket, joins per IP address.
+// Token buckets: commands per seat (shared by all its sockets) or per socket, joins per IP address.
 
 export class TokenBucket {
   private tokens: number;
@@ -30,6 +30,11 @@ export class KeyedLimiter {
   ) {}
 
   take(key: string, now: number): boolean {
+    return this.bucket(key, now).take(now);
+  }
+
+  /** The bucket of `key`, to share (every socket of one seat draws from the seat's bucket). */
+  bucket(key: string, now: number): TokenBucket {
     let entry = this.buckets.get(key);
     if (!entry) {
       if (this.buckets.size > 10_000) this.sweep(now);
@@ -37,7 +42,7 @@ export class KeyedLimiter {
       this.buckets.set(key, entry);
     }
     entry.seen = now;
-    return entry.bucket.take(now);
+    return entry.bucket;
   }
 
   private sweep(now: number): void {

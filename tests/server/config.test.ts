@@ -15,6 +15,7 @@ describe('readEnv', () => {
         LOG_LEVEL: 'info',
         SQLITE_SYNC: 'NORMAL',
         JOIN_RATE_PER_MINUTE: 600,
+        SEAT_COMMANDS_PER_SECOND: 10,
         BROADCAST_MS: 100,
         LEASE_MS: 5000,
       },

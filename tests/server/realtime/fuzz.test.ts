@@ -2,7 +2,7 @@
 // fields, prototype keys, huge strings, deep nesting, NaN/Infinity through JSON, bad cmdIds, unknown events) from a
 // student and from the host. Every one gets an error ack with the expected code, the server stays up and the
 // session does not change. Each batch uses a fresh connection (the server cuts off sockets that keep sending
-// bad input, and limits each to bursts of 20 commands).
+// bad input, and limits each seat to bursts of 20 commands), a student's batch a fresh seat.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -36,6 +36,8 @@ let ts: TestServer;
 let code = '';
 type Role = 'host' | 'student' | 'guest';
 const tokens: Record<Role, string> = { host: '', student: '', guest: '' };
+const studentTokens: string[] = [];
+let studentBatches = 0;
 
 type Json = Record<string, unknown>;
 /** `huge` payloads carry { blob: { size, ch } }, expanded to the string just before sending (short reports). */
@@ -248,7 +250,9 @@ const kinds: Record<string, number> = {};
 
 async function sendBatch(role: Role, batch: Case[]): Promise<number> {
   for (const c of batch) kinds[c.kind] = (kinds[c.kind] ?? 0) + 1;
-  const client: TestClient = await connect(ts.url, role === 'guest' ? { code } : { code, token: tokens[role] });
+  // Each student batch comes from another seat (joined beforehand): the command bucket is per seat, not per socket.
+  const token = role === 'student' ? (studentTokens[studentBatches++ % studentTokens.length] ?? '') : tokens[role];
+  const client: TestClient = await connect(ts.url, role === 'guest' ? { code } : { code, token });
   try {
     const acks = await Promise.all(
       batch.map((c) => client.socket.timeout(WAIT_MS).emitWithAck(c.event, expand(c)) as Promise<Ack>),
@@ -276,6 +280,7 @@ beforeAll(async () => {
   code = s.code;
   tokens.host = s.hostToken;
   tokens.student = (await joinHttp(ts.url, code, 'Fuzzy')).seatToken;
+  for (let k = 0; k < 40; k++) studentTokens.push((await joinHttp(ts.url, code, `Fuzzy ${k}`)).seatToken);
   await joinHttp(ts.url, code, 'Other');
   const host = await connect(ts.url, { code, token: s.hostToken });
   await host.ok('host:start');

@@ -157,7 +157,8 @@ async function property(arb: fc.Arbitrary<Case>, seed: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  ts = await startTestServer();
+  // Hundreds of commands in a row from one seat: the per-seat rate limit is not what this test is about.
+  ts = await startTestServer({ SEAT_COMMANDS_PER_SECOND: '10000' });
   const s = await createSession(ts.url, { config: slowConfig() });
   code = s.code;
   tokens.host = s.hostToken;
