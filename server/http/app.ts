@@ -7,6 +7,7 @@ import type { Store } from '../store/types.js';
 import type { KeyedLimiter } from '../realtime/rateLimit.js';
 import { sendError } from './errors.js';
 import { mountExports } from './exports.js';
+import { mountNetworkRoute } from './network.js';
 import { mountSessionRoutes } from './sessions.js';
 
 export interface AppDeps {
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps): express.Express {
   const api = express.Router();
   mountSessionRoutes(api, deps);
   mountExports(api, deps.registry, deps.store);
+  mountNetworkRoute(api, deps.publicUrl);
   app.use(api);
   app.use('/api', (_req, res) => sendError(res, 'NOT_FOUND'));
 

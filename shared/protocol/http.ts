@@ -39,3 +39,14 @@ export const SessionInfoSchema = z.object({
   rounds: z.number(),
 });
 export type SessionInfo = z.output<typeof SessionInfoSchema>;
+
+/**
+ * GET /api/network: where phones in the room can reach this server. `publicUrl` is PUBLIC_URL when set; `lanUrls`
+ * are the machine's non-internal IPv4 addresses with the port, listed only to a console opened on the machine
+ * itself (a request from loopback), for a console opened on `localhost` whose links phones cannot open.
+ */
+export const NetworkInfoSchema = z.object({
+  publicUrl: z.string().nullable(),
+  lanUrls: z.array(z.string()),
+});
+export type NetworkInfo = z.output<typeof NetworkInfoSchema>;

@@ -44,13 +44,19 @@ export function announcePanel(ctx: ConsoleCtx): Component<ConsoleCtx> {
     if (text.length === 0 || busy) return;
     busy = true;
     paint();
-    void runCommand(ctx.client, 'host:announce', { text }, tr('host.announce.send')).then((ok) => {
+    void runCommand(ctx.client, 'host:announce', { text }, tr('host.announce.send'), form).then((ok) => {
       busy = false;
       if (ok) area.value = '';
       paint();
     });
   });
-  const el = h('section', { class: 'card stack', 'data-testid': 'announce-card' }, heading, form, list);
+  const el = h(
+    'section',
+    { class: 'card stack', 'data-testid': 'announce-card', 'data-feedback-host': '' },
+    heading,
+    form,
+    list,
+  );
 
   const update = () => {
     const v = ctx.view();

@@ -7,7 +7,7 @@ import { tr } from '../ui/i18n.js';
 import { langSwitch } from '../ui/langSwitch.js';
 import { connectionBanner, pendingList } from '../ui/status.js';
 import { timerElement } from '../ui/timer.js';
-import { runCommand } from './commands.js';
+import { controlOf, runCommand } from './commands.js';
 import type { ConsoleCtx } from './controlsPanel.js';
 import { spacedCode } from './joinPanel.js';
 import { memo } from './widgets.js';
@@ -80,7 +80,8 @@ export function consoleBanners(): Component<ConsoleCtx> {
                   type: 'button',
                   class: 'small primary',
                   'data-fkey': 'banner-resume',
-                  onclick: () => void runCommand(ctx.client, 'host:resume', {}, tr('host.flow.resume')),
+                  onclick: (e: Event) =>
+                    void runCommand(ctx.client, 'host:resume', {}, tr('host.flow.resume'), controlOf(e)),
                 },
                 tr('host.flow.resume'),
               ),

@@ -14,6 +14,7 @@ import { joinCard, linksCard, spacedCode } from './joinPanel.js';
 import { reformsPanel } from './reformsPanel.js';
 import { seatsCard } from './seatsPanel.js';
 import { tabBar, type TabDef } from './tabs.js';
+import { currentPhoneBase, loadNetwork } from './network.js';
 import { memo } from './widgets.js';
 import { awayCard, worldsCard } from './worldsPanel.js';
 
@@ -35,7 +36,7 @@ function gameComponents(ctx: ConsoleCtx) {
     ),
     lobbyJoin: memo<ConsoleCtx>(
       (c) => (c.view().phase === 'lobby' ? joinCard(c.code, { large: true }) : null),
-      (c) => sig(c.view().phase === 'lobby'),
+      (c) => sig(c.view().phase === 'lobby', currentPhoneBase()),
       slot,
     ),
     lobby: memo<ConsoleCtx>(
@@ -106,7 +107,7 @@ export function mountConsole(root: HTMLElement, ctx: ConsoleCtx): () => void {
   // Join & links tab
   const joinTab = memo(
     (c: ConsoleCtx) => [joinCard(c.code, { large: true }), linksCard(c.code, c.token, loadToken('projector', c.code))],
-    () => L(),
+    () => sig(currentPhoneBase()),
     { class: 'host-grid join-tab' },
   );
 
@@ -147,6 +148,7 @@ export function mountConsole(root: HTMLElement, ctx: ConsoleCtx): () => void {
     bar.update();
   };
   const unsubscribe = store.subscribe(update);
+  loadNetwork(update);
   const unLang = onLangChange(() => {
     debrief.relabel();
     update();

@@ -4,8 +4,9 @@ import type { SessionView } from '../../../shared/model/session/view.js';
 import type { SessionClient } from '../state/session.js';
 import { h, uid } from '../ui/dom.js';
 import { tr } from '../ui/i18n.js';
+import { trn } from '../ui/plural.js';
 import { timerElement } from '../ui/timer.js';
-import { runCommand } from './commands.js';
+import { controlOf, runCommand } from './commands.js';
 import { botRegionCount, controlsFor, currentStrategy } from './consoleModel.js';
 import { confirmDialog } from './widgets.js';
 
@@ -19,7 +20,7 @@ export interface ConsoleCtx {
 function flowButton(
   label: string,
   enabled: boolean,
-  run: () => void,
+  run: (at: Element | null) => void,
   opts: { cls?: string; key: string; title?: string },
 ): HTMLElement {
   return h(
@@ -31,20 +32,39 @@ function flowButton(
       'data-fkey': opts.key,
       'data-testid': opts.key,
       title: opts.title,
-      onclick: run,
+      onclick: (e: Event) => run(controlOf(e)),
     },
     label,
   );
 }
 
-export async function startGame(ctx: ConsoleCtx): Promise<void> {
+export async function startGame(ctx: ConsoleCtx, at: Element | null = null): Promise<void> {
   const v = ctx.view();
   const ok = await confirmDialog({
     title: tr('host.start.confirmTitle'),
-    body: tr('host.start.confirmBody', { students: v.students.total, worlds: v.worldCount, bots: botRegionCount(v) }),
+    body: tr('host.start.confirmBody', {
+      students: trn('host.start.students', v.students.total),
+      worlds: trn('host.start.worlds', v.worldCount),
+      bots: trn('host.start.bots', botRegionCount(v)),
+    }),
     confirm: tr('host.start.button'),
   });
-  if (ok) await runCommand(ctx.client, 'host:start', {}, tr('host.start.button'));
+  if (ok) await runCommand(ctx.client, 'host:start', {}, tr('host.start.button'), at);
+}
+
+/** Ending the phase early, after saying what happens next (the server ends it; the next phase starts at once). */
+async function endPhase(ctx: ConsoleCtx, at: Element | null): Promise<void> {
+  const v = ctx.view();
+  const last = v.round >= v.config.rounds;
+  const ok = await confirmDialog({
+    title: tr('host.endPhase.title', { phase: tr(`phase.${v.phase}`) }),
+    body:
+      v.phase === 'results' && last
+        ? tr('host.endPhase.body.lastResults')
+        : tr(`host.endPhase.body.${v.phase}`, { next: v.round + 1 }),
+    confirm: tr('host.flow.endPhase'),
+  });
+  if (ok) await runCommand(ctx.client, 'host:endPhase', {}, tr('host.flow.endPhase'), at);
 }
 
 /** The phase strip: round, phase, paused state and the big timer. Rebuilt when the phase changes. */
@@ -85,7 +105,7 @@ export function phaseStrip(ctx: ConsoleCtx): HTMLElement {
       'div',
       { class: 'row flow-buttons' },
       c.start
-        ? flowButton(`▶ ${tr('host.start.button')}`, true, () => void startGame(ctx), {
+        ? flowButton(`▶ ${tr('host.start.button')}`, true, (at) => void startGame(ctx, at), {
             cls: 'primary big-button',
             key: 'start',
           })
@@ -94,7 +114,7 @@ export function phaseStrip(ctx: ConsoleCtx): HTMLElement {
         ? flowButton(
             `❚❚ ${tr('host.flow.pause')}`,
             c.pause,
-            () => void runCommand(ctx.client, 'host:pause', {}, tr('host.flow.pause')),
+            (at) => void runCommand(ctx.client, 'host:pause', {}, tr('host.flow.pause'), at),
             { key: 'pause' },
           )
         : null,
@@ -102,7 +122,7 @@ export function phaseStrip(ctx: ConsoleCtx): HTMLElement {
         ? flowButton(
             `▶ ${tr('host.flow.resume')}`,
             c.resume,
-            () => void runCommand(ctx.client, 'host:resume', {}, tr('host.flow.resume')),
+            (at) => void runCommand(ctx.client, 'host:resume', {}, tr('host.flow.resume'), at),
             { cls: 'primary', key: 'resume' },
           )
         : null,
@@ -110,7 +130,8 @@ export function phaseStrip(ctx: ConsoleCtx): HTMLElement {
         ? flowButton(
             tr('host.flow.add', { n: 30 }),
             c.addTime,
-            () => void runCommand(ctx.client, 'host:addTime', { seconds: 30 }, tr('host.flow.addLong', { n: 30 })),
+            (at) =>
+              void runCommand(ctx.client, 'host:addTime', { seconds: 30 }, tr('host.flow.addLong', { n: 30 }), at),
             { key: 'add30', title: tr('host.flow.addLong', { n: 30 }) },
           )
         : null,
@@ -118,17 +139,13 @@ export function phaseStrip(ctx: ConsoleCtx): HTMLElement {
         ? flowButton(
             tr('host.flow.add', { n: 60 }),
             c.addTime,
-            () => void runCommand(ctx.client, 'host:addTime', { seconds: 60 }, tr('host.flow.addLong', { n: 60 })),
+            (at) =>
+              void runCommand(ctx.client, 'host:addTime', { seconds: 60 }, tr('host.flow.addLong', { n: 60 }), at),
             { key: 'add60', title: tr('host.flow.addLong', { n: 60 }) },
           )
         : null,
       running
-        ? flowButton(
-            tr('host.flow.endPhase'),
-            c.endPhase,
-            () => void runCommand(ctx.client, 'host:endPhase', {}, tr('host.flow.endPhase')),
-            { key: 'endPhase' },
-          )
+        ? flowButton(tr('host.flow.endPhase'), c.endPhase, (at) => void endPhase(ctx, at), { key: 'endPhase' })
         : null,
     ),
   );
@@ -163,6 +180,7 @@ export function lobbyCard(ctx: ConsoleCtx): HTMLElement {
       'host:setTakeover',
       { enabled: on },
       on ? tr('host.takeoverOn') : tr('host.takeoverOff'),
+      takeover,
     );
   });
   const bots = botRegionCount(v);
@@ -185,12 +203,13 @@ export function lobbyCard(ctx: ConsoleCtx): HTMLElement {
           disabled: !c.lobby,
           'data-fkey': 'lock',
           'data-testid': 'lock',
-          onclick: () =>
+          onclick: (e: Event) =>
             void runCommand(
               ctx.client,
               'host:lock',
               { locked: !v.locked },
               v.locked ? tr('host.lobby.unlock') : tr('host.lobby.lock'),
+              controlOf(e),
             ),
         },
         v.locked ? tr('host.lobby.unlock') : tr('host.lobby.lock'),
@@ -212,12 +231,13 @@ export function lobbyCard(ctx: ConsoleCtx): HTMLElement {
             disabled: !c.lobby,
             'data-fkey': 'fill-bots',
             'data-testid': 'fill-bots',
-            onclick: () =>
+            onclick: (e: Event) =>
               void runCommand(
                 ctx.client,
                 'host:fillBots',
                 { strategy: select.value as (typeof strategies)[number] },
                 tr('host.lobby.fillBots'),
+                controlOf(e),
               ),
           },
           tr('host.lobby.fillBots'),
@@ -238,14 +258,14 @@ export function lobbyCard(ctx: ConsoleCtx): HTMLElement {
 export function endCard(ctx: ConsoleCtx): HTMLElement {
   const v = ctx.view();
   const c = controlsFor(v);
-  const end = async () => {
+  const end = async (at: Element | null) => {
     const ok = await confirmDialog({
       title: tr('host.end.confirmTitle'),
       body: tr('host.end.confirmBody'),
       confirm: tr('host.end.button'),
       danger: true,
     });
-    if (ok) await runCommand(ctx.client, 'host:endGame', {}, tr('host.end.button'));
+    if (ok) await runCommand(ctx.client, 'host:endGame', {}, tr('host.end.button'), at);
   };
   return h(
     'section',
@@ -260,7 +280,7 @@ export function endCard(ctx: ConsoleCtx): HTMLElement {
         disabled: !c.endGame,
         'data-fkey': 'end-game',
         'data-testid': 'end-game',
-        onclick: () => void end(),
+        onclick: (e: Event) => void end(controlOf(e)),
       },
       tr('host.end.button'),
     ),

@@ -2,6 +2,7 @@
 // with a link to the control (the general server error first).
 import { h, mount } from '../ui/dom.js';
 import { lang, tr } from '../ui/i18n.js';
+import { trn } from '../ui/plural.js';
 import type { FieldReg } from './formKit.js';
 import { errorCount, type FieldErrors, type FieldIssue } from './issues.js';
 
@@ -69,7 +70,7 @@ export function paintSummary(
     summary,
     opts.generalError ? h('p', { class: 'field-error', role: 'alert' }, opts.generalError) : null,
     n > 0
-      ? h('p', { class: 'field-error' }, tr('host.create.problems', { n }))
+      ? h('p', { class: 'field-error' }, trn('host.create.problems', n))
       : h('p', { class: 'hint' }, tr('host.create.ready')),
     n > 0 && opts.showList ? problemList(problems) : null,
   );

@@ -3,6 +3,7 @@
 import { h } from '../ui/dom.js';
 import { tr } from '../ui/i18n.js';
 import { links } from './consoleModel.js';
+import { currentPhoneBase, type PhoneBase } from './network.js';
 import { qrCode } from './qr.js';
 import { linkRow } from './widgets.js';
 
@@ -11,8 +12,30 @@ export function spacedCode(code: string): string {
   return code.length === 6 ? `${code.slice(0, 3)} ${code.slice(3)}` : code;
 }
 
+/** Why the QR code points elsewhere than this page, and what PUBLIC_URL does (only on a console opened on localhost). */
+function phoneNote(base: PhoneBase): HTMLElement | null {
+  if (base.note === 'none') return null;
+  const other = base.lanUrls.slice(1);
+  return h(
+    'div',
+    { class: `phone-note ${base.note === 'noLan' ? 'bad-note' : ''}`, 'data-testid': 'phone-note', role: 'note' },
+    h(
+      'p',
+      {},
+      base.note === 'lan'
+        ? tr('host.join.lan', { url: base.base })
+        : base.note === 'public'
+          ? tr('host.join.public', { url: base.base })
+          : tr('host.join.noLan'),
+    ),
+    other.length > 0 ? h('p', { class: 'hint' }, tr('host.join.otherLan', { urls: other.join(', ') })) : null,
+    h('p', { class: 'hint' }, tr('host.join.publicUrl')),
+  );
+}
+
 export function joinCard(code: string, opts: { large: boolean }): HTMLElement {
-  const { join } = links(location.origin, code, null, null);
+  const base = currentPhoneBase();
+  const { join } = links(base.base, code, null, null);
   return h(
     'section',
     {
@@ -33,15 +56,17 @@ export function joinCard(code: string, opts: { large: boolean }): HTMLElement {
           { class: 'code', 'data-testid': 'join-code', 'aria-label': code.split('').join(' ') },
           spacedCode(code),
         ),
-        h('p', { class: 'join-how' }, tr('host.join.how', { host: location.host })),
+        h('p', { class: 'join-how' }, tr('host.join.how', { host: new URL(base.base).host })),
       ),
       qrCode(join, tr('host.join.qrLabel', { code })),
     ),
     linkRow(tr('host.join.link'), join, 'join-link'),
+    phoneNote(base),
   );
 }
 
 export function linksCard(code: string, hostToken: string, projectorToken: string | null): HTMLElement {
+  // The projector usually runs on this machine: its link keeps the console's own address.
   const l = links(location.origin, code, hostToken, projectorToken);
   const secret = h('div', { class: 'secret', hidden: true, 'data-testid': 'host-link-box' });
   let shown = false;

@@ -3,11 +3,12 @@
 import type { Component } from '../ui/component.js';
 import { h, uid } from '../ui/dom.js';
 import { tr } from '../ui/i18n.js';
-import { runCommand } from './commands.js';
+import { controlOf, runCommand } from './commands.js';
+import { appliedText, reformChange, reformQuestion } from './reformConfirm.js';
 import { SWITCHABLE, toggle, type Switchable } from './configForm.js';
 import { armStatuses, controlsFor, sameSet, switchableOf, type ArmStatus } from './consoleModel.js';
 import type { ConsoleCtx } from './controlsPanel.js';
-import { remount } from './widgets.js';
+import { confirmDialog, remount } from './widgets.js';
 import { worldLabel } from '../ui/labels.js';
 
 function badges(list: readonly string[] | null): HTMLElement {
@@ -70,7 +71,12 @@ function armTable(arms: ArmStatus[]): HTMLElement {
 }
 
 export function reformsPanel(ctx: ConsoleCtx): Component<ConsoleCtx> {
-  const el = h('section', { class: 'card stack', 'aria-labelledby': 'reforms-heading', 'data-testid': 'reforms-card' });
+  const el = h('section', {
+    class: 'card stack',
+    'aria-labelledby': 'reforms-heading',
+    'data-testid': 'reforms-card',
+    'data-feedback-host': '',
+  });
   let scope: number | null = null;
   let draft: Switchable[] = [];
   let dirty = false;
@@ -78,12 +84,17 @@ export function reformsPanel(ctx: ConsoleCtx): Component<ConsoleCtx> {
 
   const target = (arms: ArmStatus[]) => arms.find((a) => a.arm === (scope ?? 0)) ?? arms[0];
 
-  const apply = async () => {
+  const apply = async (at: Element | null) => {
+    const v = ctx.view();
+    const plan = reformChange(v, scope, draft);
+    if (!(await confirmDialog(reformQuestion(v, plan)))) return;
     const ok = await runCommand(
       ctx.client,
       'host:setReforms',
       { arm: scope, treatments: [...draft] },
       tr('host.reforms.apply'),
+      at,
+      appliedText(plan),
     );
     if (ok) {
       dirty = false;
@@ -190,7 +201,7 @@ export function reformsPanel(ctx: ConsoleCtx): Component<ConsoleCtx> {
             disabled: !c.reforms || !dirty,
             'data-fkey': 'apply-reforms',
             'data-testid': 'apply-reforms',
-            onclick: () => void apply(),
+            onclick: (e: Event) => void apply(controlOf(e)),
           },
           tr('host.reforms.apply'),
         ),

@@ -3,10 +3,10 @@
 import type { SeatView, SessionView } from '../../../shared/model/session/view.js';
 import { h, mount, uid } from '../ui/dom.js';
 import { tr } from '../ui/i18n.js';
-import { runCommand } from './commands.js';
+import { controlOf, runCommand } from './commands.js';
 import { controlsFor, moveTargets, sortedSeats } from './consoleModel.js';
 import type { ConsoleCtx } from './controlsPanel.js';
-import { confirmDialog } from './widgets.js';
+import { confirmDialog, feedbackHost } from './widgets.js';
 import { worldLabel } from '../ui/labels.js';
 import { awayText, regionLabel } from './worldsPanel.js';
 
@@ -18,7 +18,8 @@ function presence(seat: SeatView, now: number): HTMLElement {
 }
 
 /** The rename-and-move dialog. */
-function editSeat(ctx: ConsoleCtx, seat: SeatView): void {
+function editSeat(ctx: ConsoleCtx, seat: SeatView, at: Element | null): void {
+  const host = at ? feedbackHost(at) : null;
   const v = ctx.view();
   const targets = moveTargets(v);
   const titleId = uid('seat');
@@ -64,6 +65,7 @@ function editSeat(ctx: ConsoleCtx, seat: SeatView): void {
         'host:renameSeat',
         { seatId: seat.id, name: newName },
         tr('host.seats.renameAction', { name: seat.name }),
+        host,
       );
     const w = Number(world.value);
     if (w !== seat.world || region.value !== seat.region) {
@@ -72,6 +74,7 @@ function editSeat(ctx: ConsoleCtx, seat: SeatView): void {
         'host:moveSeat',
         { seatId: seat.id, world: w, region: region.value },
         tr('host.seats.moveAction', { name: newName || seat.name }),
+        host,
       );
     }
   };
@@ -114,7 +117,8 @@ function editSeat(ctx: ConsoleCtx, seat: SeatView): void {
   name.select();
 }
 
-async function removeSeat(ctx: ConsoleCtx, seat: SeatView): Promise<void> {
+async function removeSeat(ctx: ConsoleCtx, seat: SeatView, at: Element | null): Promise<void> {
+  const host = at ? feedbackHost(at) : null;
   const ok = await confirmDialog({
     title: tr('host.seats.removeTitle', { name: seat.name }),
     body: tr('host.seats.removeBody'),
@@ -127,6 +131,7 @@ async function removeSeat(ctx: ConsoleCtx, seat: SeatView): Promise<void> {
       'host:kickSeat',
       { seatId: seat.id },
       tr('host.seats.removeAction', { name: seat.name }),
+      host,
     );
 }
 
@@ -158,7 +163,7 @@ export function seatsCard(ctx: ConsoleCtx, now: number): HTMLElement {
                   class: 'small',
                   'data-fkey': `edit-${s.id}`,
                   'data-testid': 'seat-edit',
-                  onclick: () => editSeat(ctx, s),
+                  onclick: (e: Event) => editSeat(ctx, s, controlOf(e)),
                 },
                 tr('host.seats.edit'),
                 h('span', { class: 'visually-hidden' }, ` · ${s.name}`),
@@ -170,7 +175,7 @@ export function seatsCard(ctx: ConsoleCtx, now: number): HTMLElement {
                   class: 'small',
                   'data-fkey': `remove-${s.id}`,
                   'data-testid': 'seat-remove',
-                  onclick: () => void removeSeat(ctx, s),
+                  onclick: (e: Event) => void removeSeat(ctx, s, controlOf(e)),
                 },
                 tr('host.seats.remove'),
                 h('span', { class: 'visually-hidden' }, ` · ${s.name}`),

@@ -150,11 +150,42 @@ export function toast(kind: 'ok' | 'fail', text: string): void {
   setTimeout(() => el.remove(), kind === 'ok' ? 4000 : 9000);
 }
 
+/** The part of the console an action's outcome is shown in: the card (component) that holds its control. */
+export function feedbackHost(at: Element): Element {
+  return at.closest('[data-feedback-host]') ?? at.parentElement ?? at;
+}
+
+/**
+ * Shows the outcome of an action where it was taken: a status line at the foot of the card that holds the
+ * control (kept when the card is rebuilt, cleared after a while).
+ */
+export function showFeedback(host: Element, kind: 'ok' | 'fail', text: string): void {
+  let el = host.querySelector<HTMLElement>(':scope > .action-feedback');
+  if (!el) {
+    el = h('p', { class: 'action-feedback', role: 'status', 'aria-live': 'polite', 'data-testid': 'action-feedback' });
+    host.append(el);
+  }
+  el.className = `action-feedback action-feedback-${kind}`;
+  el.dataset['kind'] = kind;
+  el.textContent = `${kind === 'ok' ? '✓' : '✗'} ${text}`;
+  const shown = el;
+  const stamp = String(Date.now());
+  shown.dataset['stamp'] = stamp;
+  setTimeout(
+    () => {
+      if (shown.dataset['stamp'] === stamp) shown.remove();
+    },
+    kind === 'ok' ? 6000 : 12000,
+  );
+}
+
 /** Replaces an element's children, giving focus back to the control with the same data-fkey afterwards. */
 export function remount(el: HTMLElement, ...children: (Node | string | null | false | undefined)[]): void {
   const active = document.activeElement;
   const key = active instanceof HTMLElement && el.contains(active) ? active.dataset['fkey'] : undefined;
+  const feedback = el.querySelector(':scope > .action-feedback');
   mount(el, ...children);
+  if (feedback) el.append(feedback);
   if (key) {
     const again = el.querySelector<HTMLElement>(`[data-fkey="${CSS.escape(key)}"]`);
     again?.focus();
@@ -170,7 +201,7 @@ export function memo<C>(
   signature: (ctx: C) => string,
   attrs: Record<string, string> = {},
 ): Component<C> {
-  const el = h('div', attrs);
+  const el = h('div', { ...attrs, 'data-feedback-host': '' });
   let last: string | null = null;
   return {
     el,

@@ -3,9 +3,11 @@ import { z } from 'zod';
 import {
   CreateSessionReplySchema,
   JoinReplySchema,
+  NetworkInfoSchema,
   SessionInfoSchema,
   type CreateSessionReply,
   type JoinReply,
+  type NetworkInfo,
   type SessionInfo,
 } from '../../../shared/protocol/http.js';
 import { saveBlob } from '../ui/files.js';
@@ -59,6 +61,11 @@ export function createSession(body: {
   seed?: string;
 }): Promise<CreateSessionReply> {
   return call(CreateSessionReplySchema, '/api/sessions', { method: 'POST', body: JSON.stringify(body) });
+}
+
+/** Where phones in the room can reach the server (PUBLIC_URL; LAN addresses when asked from the machine itself). */
+export function fetchNetwork(): Promise<NetworkInfo> {
+  return call(NetworkInfoSchema, '/api/network');
 }
 
 /** Downloads an export with the host token (header, not URL) and saves it as a file. */

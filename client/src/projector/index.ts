@@ -1,20 +1,64 @@
-// Projector (/projector/:code#token): the big screen for the room. Public data only. A stage keyed by phase: the
-// lobby with the join code, then the game; a banner (not a curtain) while paused; a clear screen when the link
-// lacks its token.
+// Projector (/projector/:code#token): the big screen for the room. Public data only. A full-screen stage keyed by
+// phase: the lobby (code, QR, names), the briefing (rules in force, or a "New rules" card), negotiate/decide (map
+// and who is done), results revealed in steps (with the promotion ceremony), the podium at the end; a banner (not a
+// curtain) while paused; a clear screen when the link lacks its token.
+import './projector.css';
 import { takeTokenFromHash } from '../net/storage.js';
 import { SessionClient } from '../state/session.js';
 import type { GameState } from '../state/store.js';
-import { keyed } from '../ui/component.js';
+import { keyed, type Component } from '../ui/component.js';
 import { h, mount } from '../ui/dom.js';
 import { lang, onLangChange, tr } from '../ui/i18n.js';
 import { langSwitch } from '../ui/langSwitch.js';
 import { connectionBanner, fatalScreen, pausedBanner, statusScreen } from '../ui/status.js';
 import type { ProjectorCtx } from './context.js';
+import { endedStage } from './ended.js';
 import { lobbyStage } from './lobby.js';
 import { playStage } from './play.js';
+import { resultsStage } from './results.js';
+import { briefingStage } from './rules.js';
 import { tokenScreen } from './tokenScreen.js';
 
 const CYCLE_MS = 20_000;
+const ANNOUNCEMENT_MS = 3 * 60_000;
+
+type StageKind = 'lobby' | 'briefing' | 'play' | 'results' | 'ended';
+
+function stageKind(ctx: ProjectorCtx): StageKind {
+  const phase = ctx.view.phase;
+  if (phase === 'lobby' || ctx.view.worlds.length === 0) return 'lobby';
+  if (phase === 'negotiate' || phase === 'decide') return 'play';
+  return phase;
+}
+
+/** A new layout for every phase, round, language and world on show; patched in between. */
+function stageKey(ctx: ProjectorCtx): string {
+  const kind = stageKind(ctx);
+  return [lang(), kind, ctx.view.phase, kind === 'lobby' ? 0 : ctx.view.round, kind === 'lobby' ? 0 : ctx.world].join(
+    ':',
+  );
+}
+
+function buildStage(ctx: ProjectorCtx): Component<ProjectorCtx> {
+  const kind = stageKind(ctx);
+  if (kind === 'lobby') return lobbyStage(ctx);
+  if (kind === 'briefing') return briefingStage(ctx);
+  if (kind === 'results') return resultsStage(ctx);
+  if (kind === 'ended') return endedStage(ctx);
+  return playStage(ctx);
+}
+
+/** The latest announcement, until the host clears it (the view keeps the last few). */
+function announcement(ctx: ProjectorCtx): HTMLElement | null {
+  const a = ctx.view.announcements[ctx.view.announcements.length - 1];
+  // Shown for a while, not forever: the room has read it by then.
+  if (!a || Date.now() + ctx.state.clockOffset - Date.parse(a.at) > ANNOUNCEMENT_MS) return null;
+  return h(
+    'div',
+    { class: 'projector-announcement', role: 'status', 'data-testid': 'projector-announcement' },
+    `» ${a.text}`,
+  );
+}
 
 function header(ctx: ProjectorCtx): HTMLElement {
   const v = ctx.view;
@@ -40,11 +84,8 @@ export function startProjector(root: HTMLElement, code: string): void {
   }
   const client = new SessionClient(code, token);
   const top = h('div', {});
-  const stage = keyed<ProjectorCtx>(
-    (c) => `${lang()}:${c.view.phase === 'lobby' || c.view.worlds.length === 0 ? 'lobby' : 'game'}`,
-    (c) => (c.view.phase === 'lobby' || c.view.worlds.length === 0 ? lobbyStage(c) : playStage(c)),
-  );
-  const frame = h('div', {}, top, stage.el);
+  const stage = keyed<ProjectorCtx>(stageKey, buildStage, h('div', { class: 'stage-host' }));
+  const frame = h('div', { class: 'projector-frame' }, top, stage.el);
   let world = 0;
   let lastCycle = Date.now();
 
@@ -76,9 +117,10 @@ export function startProjector(root: HTMLElement, code: string): void {
     if (!ctx) return mount(root, statusScreen('connecting'));
     // The connecting screen replaced the projector's frame: put it back once the first view arrives.
     if (!frame.isConnected) mount(root, frame);
-    mount(top, header(ctx), connectionBanner(s), pausedBanner(s));
+    mount(top, header(ctx), connectionBanner(s), pausedBanner(s), announcement(ctx));
     stage.update(ctx);
   };
+  document.documentElement.classList.add('projector-root');
   client.store.subscribe(render);
   onLangChange(render);
   setInterval(render, 5000);

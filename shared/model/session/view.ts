@@ -1,6 +1,6 @@
 // What each connection receives (docs/rules.md section 8): the session clock and lobby, and each world through worldView.
 // Students see their own world only (their region's private data included); the host sees everything; the
-// projector sees only public data. History is sent separately (it changes once a round).
+// projector sees only public data (the names of those who joined, without presence). History is sent separately (it changes once a round).
 import { armMap, type SessionConfig } from '../config.js';
 import type { BotStrategy, RegionId, Treatment } from '../ids.js';
 import type { RoundRecord } from '../round.js';
@@ -216,8 +216,14 @@ export class ViewBuilder {
           : { kind: 'region', regionId: role.region };
     const visibleWorlds = mine ? state.worlds.filter((w) => w.index === mine.world) : state.worlds;
     const { regions, decided } = this.statuses();
+    // The projector shows who has joined (names are public in the room), never who is away.
     const visibleSeats =
-      role.kind === 'host' ? state.seats : mine ? (this.seatsByRegion.get(`${mine.world}:${mine.region}`) ?? []) : [];
+      role.kind === 'host'
+        ? state.seats
+        : mine
+          ? (this.seatsByRegion.get(`${mine.world}:${mine.region}`) ?? [])
+          : state.seats.filter((s) => !s.kicked);
+    const presence = (id: string): Presence => (role.kind === 'projector' ? NO_PRESENCE : this.presence(id));
     return {
       ...this.common(),
       ...(mine ? { students: this.worldStudents(mine.world) } : {}),
@@ -229,7 +235,7 @@ export class ViewBuilder {
         world: s.world,
         region: s.region,
         kicked: s.kicked,
-        ...this.presence(s.id),
+        ...presence(s.id),
       })),
       regions: mine ? regions.filter((r) => r.world === mine.world) : regions,
       decided: mine ? decided.filter((d) => d.world === mine.world) : decided,

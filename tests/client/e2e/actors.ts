@@ -42,9 +42,10 @@ export async function hostPhase(host: Page, phase: string, round?: number): Prom
       .toBe(en('common.round', { round, rounds: 3 }));
 }
 
-/** "End phase now" in the console, then waits for the next phase there. */
+/** "End phase now" in the console (it asks first), then waits for the next phase there. */
 export async function endPhase(host: Page, next: string): Promise<void> {
   await host.locator('[data-testid=endPhase]').click();
+  await confirm(host);
   await hostPhase(host, next);
 }
 

@@ -41,6 +41,20 @@ const OVERFLOW = `(() => {
   return doc.scrollWidth - doc.clientWidth;
 })()`;
 
+/** Visible text smaller than `min` px: "tag.class: size" for each element holding such text directly. */
+const smallText = (min: number) => `(() => {
+  const out = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim() !== '');
+    if (!own || el.closest('[hidden], .visually-hidden, svg')) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < ${min}) out.push(el.tagName.toLowerCase() + '.' + [...el.classList].join('.') + ': ' + size + 'px');
+  }
+  return [...new Set(out)].slice(0, 8);
+})()`;
+
 export async function axeScan(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(AXE_SOURCE);
   return (await page.evaluate(AXE_RUN)) as AxeViolation[];
@@ -55,6 +69,8 @@ export interface CaptureOptions {
   settleMs?: number;
   /** The viewports to capture (default: laptop and phone). */
   sizes?: readonly Viewport[];
+  /** Report visible text smaller than this many px (the projector: 14). */
+  minFontPx?: number;
 }
 
 /**
@@ -85,6 +101,10 @@ export async function captureScreen(page: Page, name: string, opts: CaptureOptio
     if (blank) report.problems.push(`${size}: screenshot looks blank (${blank})`);
     const overflow = (await page.evaluate(OVERFLOW)) as number;
     if (overflow > 1) report.problems.push(`${size}: the page scrolls sideways by ${overflow}px`);
+    if (opts.minFontPx !== undefined) {
+      const small = (await page.evaluate(smallText(opts.minFontPx))) as string[];
+      if (small.length > 0) report.problems.push(`${size}: text under ${opts.minFontPx}px: ${small.join('; ')}`);
+    }
     const list = await axeScan(page);
     if (list.length > 0) report.violations.push({ viewport: size, list });
   }

@@ -113,7 +113,7 @@ describe.sequential('a class plays two rounds', () => {
     });
     await expect
       .poll(() => cls.projector.page.locator('[data-testid=joined]').textContent())
-      .toBe(en('projector.joined', { n: 4 }));
+      .toBe(en('projector.joinedN.other', { n: 4 }));
   });
 
   it('round 1: the host starts; I proposes to F on the map, F counters, I accepts', async () => {
@@ -138,8 +138,8 @@ describe.sequential('a class plays two rounds', () => {
       expect: (p) => [p.locator('[data-testid=my-results]'), p.locator('[data-testid=board] canvas')],
       settleMs: 400,
     });
-    await captureScreen(cls.projector.page, 'projector-running', {
-      expect: (p) => [p.locator('[data-testid=leaderboard]'), p.locator('[data-testid=board] canvas')],
+    await captureScreen(cls.projector.page, 'projector-results', {
+      expect: (p) => [p.locator('[data-testid=leaderboard]')],
       settleMs: 400,
     });
   });

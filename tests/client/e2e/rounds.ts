@@ -165,6 +165,11 @@ export async function checkResults(cls: Class, round: number, mapBefore: string 
       .poll(() => at(cls, 'F').page.locator('[data-testid=my-results]').textContent())
       .toContain(en('student.results.theyBroke'));
   }
+  // The projector reveals the results in steps: the agreements first (the broken project, by one region), then
+  // growth, output and the leaderboard (a step can be picked directly).
+  const stage = cls.projector.page.locator('[data-testid=projector-results]');
+  if (mapBefore !== null) await expect.poll(() => stage.locator('.deal-broken').count()).toBe(1);
+  await stage.locator('[data-testid=step-board]').click();
   const board = cls.projector.page.locator('[data-testid=leaderboard]');
   await expect.poll(() => board.locator('tbody tr').count()).toBe(4);
   await expect.poll(() => board.textContent()).toMatch(new RegExp(`after round ${round}\\.`));

@@ -113,10 +113,10 @@ describe.sequential('screens outside a running game', () => {
     const describedBy = (await rounds.getAttribute('aria-describedby')) ?? '';
     const explanation = page.locator(`[id="${describedBy.split(' ').pop() ?? ''}"]`);
     await expect.poll(async () => ((await explanation.textContent()) ?? '').length).toBeGreaterThan(0);
-    await page.getByText(en('host.create.problems', { n: 1 })).waitFor();
+    await page.getByText(en('host.create.problems.one', { n: 1 })).waitFor();
     expect(page.url()).toMatch(/\/host$/);
     await captureScreen(page, 'host-create-invalid', {
-      expect: (p) => [p.getByText(en('host.create.problems', { n: 1 })), explanation],
+      expect: (p) => [p.getByText(en('host.create.problems.one', { n: 1 })), explanation],
     });
   });
 

@@ -22,3 +22,15 @@ describe('host catalogue', () => {
     for (const s of BOT_STRATEGIES) expect(Object.keys(hostEn)).toContain(`host.bot.${s}`);
   });
 });
+
+describe('host catalogue: keys built from a phase or a plural category', () => {
+  it('says what ending each phase does, and has one and other forms of every plural', () => {
+    for (const phase of ['lobby', 'briefing', 'negotiate', 'decide', 'results', 'ended', 'lastResults'])
+      expect(Object.keys(hostEn)).toContain(`host.endPhase.body.${phase}`);
+    const plurals = Object.keys(hostEn).filter((k) => k.endsWith('.one'));
+    expect(plurals.length).toBeGreaterThan(0);
+    for (const k of plurals) expect(Object.keys(hostEn)).toContain(k.replace(/\.one$/, '.other'));
+    // No "(s)" plurals left: every count goes through Intl.PluralRules.
+    for (const [key, text] of Object.entries(hostEn)) expect(text, key).not.toMatch(/\(s\)/);
+  });
+});

@@ -76,13 +76,13 @@ describe('views over a whole game', () => {
     expect(host.some((v) => v.worlds.length === 2)).toBe(true);
   });
 
-  test('the projector receives no proposals, drafts, decisions or seats', () => {
+  test('the projector receives no proposals, drafts, decisions or presence; only the names of who joined', () => {
     const msgs = game.projector.messages;
     expect(msgs.length).toBeGreaterThan(3);
     for (const m of msgs) {
       const v = m.view as SessionView;
       expect(v.me).toEqual({ role: 'projector' });
-      expect(v.seats).toEqual([]);
+      for (const s of v.seats) expect([s.kicked, s.connected, s.awaySince]).toEqual([false, false, null]);
       for (const w of v.worlds) {
         if (!w.current) continue;
         expect(w.current.proposals).toEqual([]);
