@@ -16,7 +16,8 @@ import {
   type StudentCommandType,
 } from '../model/session/commands.js';
 
-export const PROTOCOL_VERSION = 1;
+// 2: view patches (a client opts in with `protocol: 2` in its handshake; version 1 clients get whole views).
+export const PROTOCOL_VERSION = 2;
 
 const cmdId = z
   .string()
