@@ -1,12 +1,21 @@
 // The map board (Phaser 4): regions sized by output with their names and figures, links showing open or
 // protected markets, proposals and agreements as styled lines, and an animated reveal of each round's results.
 import * as Phaser from 'phaser-core';
+import { overlapArea, placeLabels, type LabelRequest, type Rect } from './labels.js';
 import type { BoardLink, BoardModel, BoardRegion } from './model.js';
 
-export const BOARD_W = 1000;
-export const BOARD_H = 625;
-const MARGIN_X = 120;
-const MARGIN_Y = 110;
+/** The board's own coordinates: wide on laptops and projectors, narrower (so text stays large) on phones. */
+export interface BoardLayout {
+  w: number;
+  h: number;
+  marginX: number;
+  marginY: number;
+  /** The smallest font size in board units that still shows as 12 px on this screen. */
+  minFont: number;
+}
+
+export const WIDE_LAYOUT: BoardLayout = { w: 1000, h: 625, marginX: 120, marginY: 110, minFont: 0 };
+export const NARROW_LAYOUT: BoardLayout = { w: 640, h: 560, marginX: 96, marginY: 96, minFont: 0 };
 
 export interface BoardTexts {
   you: string;
@@ -16,7 +25,9 @@ export interface BoardTexts {
   growth: (g: number) => string;
   linkLabel: (state: BoardLink['state']) => string;
   shock: (eps: number) => string;
-  inspected: string;
+  /** What an inspection found: the breach caught, or the agreement kept. */
+  inspected: (caught: boolean) => string;
+  brokenBy: (names: string) => string;
   submitted: string;
 }
 
@@ -33,8 +44,13 @@ interface RegionNode {
   badge: Phaser.GameObjects.Text;
 }
 
-export function regionPoint(r: Pick<BoardRegion, 'x' | 'y'>): { x: number; y: number } {
-  return { x: MARGIN_X + r.x * (BOARD_W - 2 * MARGIN_X), y: MARGIN_Y + r.y * (BOARD_H - 2 * MARGIN_Y) };
+export function regionPoint(r: Pick<BoardRegion, 'x' | 'y'>, l: BoardLayout): { x: number; y: number } {
+  return { x: l.marginX + r.x * (l.w - 2 * l.marginX), y: l.marginY + r.y * (l.h - 2 * l.marginY) };
+}
+
+function rectOf(t: Phaser.GameObjects.Text): Rect {
+  const b = t.getBounds();
+  return { x: b.x, y: b.y, w: b.width, h: b.height };
 }
 
 function figuresText(texts: BoardTexts, gdp: number, rank: number | null): string {
@@ -59,13 +75,28 @@ export class BoardScene extends Phaser.Scene {
   private callbacks: BoardCallbacks | null = null;
   private linkLayer!: Phaser.GameObjects.Graphics;
   private labels: Phaser.GameObjects.Text[] = [];
+  /** The ends of each label's link, in the order of `labels`. */
+  private labelEnds: { a: { x: number; y: number }; b: { x: number; y: number } }[] = [];
   private nodes = new Map<string, RegionNode>();
   private revealed: number | null = null;
   private ready = false;
   private quietFrames = 0;
 
-  constructor() {
+  constructor(private readonly layout: BoardLayout) {
     super({ key: 'board' });
+  }
+
+  /** A font size no smaller than 12 px on screen. */
+  private fs(size: number): string {
+    return `${Math.max(size, this.layout.minFont)}px`;
+  }
+
+  /** Region names and agreement labels as drawn (board coordinates), for tests: none may overlap another. */
+  labelRects(): { kind: 'name' | 'link'; text: string; rect: Rect }[] {
+    return [
+      ...[...this.nodes.values()].map((n) => ({ kind: 'name' as const, text: n.name.text, rect: rectOf(n.name) })),
+      ...this.labels.map((l) => ({ kind: 'link' as const, text: l.text, rect: rectOf(l) })),
+    ];
   }
 
   create(): void {
@@ -125,6 +156,8 @@ export class BoardScene extends Phaser.Scene {
       seen.add(r.id);
       this.drawRegion(r, texts);
     }
+    this.separateNames(model);
+    this.placeLinkLabels(model);
     for (const [id, node] of this.nodes) {
       if (seen.has(id)) continue;
       node.circle.destroy();
@@ -144,7 +177,8 @@ export class BoardScene extends Phaser.Scene {
     g.clear();
     for (const l of this.labels) l.destroy();
     this.labels = [];
-    const pos = new Map(model.regions.map((r) => [r.id, regionPoint(r)]));
+    this.labelEnds = [];
+    const pos = new Map(model.regions.map((r) => [r.id, regionPoint(r, this.layout)]));
     for (const link of model.links) {
       const a = pos.get(link.a);
       const b = pos.get(link.b);
@@ -154,25 +188,24 @@ export class BoardScene extends Phaser.Scene {
       g.lineStyle(style.width, style.colour, 1);
       if (style.dash > 0) this.dashed(g, a, b, style.dash);
       else g.lineBetween(a.x, a.y, b.x, b.y);
-      const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
       const parts = [
         link.state ? texts.linkLabel(link.state) : '',
+        link.brokenBy.length > 0 ? texts.brokenBy(link.brokenBy.join(', ')) : '',
         link.shock !== null ? texts.shock(link.shock) : '',
-        link.audited ? texts.inspected : '',
+        link.audited ? texts.inspected(link.state === 'broken') : '',
       ].filter(Boolean);
       if (parts.length > 0) {
-        this.labels.push(
-          this.add
-            .text(mid.x, mid.y, parts.join(' · '), {
-              fontFamily: 'system-ui, sans-serif',
-              fontSize: '16px',
-              color: '#1d2430',
-              backgroundColor: '#ffffffee',
-              padding: { x: 4, y: 2 },
-            })
-            .setOrigin(0.5)
-            .setResolution(2),
-        );
+        const label = this.add
+          .text(0, 0, parts.join(' · '), {
+            fontFamily: 'system-ui, sans-serif',
+            fontSize: this.fs(16),
+            color: '#1d2430',
+            backgroundColor: '#ffffffee',
+            padding: { x: 4, y: 2 },
+          })
+          .setResolution(2);
+        this.labels.push(label);
+        this.labelEnds.push({ a, b });
       }
     }
     // Protection: a red bar across the link near the region that blocks.
@@ -211,8 +244,56 @@ export class BoardScene extends Phaser.Scene {
     }
   }
 
+  /** A name that would cover an earlier one moves below its disc (its badge below the name). */
+  private separateNames(model: BoardModel): void {
+    const placed: Rect[] = [];
+    for (const r of model.regions) {
+      const node = this.nodes.get(r.id);
+      if (!node) continue;
+      const hits = (rect: Rect) => placed.some((q) => overlapArea(rect, q) > 0);
+      if (hits(rectOf(node.name))) {
+        const p = regionPoint(r, this.layout);
+        const y = p.y + node.radius + 4 + node.name.height / 2;
+        node.name.setPosition(p.x, y);
+        node.badge.setPosition(p.x, y + node.name.height / 2 + 4 + node.badge.height / 2);
+      }
+      placed.push(rectOf(node.name));
+    }
+  }
+
+  /** Puts each agreement label where it covers no region name, figures or other label (labels.ts). */
+  private placeLinkLabels(model: BoardModel): void {
+    const names: Rect[] = [];
+    const taken: Rect[] = [];
+    for (const r of model.regions) {
+      const node = this.nodes.get(r.id);
+      if (!node) continue;
+      names.push(rectOf(node.name));
+      if (node.badge.visible) taken.push(rectOf(node.badge));
+      taken.push(rectOf(node.figures));
+      const p = regionPoint(r, this.layout);
+      taken.push({
+        x: p.x - node.radius * 0.7,
+        y: p.y - node.radius * 0.7,
+        w: node.radius * 1.4,
+        h: node.radius * 1.4,
+      });
+    }
+    const requests: LabelRequest[] = this.labels.map((l, k) => ({
+      a: this.labelEnds[k]?.a ?? { x: 0, y: 0 },
+      b: this.labelEnds[k]?.b ?? { x: 0, y: 0 },
+      w: l.width,
+      h: l.height,
+    }));
+    const spots = placeLabels(requests, names, taken, { x: 0, y: 0, w: this.layout.w, h: this.layout.h });
+    this.labels.forEach((l, k) => {
+      const spot = spots[k];
+      if (spot) l.setPosition(spot.x, spot.y);
+    });
+  }
+
   private drawRegion(r: BoardRegion, texts: BoardTexts): void {
-    const p = regionPoint(r);
+    const p = regionPoint(r, this.layout);
     const rad = radius(r.gdp);
     let node = this.nodes.get(r.id);
     if (!node) {
@@ -224,7 +305,7 @@ export class BoardScene extends Phaser.Scene {
         name: this.add
           .text(p.x, p.y - rad - 30, '', {
             ...style,
-            fontSize: '21px',
+            fontSize: this.fs(21),
             fontStyle: 'bold',
             backgroundColor: '#ffffffcc',
             padding: { x: 4, y: 1 },
@@ -234,7 +315,7 @@ export class BoardScene extends Phaser.Scene {
         figures: this.add
           .text(p.x, p.y, '', {
             ...style,
-            fontSize: '20px',
+            fontSize: this.fs(20),
             color: '#ffffff',
             fontStyle: 'bold',
             stroke: '#1d2430',
@@ -245,7 +326,7 @@ export class BoardScene extends Phaser.Scene {
         badge: this.add
           .text(p.x, p.y + rad + 16, '', {
             ...style,
-            fontSize: '17px',
+            fontSize: this.fs(17),
             backgroundColor: '#ffffffcc',
             padding: { x: 4, y: 1 },
           })
@@ -259,7 +340,9 @@ export class BoardScene extends Phaser.Scene {
     node.circle.fillStyle(r.colour, 0.92).fillCircle(0, 0, rad);
     node.circle.lineStyle(r.mine ? 7 : 2, r.mine ? 0xf2a900 : 0x1d2430, 1).strokeCircle(0, 0, rad);
     node.circle.setPosition(p.x, p.y);
-    node.name.setPosition(p.x, p.y - rad - 16).setText(`${r.mine ? '★ ' : ''}${r.name} (${r.id})`);
+    // The narrow (phone) board leaves out the region's letter: the name alone is long enough at 12 px.
+    const id = this.layout.w < WIDE_LAYOUT.w ? '' : ` (${r.id})`;
+    node.name.setPosition(p.x, p.y - rad - 16).setText(`${r.mine ? '★ ' : ''}${r.name}${id}`);
     node.figures.setText(figuresText(texts, r.gdp, r.rank));
     const tags = [
       r.mine ? texts.you : '',

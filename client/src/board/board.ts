@@ -11,7 +11,13 @@ export interface Board {
 declare global {
   interface Window {
     /** Board geometry for automated tests: region centres in board coordinates and the board size. */
-    __prBoard?: { width: number; height: number; regions: { id: string; x: number; y: number }[] };
+    __prBoard?: {
+      width: number;
+      height: number;
+      regions: { id: string; x: number; y: number }[];
+      /** Region names and agreement labels as drawn, in board coordinates (none may overlap another). */
+      labels: () => { kind: 'name' | 'link'; text: string; rect: { x: number; y: number; w: number; h: number } }[];
+    };
   }
 }
 
@@ -32,12 +38,16 @@ export async function createBoard(
   const probe = document.createElement('canvas');
   if (!probe.getContext('webgl2') && !probe.getContext('webgl')) return noBoard(container, unavailable);
   const [Phaser, scene] = await Promise.all([import('phaser-core'), import('./BoardScene.js')]);
-  const board = new scene.BoardScene();
+  // A narrow container (a phone) gets the narrow board, with fonts that show at 12 px or more at its width.
+  const width = container.clientWidth || window.innerWidth;
+  const base = width < 700 ? scene.NARROW_LAYOUT : scene.WIDE_LAYOUT;
+  const layout = { ...base, minFont: Math.ceil((12 * base.w) / Math.max(1, width)) };
+  const board = new scene.BoardScene(layout);
   const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent: container,
-    width: scene.BOARD_W,
-    height: scene.BOARD_H,
+    width: layout.w,
+    height: layout.h,
     backgroundColor: '#dfe7ee',
     banner: false,
     audio: { noAudio: true },
@@ -63,9 +73,10 @@ export async function createBoard(
           .join('; '),
       );
       window.__prBoard = {
-        width: scene.BOARD_W,
-        height: scene.BOARD_H,
-        regions: model.regions.map((r) => ({ id: r.id, ...scene.regionPoint(r) })),
+        width: layout.w,
+        height: layout.h,
+        regions: model.regions.map((r) => ({ id: r.id, ...scene.regionPoint(r, layout) })),
+        labels: () => board.labelRects(),
       };
     },
     destroy() {

@@ -34,6 +34,8 @@ export interface BoardLink {
   linked: boolean;
   state: LinkState | null;
   label: string | null;
+  /** Names of the regions that broke the agreement (last results). */
+  brokenBy: string[];
   /** Project shock and audit of the last results, for the reveal. */
   shock: number | null;
   audited: boolean;
@@ -98,7 +100,7 @@ export function buildBoardModel(
     const key = pairKey(a, b);
     let l = links.get(key);
     if (!l) {
-      l = { a, b, linked, state: null, label: null, shock: null, audited: false };
+      l = { a, b, linked, state: null, label: null, brokenBy: [], shock: null, audited: false };
       links.set(key, l);
     }
     return l;
@@ -114,10 +116,16 @@ export function buildBoardModel(
       const l = ensure(ag.a, ag.b, true);
       const dA = last.decisions[ag.a];
       const dB = last.decisions[ag.b];
-      const broke =
-        ag.type === 'openMarket'
-          ? (dA?.barriers.includes(ag.b) ?? false) || (dB?.barriers.includes(ag.a) ?? false)
-          : dA?.comply[ag.id] === 'breach' || dB?.comply[ag.id] === 'breach';
+      const aBroke = ag.type === 'openMarket' ? (dA?.barriers.includes(ag.b) ?? false) : dA?.comply[ag.id] === 'breach';
+      const bBroke = ag.type === 'openMarket' ? (dB?.barriers.includes(ag.a) ?? false) : dB?.comply[ag.id] === 'breach';
+      const broke = aBroke || bBroke;
+      for (const [id, did] of [
+        [ag.a, aBroke],
+        [ag.b, bBroke],
+      ] as const) {
+        const name = regionName(id, map);
+        if (did && !l.brokenBy.includes(name)) l.brokenBy.push(name);
+      }
       if (l.state !== 'broken') l.state = broke ? 'broken' : 'honoured';
       if (ag.type === 'project') l.shock = last.draws.shock[ag.id] ?? null;
       if (last.draws.audit[ag.id]) l.audited = true;

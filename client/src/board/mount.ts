@@ -15,7 +15,8 @@ export function boardTexts(forStudent: boolean): BoardTexts {
     growth: (g) => pct(g),
     linkLabel: (s) => (s ? tr(`student.link.${s}`) : ''),
     shock: (e) => tr(`student.shock.${e < 0 ? 'miss' : e > 0 ? 'beat' : 'meet'}`),
-    inspected: tr('term.inspection'),
+    inspected: (caught) => tr(caught ? 'student.board.inspectedCaught' : 'student.board.inspectedClean'),
+    brokenBy: (names) => tr('student.board.brokenBy', { names }),
     submitted: tr('student.board.decided'),
   };
 }

@@ -34,7 +34,8 @@ export function termPlan(ctx: StudentCtx): TermPlan {
   let fromRound = round;
   for (let k = ctx.history.length - 1; k >= 0; k--) {
     const r = ctx.history[k];
-    if (!r || r.round !== fromRound - 1 || treatmentKey(r.treatments) !== key) break;
+    if (!r || r.round >= fromRound) continue;
+    if (r.round !== fromRound - 1 || treatmentKey(r.treatments) !== key) break;
     fromRound = r.round;
   }
   let toRound = round;

@@ -171,4 +171,7 @@ export const studentEn = {
   'student.form.useSuggested': 'Use {share}%',
   'student.form.paymentEffect':
     'If the project goes ahead, {payer} pays {payee} {amount} ({share} of the payer’s last tax revenue); the effect on both sides is below.',
+  'student.board.inspectedCaught': 'inspection caught it',
+  'student.board.inspectedClean': 'inspected: kept',
+  'student.board.brokenBy': 'by {names}',
 } as const;

@@ -164,4 +164,7 @@ export const studentZh: Record<keyof typeof studentEn, string> = {
   'student.form.useSuggested': '采用 {share}%',
   'student.form.paymentEffect':
     '项目实施时，{payer}向{payee}支付 {amount}（占付款方上一回合地方税收的 {share}）；对双方的影响见下方。',
+  'student.board.inspectedCaught': '督查查出',
+  'student.board.inspectedClean': '经督查：已履约',
+  'student.board.brokenBy': '违约方：{names}',
 };

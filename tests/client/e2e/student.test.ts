@@ -9,9 +9,21 @@ import type { Page } from 'playwright-core';
 import { connect, createSession, joinHttp, slowConfig, type TestClient } from '../../server/helpers.js';
 import { en, join, phaseIs, zh } from './actors.js';
 import { captureProblems, captureScreen } from './capture.js';
-import { PHONE, startE2E, waitForAck, type E2E, type User } from './harness.js';
+import { PHONE, startE2E, waitForAck, waitForTrue, type E2E, type User } from './harness.js';
 
 const DESKTOP = { width: 1366, height: 768 } as const;
+
+interface BoardLabel {
+  kind: 'name' | 'link';
+  text: string;
+  rect: { x: number; y: number; w: number; h: number };
+}
+
+function overlapArea(p: BoardLabel['rect'], q: BoardLabel['rect']): number {
+  const dx = Math.min(p.x + p.w, q.x + q.w) - Math.max(p.x, q.x);
+  const dy = Math.min(p.y + p.h, q.y + q.h) - Math.max(p.y, q.y);
+  return dx > 0 && dy > 0 ? dx * dy : 0;
+}
 const BOTH = [PHONE, DESKTOP] as const;
 const LINKS = [
   ['C', 'I'],
@@ -220,6 +232,9 @@ describe.sequential('the student screens of issue 9', () => {
     await step('results', 2);
     for (const u of [ana, bo]) {
       const page = u.page;
+      await expect
+        .poll(() => page.locator('[data-testid=term-line]').textContent())
+        .toContain(t(u)('student.term.span.other', { from: 1, to: 2, n: 2 }));
       const promoted = page.locator('[data-testid=promoted]');
       await promoted.waitFor();
       const winner = (await promoted.getAttribute('data-region')) ?? '';
@@ -236,6 +251,23 @@ describe.sequential('the student screens of issue 9', () => {
         `(() => { const el = document.querySelector('[data-testid=results] .table-scroll'); return el.scrollWidth - el.clientWidth; })()`,
       )) as number;
       expect(overflow).toBeLessThanOrEqual(1);
+    }
+    // The map: each agreement's label says who broke it; no label covers a region name or another label; text
+    // shows at 12 px or more.
+    for (const u of [ana, bo]) {
+      const page = u.page;
+      await page.setViewportSize(u === ana ? PHONE : DESKTOP);
+      await waitForTrue(page, 'window.__prBoard !== undefined && window.__prBoard.labels().length > 4');
+      const labels = (await page.evaluate('window.__prBoard.labels()')) as BoardLabel[];
+      const width = (await page.evaluate('window.__prBoard.width')) as number;
+      const canvas = await page.locator('[data-testid=board] canvas').boundingBox();
+      const scale = (canvas?.width ?? 0) / width;
+      const broken = labels.find((l) => l.kind === 'link' && l.text.includes(t(u)('student.link.broken')));
+      expect(broken?.text).toContain(t(u)('student.board.brokenBy', { names: '' }).trim().slice(0, 2));
+      labels.forEach((p, i) =>
+        labels.slice(i + 1).forEach((q) => expect(overlapArea(p.rect, q.rect), `${p.text} / ${q.text}`).toBe(0)),
+      );
+      for (const l of labels) expect(l.rect.h * scale, l.text).toBeGreaterThanOrEqual(12);
     }
     for (const u of [ana, bo])
       await captureScreen(u.page, u === ana ? 'student-results-term-end' : 'student-results-term-end-zh', {
