@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
+import { io } from 'socket.io-client';
 import { EnvSchema } from '../../server/config.js';
 import { startServer } from '../../server/server.js';
 
@@ -42,9 +43,66 @@ const sizes = assetSizes();
 console.log('Built assets (gzip -9):');
 for (const s of sizes) console.log(`  ${s.file.padEnd(36)} ${kb(s.raw).padStart(10)} raw ${kb(s.gz).padStart(10)} gz`);
 const js = sizes.filter((s) => s.file.endsWith('.js'));
-console.log(
-  `  total JavaScript: ${kb(js.reduce((t, s) => t + s.gz, 0))} gz; first load of a student (all but host/debrief/projector chunks): ${kb(js.filter((s) => !/^(host|debrief|projector)/.test(s.file)).reduce((t, s) => t + s.gz, 0))} gz`,
-);
+console.log(`  total JavaScript: ${kb(js.reduce((t, s) => t + s.gz, 0))} gz`);
+const gzOf = new Map(js.map((s) => [s.file, s.gz]));
+/** The JavaScript a page asked for, by asset file name. */
+function recordScripts(page: Page): Set<string> {
+  const files = new Set<string>();
+  page.on('request', (req) => {
+    const m = /\/assets\/([^/?#]+\.js)/.exec(req.url());
+    if (m?.[1]) files.add(m[1]);
+  });
+  return files;
+}
+
+/**
+ * The projector's first frame after a phase change: the host ends each phase over Socket.IO; the projector page notes
+ * (in the next animation frame) when its stage shows the new phase. Both clocks are this machine's wall clock.
+ */
+async function projectorPhaseChanges(): Promise<void> {
+  const created = (await (
+    await fetch(`${server.url}/api/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"preset":"quick-demo"}',
+    })
+  ).json()) as { code: string; hostToken: string; projectorUrl: string };
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(created.projectorUrl);
+  await waitForTrue(page, 'document.querySelector("[data-testid=projector-lobby]") !== null', 30_000);
+  // A string, not a function: this file is type-checked without DOM types.
+  await page.evaluate(`(() => {
+    const seen = {};
+    window.__phaseSeen = seen;
+    const note = () => {
+      const phase = document.querySelector('[data-testid=phase]')?.getAttribute('data-phase');
+      if (phase && !(phase in seen)) requestAnimationFrame(() => { seen[phase] ??= Date.now(); });
+    };
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true });
+  })()`);
+  const host = io(server.url, { auth: { code: created.code, token: created.hostToken }, transports: ['websocket'] });
+  const delays: number[] = [];
+  try {
+    for (const [k, phase] of (['briefing', 'negotiate', 'decide', 'results'] as const).entries()) {
+      const sent = Date.now();
+      const ack: unknown = await host.timeout(10_000).emitWithAck('host:advance', { cmdId: `bench-advance-${k}` });
+      if (typeof ack !== 'object' || ack === null || !('ok' in ack) || ack.ok !== true) {
+        throw new Error(`host:advance refused: ${JSON.stringify(ack)}`);
+      }
+      await waitForTrue(page, `(window.__phaseSeen ?? {})[${JSON.stringify(phase)}] !== undefined`, 10_000);
+      const shown: unknown = await page.evaluate(`window.__phaseSeen[${JSON.stringify(phase)}]`);
+      if (typeof shown === 'number') delays.push(shown - sent);
+    }
+  } finally {
+    host.close();
+    await context.close();
+  }
+  const sorted = [...delays].sort((a, b) => a - b);
+  console.log(
+    `Projector: first frame after a phase change (host:advance sent -> new stage painted), ${delays.length} changes: median ${sorted[Math.floor(sorted.length / 2)] ?? 0} ms, max ${sorted.at(-1) ?? 0} ms (${delays.join(', ')} ms)`,
+  );
+}
 
 const server = await startServer({
   env: EnvSchema.parse({
@@ -78,9 +136,11 @@ try {
   ).json()) as { code: string };
   const times: number[] = [];
   const joinTimes: number[] = [];
+  let studentScripts = new Set<string>();
   for (let k = 0; k < RUNS; k++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
+    studentScripts = recordScripts(page);
     const t0 = Date.now();
     await page.goto(`${server.url}/join/${created.code}`);
     await page.fill('[data-testid=join-name]', `Bench ${k}`);
@@ -95,10 +155,15 @@ try {
     times.push(Date.now() - t0);
     await context.close();
   }
+  const firstLoad = [...studentScripts].reduce((t, f) => t + (gzOf.get(f) ?? 0), 0);
+  console.log(
+    `\nA student's first load (the scripts the join page fetched up to an interactive board): ${kb(firstLoad)} gz in ${studentScripts.size} files (${[...studentScripts].sort().join(', ')})`,
+  );
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   console.log(
     `\nJoin link -> interactive board (headless Chromium, localhost, cold cache, ${RUNS} runs): median ${median(times)} ms (min ${Math.min(...times)}, max ${Math.max(...times)}); of which join form ready: median ${median(joinTimes)} ms`,
   );
+  await projectorPhaseChanges();
 } finally {
   await browser.close();
   await server.close();
