@@ -18,6 +18,8 @@
 // --scenario join-burst [--joins 600] [--concurrency 50]: another session's ack latency while a lecture hall joins
 // one session (tests/bench/load/join-burst.ts). --scenario round-bytes: what one scripted round costs a student's
 // connection on the wire with protocol 1 and protocol 2 (tests/bench/load/round-bytes.ts).
+// --nodes N [--kills 20] (N >= 2): cluster figures instead, N processes on PostgreSQL (BENCH_DATABASE_URL or
+// TEST_DATABASE_URL): the latency a forwarded command adds, and kill -9 to running again (tests/bench/load/cluster.ts).
 // --profile runs the server with node --cpu-prof and prints where its time went during the last step
 // (--profile-students: the same for the first student process).
 //
@@ -29,6 +31,7 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VerifyReport } from './load/ipc.js';
+import { runCluster } from './load/cluster.js';
 import { runJoinBurst } from './load/join-burst.js';
 import { runRoundBytes } from './load/round-bytes.js';
 import { parseOptions } from './load/options.js';
@@ -44,6 +47,11 @@ const opts = parseOptions();
 const started = performance.now();
 const log = (s: string) =>
   process.stdout.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${s}\n`);
+
+if (opts.nodes > 1) {
+  await runCluster(ROOT, opts.nodes, opts.kills, log);
+  process.exit(0);
+}
 
 if (opts.scenario === 'join-burst') {
   await runJoinBurst(ROOT, opts, log);

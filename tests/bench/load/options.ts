@@ -25,6 +25,9 @@ export interface LoadOptions {
   /** join-burst: students joining the other session, and how many at a time. */
   joins: number;
   concurrency: number;
+  /** --nodes N: cluster figures with N processes on PostgreSQL (tests/bench/load/cluster.ts); 1 = the usual run. */
+  nodes: number;
+  kills: number;
 }
 
 export type Scenario = 'steps' | 'join-burst' | 'round-bytes';
@@ -50,6 +53,8 @@ export function parseOptions(): LoadOptions {
       scenario: { type: 'string', default: 'steps' },
       joins: { type: 'string', default: '600' },
       concurrency: { type: 'string', default: '50' },
+      nodes: { type: 'string', default: '1' },
+      kills: { type: 'string', default: '20' },
     },
   });
   const o: LoadOptions = {
@@ -70,6 +75,8 @@ export function parseOptions(): LoadOptions {
     scenario: opt.scenario as Scenario,
     joins: Number(opt.joins),
     concurrency: Number(opt.concurrency),
+    nodes: Number(opt.nodes),
+    kills: Number(opt.kills),
   };
   if (!SCENARIOS.includes(o.scenario)) throw new Error(`bad --scenario ${opt.scenario}: ${SCENARIOS.join(', ')}`);
   if (

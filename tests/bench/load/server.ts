@@ -19,7 +19,7 @@ export interface ServerProcess {
 
 export async function startServer(
   root: string,
-  opts: { profile: boolean; broadcastMs: string | undefined },
+  opts: { profile: boolean; broadcastMs: string | undefined; env?: Record<string, string> },
 ): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pr-load-data-'));
   const profDir = opts.profile ? mkdtempSync(join(tmpdir(), 'pr-load-prof-')) : null;
@@ -32,6 +32,8 @@ export async function startServer(
     // Every simulated student comes from 127.0.0.1.
     JOIN_RATE_PER_MINUTE: '100000',
     ...(opts.broadcastMs ? { BROADCAST_MS: opts.broadcastMs } : {}),
+    // --nodes: PostgreSQL (DATABASE_URL, DATABASE_SCHEMA) shared by several processes.
+    ...opts.env,
   };
   const logLevels = { warn: 0, error: 0, other: 0 };
   const args = [...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), '--import', 'tsx', 'server/main.ts'];
