@@ -1,7 +1,7 @@
 // Snapshot rows are parsed before use; a snapshot that does not parse is ignored and the session is rebuilt from
 // its full command log instead (the log is the source of truth).
 import { z } from 'zod';
-import { SessionConfigSchema } from '../../shared/model/config.js';
+import { SessionConfigSchema, TreatmentSchema } from '../../shared/model/config.js';
 import type { SessionState } from '../../shared/model/session/state.js';
 
 const SnapshotStateSchema = z.object({
@@ -33,7 +33,7 @@ const SnapshotStateSchema = z.object({
     z.object({
       fromRound: z.int(),
       arm: z.int().nullable(),
-      treatments: z.array(z.enum(['A', 'B', 'C', 'D1', 'D2', 'D3', 'E'])),
+      treatments: z.array(TreatmentSchema),
     }),
   ),
   announcements: z.array(z.object({ seq: z.int(), at: z.string(), text: z.string() })),

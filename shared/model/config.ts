@@ -1,7 +1,17 @@
 // The session config (docs/rules.md sections 2-5): parameters, maps, arms with treatment schedules, worlds and
 // phase lengths. Parsed with zod everywhere it crosses a boundary; messages say what to fix.
 import { z } from 'zod';
-import { BOT_STRATEGIES, RULES_VERSION, TREATMENTS, sortTreatments, type Treatment } from './ids.js';
+import {
+  BOT_STRATEGIES,
+  MAP_TREATMENT,
+  RULES_VERSION,
+  SWITCHABLE_TREATMENTS,
+  TREATMENTS,
+  flagsOf,
+  isSwitchable,
+  sortTreatments,
+  type Treatment,
+} from './ids.js';
 import { MAP_PRESET_IDS, MapDefSchema, multiCentreVariant, presetMap, type MapDef } from './maps.js';
 import { ParamsSchema } from './params.js';
 import { freeText } from './text.js';
@@ -29,7 +39,7 @@ export const PhaseLengthsSchema = z.object({
   results: seconds(45),
 });
 
-export const ALL_REFORMS: Treatment[] = ['A', 'B', 'D1', 'D2', 'D3', 'E'];
+export const ALL_REFORMS: Treatment[] = [...SWITCHABLE_TREATMENTS];
 
 const DEFAULT_ARMS = [
   {
@@ -111,8 +121,8 @@ function checkConfig(cfg: z.output<typeof ConfigObject>, ctx: z.RefinementCtx): 
           message: `arm "${arm.name}": a treatment is listed twice`,
         });
     });
-    const first = arm.schedule[0]?.treatments.includes('C') ?? false;
-    if (arm.schedule.some((s) => s.treatments.includes('C') !== first)) {
+    const first = flagsOf(arm.schedule[0]?.treatments ?? []).C;
+    if (arm.schedule.some((s) => flagsOf(s.treatments).C !== first)) {
       ctx.addIssue({
         code: 'custom',
         path,
@@ -165,7 +175,7 @@ export function armMap(cfg: SessionConfig, armIndex: number): MapDef {
   const arm = cfg.arms[armIndex];
   if (!arm) throw new RangeError(`no arm ${armIndex}`);
   if (arm.map !== undefined) return lookupMap(cfg.maps, arm.map);
-  const wantsC = arm.schedule[0]?.treatments.includes('C') ?? false;
+  const wantsC = flagsOf(arm.schedule[0]?.treatments ?? []).C;
   return lookupMap(cfg.maps, wantsC ? multiCentreVariant(cfg.map) : cfg.map);
 }
 
@@ -179,8 +189,8 @@ export function scheduledTreatments(cfg: SessionConfig, armIndex: number, round:
   if (!arm) throw new RangeError(`no arm ${armIndex}`);
   let current: Treatment[] = [];
   for (const step of arm.schedule) if (step.fromRound <= round) current = step.treatments;
-  const list: Treatment[] = current.filter((t) => t !== 'C');
-  if (armMap(cfg, armIndex).multiCentre) list.push('C');
+  const list: Treatment[] = current.filter(isSwitchable);
+  if (armMap(cfg, armIndex).multiCentre) list.push(MAP_TREATMENT);
   return sortTreatments(list);
 }
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { compileMap, type CompiledMap } from './compiled.js';
 import { fail, ok, type Result } from './errors.js';
-import type { Treatment } from './ids.js';
+import { flagsOf, type Treatment } from './ids.js';
 import { prepareRound } from './resolve.js';
 import { marketChoices } from './settle.js';
 import type { Agreement, Decision, WorldRules, WorldState } from './state.js';
@@ -91,7 +91,7 @@ export function defaultDecision(
   const cm = compileMap(rules.map, rules.params);
   let invest: string;
   let reason: DefaultReason;
-  if (treatments.includes('B')) {
+  if (flagsOf(treatments).B) {
     invest = marketChoiceFor(rules, treatments, state, regionId);
     reason = 'marketChoice';
   } else if (state.lastInvest[regionId]) {

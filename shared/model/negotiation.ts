@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { compileMap, type CompiledMap } from './compiled.js';
 import { fail, ok, type Result } from './errors.js';
-import type { RegionId, Treatment } from './ids.js';
+import { flagsOf, type RegionId, type Treatment } from './ids.js';
 import type { Agreement, WorldRules, WorldState } from './state.js';
 
 export const PRESET_MESSAGES = [
@@ -69,7 +69,7 @@ export function tprevOf(ctx: NegotiationCtx, regionId: RegionId): number {
   const prev = ctx.state.prev[regionId];
   if (!prev) return 0;
   const { rate, localShare } = ctx.rules.params.tax;
-  return localShare * rate * (ctx.treatments.includes('D2') ? prev.consBase : prev.gdp);
+  return localShare * rate * (flagsOf(ctx.treatments).D2 ? prev.consBase : prev.gdp);
 }
 
 export function pairKey(cm: CompiledMap, x: RegionId, y: RegionId): string {

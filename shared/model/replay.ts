@@ -1,5 +1,6 @@
 // replay(log): recomputes every round of a section-11 log from its config, seeds, agreements and decisions, and
 // reports every figure, draw and state that differs. The debrief trusts a log only if this passes.
+import { flagsOf } from './ids.js';
 import { compileMap } from './compiled.js';
 import { describeIssues, mapById, parseConfig, worldSeed, type SessionConfig } from './config.js';
 import { validateDecision } from './decisions.js';
@@ -167,7 +168,7 @@ function replayWorld(cfg: SessionConfig, sessionSeed: string, wl: WorldLog, c: C
     const agreements = checkAgreements(rules, state, rl, w, c);
     const decisions = checkDecisions(rules, agreements, rl, w, c);
     if (!decisions) break;
-    const draws = drawRound(wl.seed, rl.round, agreements, cfg.params, rl.treatments.includes('E'));
+    const draws = drawRound(wl.seed, rl.round, agreements, cfg.params, flagsOf(rl.treatments).E);
     for (const ag of agreements) {
       if (ag.type === 'project') c.same(w, rl.round, `draws.shock.${ag.id}`, draws.shock[ag.id], rl.draws.shock[ag.id]);
       c.same(w, rl.round, `draws.audit.${ag.id}`, draws.audit[ag.id], rl.draws.audit[ag.id]);

@@ -1,9 +1,8 @@
 // resolveRound and expectedOutcome (docs/rules.md section 7) on JSON inputs: converts to flat arrays, settles, converts back.
 import { compileMap, regionIdx, sectorIdx, type CompiledMap } from './compiled.js';
-import type { Treatment } from './ids.js';
+import { flagsOf, type Treatment } from './ids.js';
 import type { Params } from './params.js';
 import {
-  flagsOf,
   makeCtx,
   settle,
   type CAgreement,

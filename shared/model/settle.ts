@@ -2,23 +2,11 @@
 // audits), so one pass with each event's probability in place of its 0/1 outcome gives the exact expectation,
 // and a pass with the drawn outcomes gives the realised round. `resolveRound` and `expectedOutcome` wrap this.
 import type { CompiledMap } from './compiled.js';
-import type { Treatment } from './ids.js';
+import type { ReformFlags } from './ids.js';
 import { marketChoice, newMarketResult, runMarket, type MarketResult } from './market.js';
 import type { Params } from './params.js';
 
-export interface Flags {
-  A: boolean;
-  B: boolean;
-  D1: boolean;
-  D2: boolean;
-  D3: boolean;
-  E: boolean;
-}
-
-export function flagsOf(treatments: readonly Treatment[]): Flags {
-  const has = (t: Treatment) => treatments.includes(t);
-  return { A: has('A'), B: has('B'), D1: has('D1'), D2: has('D2'), D3: has('D3'), E: has('E') };
-}
+export type Flags = ReformFlags;
 
 /** Everything about a round that does not depend on the players' choices. */
 export interface RoundCtx {

@@ -1,6 +1,6 @@
 // What the debrief shows, as data: chart sections (each a set of section-9 metrics), and the discussion
 // question that ties each one to the seed's causes (1-6) and measures (a-d, reforms A-E). Pure (no DOM).
-import type { Treatment } from '../../../shared/model/ids.js';
+import { TREATMENTS, type Treatment } from '../../../shared/model/ids.js';
 import type { DomainKind } from './scale.js';
 import type { MetricId } from './series.js';
 
@@ -100,7 +100,7 @@ export const QUESTIONS: Question[] = [
     id: 'package',
     causes: [1, 2, 3, 4, 5, 6],
     measures: ['a', 'b', 'c', 'd'],
-    reforms: ['A', 'B', 'C', 'D1', 'D2', 'D3', 'E'],
+    reforms: [...TREATMENTS],
   },
 ];
 

@@ -1,9 +1,18 @@
 // The create screen's form model and its mapping to and from a session config. Pure (no DOM), unit-tested.
 // Numbers are kept as typed (NaN when a field is empty) so that the config schema reports them next to the field.
 import { SessionConfigSchema, type SessionConfig, type SessionConfigInput } from '../../../shared/model/config.js';
-import { SWITCHABLE_TREATMENTS, type BotStrategy, type Treatment } from '../../../shared/model/ids.js';
+import {
+  MAP_TREATMENT,
+  SWITCHABLE_TREATMENTS,
+  flagsOf,
+  isSwitchable,
+  sortTreatments,
+  type BotStrategy,
+  type SwitchableTreatment,
+  type Treatment,
+} from '../../../shared/model/ids.js';
 
-export type Switchable = (typeof SWITCHABLE_TREATMENTS)[number];
+export type Switchable = SwitchableTreatment;
 export const SWITCHABLE: readonly Switchable[] = SWITCHABLE_TREATMENTS;
 export const PHASE_NAMES = ['briefing', 'negotiate', 'decide', 'results'] as const;
 export type PhaseName = (typeof PHASE_NAMES)[number];
@@ -42,10 +51,6 @@ export interface ConfigForm {
   maps: SessionConfig['maps'];
 }
 
-function isSwitchable(t: Treatment): t is Switchable {
-  return (SWITCHABLE as readonly string[]).includes(t);
-}
-
 /** The form for a parsed config. */
 export function configToForm(cfg: SessionConfig): ConfigForm {
   return {
@@ -59,7 +64,7 @@ export function configToForm(cfg: SessionConfig): ConfigForm {
     arms: cfg.arms.map((a) => ({
       name: a.name,
       map: a.map ?? '',
-      multiCentre: a.schedule[0]?.treatments.includes('C') ?? false,
+      multiCentre: flagsOf(a.schedule[0]?.treatments ?? []).C,
       steps: a.schedule.map((s) => ({ fromRound: s.fromRound, treatments: s.treatments.filter(isSwitchable) })),
     })),
     botStrategy: cfg.bots.strategy,
@@ -115,10 +120,7 @@ export function formToInput(form: ConfigForm): { input: Record<string, unknown>;
 }
 
 function sortSwitchable(list: readonly Switchable[], withC: boolean): Treatment[] {
-  const order: readonly Treatment[] = ['A', 'B', 'C', 'D1', 'D2', 'D3', 'E'];
-  const set = new Set<Treatment>(list);
-  if (withC) set.add('C');
-  return order.filter((t) => set.has(t));
+  return sortTreatments(withC ? [...list, MAP_TREATMENT] : list);
 }
 
 /** A number typed in a field: '' and anything unparseable become NaN (reported by the schema). */

@@ -1,5 +1,6 @@
 // The briefing: who you are, how you are judged (the promotion and tax rules in force, in plain words), what you
 // can do this round, and what changed. Short enough to read in a minute.
+import { flagsOf, isSwitchable } from '../../../shared/model/ids.js';
 import { h } from '../ui/dom.js';
 import { tr } from '../ui/i18n.js';
 import { treatmentsNow, type StudentCtx } from './context.js';
@@ -14,7 +15,7 @@ export function briefingCard(ctx: StudentCtx): HTMLElement {
   const strength = strengthOf(ctx.map, ctx.me);
   const hot = hotSector(ctx.map);
   const teammates = ctx.view.seats.filter((s) => s.region === ctx.me).map((s) => s.name);
-  const reforms = t.filter((x) => x !== 'C');
+  const reforms = t.filter(isSwitchable);
   return h(
     'section',
     { class: 'card stack', 'data-testid': 'briefing', 'aria-labelledby': 'briefing-title' },
@@ -39,13 +40,9 @@ export function briefingCard(ctx: StudentCtx): HTMLElement {
     h(
       'p',
       { 'data-testid': 'rule-promotion' },
-      t.includes('D1') ? tr('student.brief.ruleD1') : tr('student.brief.ruleBaseline'),
+      flagsOf(t).D1 ? tr('student.brief.ruleD1') : tr('student.brief.ruleBaseline'),
     ),
-    h(
-      'p',
-      { 'data-testid': 'rule-tax' },
-      t.includes('D2') ? tr('student.brief.taxD2') : tr('student.brief.taxBaseline'),
-    ),
+    h('p', { 'data-testid': 'rule-tax' }, flagsOf(t).D2 ? tr('student.brief.taxD2') : tr('student.brief.taxBaseline')),
     h('p', {}, tr('student.brief.career')),
     h('p', { 'data-testid': 'brief-term' }, h('strong', {}, termLine(ctx)), '. ', tr('student.brief.term')),
     reforms.length > 0

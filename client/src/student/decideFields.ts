@@ -1,4 +1,5 @@
 // The fields of the decide form, each drawn from the context and the draft; a change hands back the new draft.
+import { flagsOf } from '../../../shared/model/ids.js';
 import { marketChoiceFor } from '../../../shared/model/decisions.js';
 import type { Compliance } from '../../../shared/model/ids.js';
 import type { Decision } from '../../../shared/model/state.js';
@@ -22,7 +23,7 @@ function breachWarning(key: string, text: string): HTMLElement {
 export function investField(ctx: StudentCtx, draft: Decision, set: SetDraft): HTMLElement {
   const strength = strengthOf(ctx.map, ctx.me);
   const hot = hotSector(ctx.map);
-  const B = treatmentsNow(ctx).includes('B');
+  const B = flagsOf(treatmentsNow(ctx)).B;
   const choice = B
     ? marketChoiceFor(worldRules(ctx.view.config, ctx.world), treatmentsNow(ctx), ctx.world.state, ctx.me)
     : null;

@@ -1,4 +1,5 @@
 // The decide panel's preview: the expected figures of the draft, with the uncertainty and the inspection odds named.
+import { flagsOf } from '../../../shared/model/ids.js';
 import type { Decision } from '../../../shared/model/state.js';
 import { h } from '../ui/dom.js';
 import { num, pct, signed, tr } from '../ui/i18n.js';
@@ -44,7 +45,7 @@ function uncertainty(ctx: StudentCtx): HTMLElement | null {
 
 export function previewContent(ctx: StudentCtx, draft: Decision): (HTMLElement | null)[] {
   const params = ctx.view.config.params;
-  const enf = treatmentsNow(ctx).includes('E') ? params.enforcementE : params.enforcement;
+  const enf = flagsOf(treatmentsNow(ctx)).E ? params.enforcementE : params.enforcement;
   return [
     h('h3', {}, tr('student.preview.title')),
     figures(ctx, draft),

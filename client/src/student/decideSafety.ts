@@ -1,5 +1,6 @@
 // Choices that do what the student means: the form starts from a decision that keeps every agreement signed this
 // round and that the rules in force do not penalise, and says which agreements a draft would break.
+import { flagsOf } from '../../../shared/model/ids.js';
 import { compileMap } from '../../../shared/model/compiled.js';
 import { defaultDecision, strengthSector } from '../../../shared/model/decisions.js';
 import type { Agreement, Decision } from '../../../shared/model/state.js';
@@ -49,9 +50,9 @@ export function startingDecision(ctx: StudentCtx): Decision {
   const agreements = ctx.world.current?.agreements ?? [];
   const { reason: _r, ...d } = defaultDecision(rules, t, ctx.world.state, ctx.me, agreements);
   const partners = pledgePartners(ctx);
-  const D1 = t.includes('D1');
+  const D1 = flagsOf(t).D1;
   return {
-    invest: D1 && !t.includes('B') ? strengthSector(compileMap(rules.map, rules.params), ctx.me) : d.invest,
+    invest: D1 && !flagsOf(t).B ? strengthSector(compileMap(rules.map, rules.params), ctx.me) : d.invest,
     barriers: D1 ? [] : d.barriers.filter((r) => !partners.has(r)),
     comply: Object.fromEntries(Object.keys(d.comply).map((id) => [id, 'honour' as const])),
   };

@@ -1,5 +1,6 @@
 // The proposal form: clauses and terms for a neighbour, the expected effect on both sides (engine preview), the
 // suggested fair share under D3, and a preset message. Used for new proposals and for counters.
+import { flagsOf } from '../../../shared/model/ids.js';
 import { PRESET_MESSAGES, tprevOf, type PresetMessage, type ProposalTerms } from '../../../shared/model/negotiation.js';
 import { worldRules } from '../../../shared/model/world.js';
 import { h, uid } from '../ui/dom.js';
@@ -34,7 +35,7 @@ export function describeTerms(ctx: StudentCtx, t: ProposalTerms): string {
   if (t.openMarket) parts.push(tr('term.openMarket'));
   if (t.project) {
     parts.push(tr('student.terms.project', { host: regionName(ctx.map, t.project.host) }));
-    if (treatmentsNow(ctx).includes('D3'))
+    if (flagsOf(treatmentsNow(ctx)).D3)
       parts.push(tr('student.terms.share', { share: Math.round(t.project.hostShare * 100) }));
     if (t.project.sidePayment > 0) parts.push(tr('student.terms.payment', { amount: num(t.project.sidePayment, 2) }));
   }
@@ -157,7 +158,7 @@ export function proposalForm(
     read();
   });
   const refresh = () => {
-    const d3 = treatmentsNow(ctx).includes('D3');
+    const d3 = flagsOf(treatmentsNow(ctx)).D3;
     projectFields.hidden = !d.project;
     const cap = tprevOf(
       { rules: worldRules(ctx.view.config, ctx.world), treatments: treatmentsNow(ctx), state: ctx.world.state },

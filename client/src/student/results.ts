@@ -1,6 +1,7 @@
 // Results: every region's figures of the round and of the term so far (the rank is the term's), a personal panel
 // (your numbers against the class, what cooperation would have given, why your score, your agreements), and at
 // the end of a term the promoted region.
+import { flagsOf } from '../../../shared/model/ids.js';
 import type { RoundRecord } from '../../../shared/model/round.js';
 import type { RegionResult } from '../../../shared/model/state.js';
 import { h } from '../ui/dom.js';
@@ -20,7 +21,7 @@ function scoreParts(ctx: StudentCtx, last: RoundRecord, mine: RegionResult): HTM
     .filter(([id]) => id !== ctx.me)
     .map(([, r]) => r.g);
   const avg = others.length ? others.reduce((s, g) => s + g, 0) / others.length : 0;
-  if (last.treatments.includes('D1')) items.push(h('li', {}, tr('student.results.whyD1')));
+  if (flagsOf(last.treatments).D1) items.push(h('li', {}, tr('student.results.whyD1')));
   else items.push(h('li', {}, tr('student.results.whyBaseline', { mine: pct(mine.g), others: pct(avg) })));
   if (mine.nBar > 0) items.push(h('li', {}, trCount('student.results.whyBarriers', mine.nBar)));
   if (mine.dup) items.push(h('li', {}, tr('student.results.whyDup')));

@@ -1,5 +1,6 @@
 // Cooperative: offers an open market and a joint project (hosted by the smaller economy) to every neighbour,
 // accepts every proposal, invests in its strength (the market's choice under B), never blocks, always honours.
+import { flagsOf } from '../ids.js';
 import { marketChoiceFor } from '../decisions.js';
 import { nashHostShare } from './deals.js';
 import { isSignedWith, partners, pendingBetween, snapshot } from './context.js';
@@ -34,9 +35,10 @@ export const cooperative: BotPolicy = {
     const { ev } = snapshot(ctx.cfg, ctx.world);
     const i = ev.index(ctx.regionId);
     const cur = ctx.world.current;
-    const invest = cur?.treatments.includes('B')
-      ? marketChoiceFor(worldRules(ctx.cfg, ctx.world), cur.treatments, ctx.world.state, ctx.regionId)
-      : (ev.ctx.cm.sectorIds[ev.ctx.cm.strength[i] as number] as string);
+    const invest =
+      cur && flagsOf(cur.treatments).B
+        ? marketChoiceFor(worldRules(ctx.cfg, ctx.world), cur.treatments, ctx.world.state, ctx.regionId)
+        : (ev.ctx.cm.sectorIds[ev.ctx.cm.strength[i] as number] as string);
     const comply: Record<string, 'honour'> = {};
     for (const g of ev.projectsOf(i)) comply[ev.agreements[g]?.id ?? ''] = 'honour';
     return { invest, barriers: [], comply };

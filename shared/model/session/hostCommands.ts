@@ -2,7 +2,7 @@
 // compiler rejects a command without a handler.
 import { armMap } from '../config.js';
 import { fail, ok, type Result } from '../errors.js';
-import { SWITCHABLE_TREATMENTS, sortTreatments } from '../ids.js';
+import { flagsOf, isSwitchable, sortTreatments } from '../ids.js';
 import type { CommandOf, HostCommandType } from './commands.js';
 import { advance } from './phases.js';
 import { normaliseText, textProblem } from '../text.js';
@@ -51,15 +51,13 @@ export const HOST_HANDLERS: HostHandlers = {
   },
   'host:advance': (state, cmd, at) => ok(advance(state, at, state.phase === 'lobby' ? [] : (cmd.takeover ?? []))),
   'host:setReforms': (state, cmd) => {
-    if (cmd.treatments.includes('C'))
+    if (flagsOf(cmd.treatments).C)
       return fail('REFORM_FIXED', 'C (multi-centre map) is chosen when a world is created and cannot be switched');
     if (cmd.arm !== null && !state.config.arms[cmd.arm]) return fail('NOT_FOUND', `there is no arm ${cmd.arm}`);
     const fromRound = state.phase === 'lobby' ? 1 : state.round + 1;
     if (fromRound > state.config.rounds)
       return fail('WRONG_PHASE', 'this is the last round: there is no next round to change');
-    const treatments = sortTreatments(
-      cmd.treatments.filter((t) => (SWITCHABLE_TREATMENTS as readonly string[]).includes(t)),
-    );
+    const treatments = sortTreatments(cmd.treatments.filter(isSwitchable));
     const overrides = [
       ...state.overrides.filter((o) => !(o.fromRound === fromRound && o.arm === cmd.arm)),
       { fromRound, arm: cmd.arm, treatments },
