@@ -33,7 +33,7 @@ export function tempDir(prefix = 'promotion-race-test-'): string {
  * Where startTestServer() without arguments starts its server: a test file that sets `start` runs another file's
  * tests against something else, e.g. a two-node cluster (tests/server/cluster/split.ts).
  */
-export const testTopology: { start: (() => Promise<TestServer>) | null } = { start: null };
+export const testTopology: { start: ((env: Record<string, string>) => Promise<TestServer>) | null } = { start: null };
 
 /** A complete server on port 0 with its own data directory (or the one given, to restart on the same data). */
 export async function startTestServer(
@@ -41,7 +41,8 @@ export async function startTestServer(
   dataDir = tempDir(),
   clock?: Clock,
 ): Promise<TestServer> {
-  if (testTopology.start && arguments.length === 0) return testTopology.start();
+  // Only the env may be given: a data directory or a clock means this very server (e.g. a restart on its data).
+  if (testTopology.start && arguments.length <= 1) return testTopology.start(env);
   const parsed = EnvSchema.parse({
     PORT: '0',
     HOST: '127.0.0.1',

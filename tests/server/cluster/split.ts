@@ -12,11 +12,12 @@ function target(req: IncomingMessage, a: TestServer, b: TestServer): URL {
   return new URL((toA ? a : b).url);
 }
 
-export async function startSplitCluster(): Promise<TestServer> {
+export async function startSplitCluster(extraEnv: Record<string, string> = {}): Promise<TestServer> {
   const schema = freshSchema('split');
-  const env = { DATABASE_URL: testDatabaseUrl(), DATABASE_SCHEMA: schema };
-  const a = await startTestServer(env);
-  const b = await startTestServer(env);
+  const env = { ...extraEnv, DATABASE_URL: testDatabaseUrl(), DATABASE_SCHEMA: schema };
+  // Two arguments: these are the real nodes, not another split cluster (see testTopology).
+  const a = await startTestServer(env, undefined);
+  const b = await startTestServer(env, undefined);
   const front = createServer((req: IncomingMessage, res: ServerResponse) => {
     const to = target(req, a, b);
     const upstream = request(

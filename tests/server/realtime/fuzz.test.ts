@@ -273,7 +273,8 @@ async function sendBatch(role: Role, batch: Case[]): Promise<number> {
 }
 
 beforeAll(async () => {
-  ts = await startTestServer();
+  // The command bucket per seat has its own test (seat-limits.test.ts); here every payload must reach validation.
+  ts = await startTestServer({ SEAT_COMMANDS_PER_SECOND: '10000' });
   const s = await createSession(ts.url, {
     config: slowConfig({ phases: { briefing: 3600, negotiate: 3600, decide: 3600, results: 3600 } }),
   });
