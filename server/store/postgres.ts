@@ -6,47 +6,10 @@
 import pg from 'pg';
 import { z } from 'zod';
 import { createSchema, quoteIdent } from './postgresSchema.js';
+import { SnapshotRowSchema, toCommand, toSession } from './rows.js';
 import type { NewSeat, SessionRow, Snapshot, Store, StoredCommand } from './types.js';
 
-const SessionRowSchema = z.object({
-  code: z.string(),
-  created_at: z.string(),
-  seed: z.string(),
-  config: z.string(),
-  host_token_hash: z.string(),
-  projector_token_hash: z.string(),
-  ended: z.boolean(),
-  heartbeat: z.coerce.number(),
-});
-const CommandRowSchema = z.object({
-  seq: z.number(),
-  cmd_id: z.string(),
-  at: z.coerce.number(),
-  actor: z.string(),
-  type: z.string(),
-  payload: z.string(),
-});
-const SnapshotRowSchema = z.object({ seq: z.number(), round: z.number(), state: z.string() });
 const SeatRowSchema = z.object({ seat_id: z.string() });
-
-function toSession(raw: unknown): SessionRow {
-  const r = SessionRowSchema.parse(raw);
-  return {
-    code: r.code,
-    createdAt: r.created_at,
-    seed: r.seed,
-    config: JSON.parse(r.config) as unknown,
-    hostTokenHash: r.host_token_hash,
-    projectorTokenHash: r.projector_token_hash,
-    ended: r.ended,
-    heartbeat: r.heartbeat,
-  };
-}
-
-function toCommand(raw: unknown): StoredCommand {
-  const r = CommandRowSchema.parse(raw);
-  return { seq: r.seq, cmdId: r.cmd_id, at: r.at, actor: r.actor, type: r.type, payload: JSON.parse(r.payload) };
-}
 
 /** An append refused because this process no longer holds the session's lease. */
 export class FencedError extends Error {

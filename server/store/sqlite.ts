@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { z } from 'zod';
+import { SnapshotRowSchema, toCommand, toSession } from './rows.js';
 import type { NewSeat, SessionRow, Snapshot, Store, StoredCommand } from './types.js';
 
 const SCHEMA = `
@@ -44,53 +44,6 @@ CREATE TABLE IF NOT EXISTS snapshots (
   PRIMARY KEY (session_code, seq)
 );
 `;
-
-// Stored rows are parsed like any other input crossing a boundary.
-const SessionRowSchema = z.object({
-  code: z.string(),
-  created_at: z.string(),
-  seed: z.string(),
-  config: z.string(),
-  host_token_hash: z.string(),
-  projector_token_hash: z.string(),
-  ended: z.number(),
-  heartbeat: z.number(),
-});
-const CommandRowSchema = z.object({
-  seq: z.number(),
-  cmd_id: z.string(),
-  at: z.number(),
-  actor: z.string(),
-  type: z.string(),
-  payload: z.string(),
-});
-const SnapshotRowSchema = z.object({ seq: z.number(), round: z.number(), state: z.string() });
-
-function toSession(raw: unknown): SessionRow {
-  const r = SessionRowSchema.parse(raw);
-  return {
-    code: r.code,
-    createdAt: r.created_at,
-    seed: r.seed,
-    config: JSON.parse(r.config) as unknown,
-    hostTokenHash: r.host_token_hash,
-    projectorTokenHash: r.projector_token_hash,
-    ended: r.ended === 1,
-    heartbeat: r.heartbeat,
-  };
-}
-
-function toCommand(raw: unknown): StoredCommand {
-  const r = CommandRowSchema.parse(raw);
-  return {
-    seq: r.seq,
-    cmdId: r.cmd_id,
-    at: r.at,
-    actor: r.actor,
-    type: r.type,
-    payload: JSON.parse(r.payload) as unknown,
-  };
-}
 
 /** The store is asynchronous: a failing statement (a duplicate, a full disk) rejects instead of throwing. */
 function settle<T>(f: () => T): Promise<T> {
