@@ -4,8 +4,7 @@ import { errorsEn } from './errors.en.js';
 import { errorsZh } from './errors.zh-CN.js';
 import { commonEn } from './ui/common.en.js';
 import { commonZh } from './ui/common.zh-CN.js';
-import { debriefEn } from './ui/debrief.en.js';
-import { debriefZh } from './ui/debrief.zh-CN.js';
+import type { debriefEn } from './ui/debrief.en.js';
 import { hostEn } from './ui/host.en.js';
 import { hostZh } from './ui/host.zh-CN.js';
 import { projectorEn } from './ui/projector.en.js';
@@ -16,12 +15,29 @@ import { studentZh } from './ui/student.zh-CN.js';
 export const LANGS = ['en', 'zh-CN'] as const;
 export type Lang = (typeof LANGS)[number];
 
+/** The texts every page loads. */
 export const catalogues = {
-  en: { ...errorsEn, ...commonEn, ...studentEn, ...hostEn, ...projectorEn, ...debriefEn },
-  'zh-CN': { ...errorsZh, ...commonZh, ...studentZh, ...hostZh, ...projectorZh, ...debriefZh },
+  en: { ...errorsEn, ...commonEn, ...studentEn, ...hostEn, ...projectorEn },
+  'zh-CN': { ...errorsZh, ...commonZh, ...studentZh, ...hostZh, ...projectorZh },
 } as const;
 
-export type MessageKey = keyof (typeof catalogues)['en'];
+/**
+ * Texts that come with a screen's own lazily loaded chunk (the debrief's, added by `addCatalogue` when it loads), so
+ * that a student's first load does not carry them.
+ */
+const added: Record<Lang, Record<string, string>> = { en: {}, 'zh-CN': {} };
+
+export type MessageKey = keyof (typeof catalogues)['en'] | keyof typeof debriefEn;
+
+/** Adds a lazily loaded part of the catalogue (both languages; the zh-CN part is typed against the English one). */
+export function addCatalogue(texts: Readonly<Record<Lang, Readonly<Record<string, string>>>>): void {
+  for (const l of LANGS) Object.assign(added[l], texts[l]);
+}
+
+/** True when the key has a text (in English, which has every key). */
+export function hasText(key: string): boolean {
+  return ownText(catalogues.en, key) !== undefined || ownText(added.en, key) !== undefined;
+}
 
 /** A catalogue entry: own keys only (a key can come from the wire, e.g. an error code, and must never be `constructor`). */
 function ownText(table: Readonly<Record<string, string>>, key: string): string | undefined {
@@ -30,7 +46,12 @@ function ownText(table: Readonly<Record<string, string>>, key: string): string |
 
 /** The text of a key with {placeholders} filled in; falls back to English, then to the key itself. */
 export function t(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
-  const text = ownText(catalogues[lang], key) ?? ownText(catalogues.en, key) ?? key;
+  const text =
+    ownText(catalogues[lang], key) ??
+    ownText(added[lang], key) ??
+    ownText(catalogues.en, key) ??
+    ownText(added.en, key) ??
+    key;
   return text.replace(/\{(\w+)\}/g, (_, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : `{${name}}`,
   );

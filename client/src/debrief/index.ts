@@ -2,6 +2,7 @@
 // picker or drag and drop, several at once), checks each by replaying it, refuses invalid or edited files with a
 // translated reason, and shows the debrief of the accepted ones. Nothing is uploaded. mountDebrief is also used
 // by the host console for a live session.
+import './texts.js';
 import { h, mount } from '../ui/dom.js';
 import { num, onLangChange, tr } from '../ui/i18n.js';
 import { langSwitch } from '../ui/langSwitch.js';

@@ -1,6 +1,7 @@
 // mountDebrief: the debrief of a live session (inside the host console, updated whenever a round completes) or of
 // logs opened from disk. Toolbar (lines per world or per arm, downloads, printable report), then tabs: charts,
 // summary by treatment, map replay, timeline.
+import './texts.js';
 import type { SessionClient } from '../state/session.js';
 import type { GameState } from '../state/store.js';
 import { h } from '../ui/dom.js';

@@ -1,5 +1,5 @@
 // The user's language (zh-CN or English), remembered in localStorage, with change notifications.
-import { catalogues, isLang, t, type Lang } from '../../../shared/i18n/index.js';
+import { hasText, isLang, t, type Lang } from '../../../shared/i18n/index.js';
 
 const KEY = 'pr.lang';
 const listeners = new Set<() => void>();
@@ -46,7 +46,7 @@ export function tr(key: string, params?: Record<string, string | number>): strin
 /** A counted text: the key `${base}.${plural category of n}` (Intl.PluralRules; else `${base}.other`), {n} filled in. */
 export function trCount(base: string, n: number, params: Record<string, string | number> = {}): string {
   const exact = `${base}.${new Intl.PluralRules(current).select(n)}`;
-  return t(current, Object.hasOwn(catalogues.en, exact) ? exact : `${base}.other`, { n, ...params });
+  return t(current, hasText(exact) ? exact : `${base}.other`, { n, ...params });
 }
 
 /** Numbers formatted for the current language. */
