@@ -47,6 +47,8 @@ export type CommandEvent = ClientCommandType;
 export type StudentEvent = StudentCommandType;
 export type HostEvent = HostCommandType;
 export const isCommandEvent = isClientCommandType;
+/** Every event a client may send: the command events, `state:sync` and `session:join`. */
+export const CLIENT_EVENTS = [...COMMAND_EVENTS, 'state:sync', 'session:join'] as const;
 export const isHostEvent = isHostCommandType;
 
 /** A command event's payload as the command it carries and its cmdId, or the first problem found. */

@@ -16,6 +16,20 @@ export interface ServerToClientEvents {
   'server:restart': (msg: { inMs: number }) => void;
 }
 
+/** The names of the events above, as a list (docs/protocol.md names each; a test checks it). */
+export const SERVER_EVENTS = [
+  'state:view',
+  'state:patch',
+  'session:welcome',
+  'session:closed',
+  'server:restart',
+] as const satisfies readonly (keyof ServerToClientEvents)[];
+// Every event of the interface is in the list: a missing one makes this type `false` and the line fail to compile.
+const everyServerEventListed: Exclude<keyof ServerToClientEvents, (typeof SERVER_EVENTS)[number]> extends never
+  ? true
+  : false = true;
+void everyServerEventListed;
+
 export type Welcome =
   | { role: 'student'; code: string; seatId: string; name: string; world: number; region: string }
   | { role: 'host' | 'projector'; code: string };
