@@ -1,9 +1,11 @@
 // npm run bench:load: the game server under classroom load. The server runs as its own process (fresh DATA_DIR,
 // LOG_LEVEL=warn); simulated students run in separate worker processes (tests/bench/load/students.ts), each student
-// on its own WebSocket. Sessions of 30 students plus one of 300 are created and moved into the decide phase by
-// their host socket; every student then sends a decision:draft every ~5 s. At each step (500, 1,000, 2,000, 3,000
-// connected students, ramped up at ~100 joins/s) it measures ack latency (send -> ack), update latency (send -> the
-// first state:view showing the change), server CPU and memory, and errors; after the run every acknowledged command
+// on its own WebSocket speaking protocol 2 as the browser client does (a full view, then patches applied with
+// shared/protocol/patch.ts; a missed patch asks for a full view with state:sync). Sessions of 30 students plus one
+// of 300 are created and moved into the decide phase by their host socket; every student then sends a
+// decision:draft every ~5 s. At each step (500, 1,000, 2,000, 3,000 connected students, ramped up at ~100 joins/s)
+// it measures ack latency (send -> ack), update latency (send -> the first view, full or patched, showing the
+// change), server CPU and memory, and errors; after the run every acknowledged command
 // is looked up in its session's export. Prints figures; never fails on them (a step that never gets all its sessions
 // ready ends the run early: the steps before it are still reported, and the exit code is 1).
 //

@@ -1,7 +1,7 @@
 // What a student sends every ~5 s (±20 %, so that a class does not act in lockstep): a decision draft or a
 // proposal, made so that two consecutive commands of a region always differ, which is what lets its view tell
-// whether (and when) each one was applied. Acks are timed here; views are matched in view-text.ts.
-import { proposalKey } from './view-text.js';
+// whether (and when) each one was applied. Acks are timed here; views are matched in view-read.ts.
+import { draftKey } from './view-read.js';
 import {
   config,
   worker,
@@ -21,7 +21,7 @@ function nextDraft(st: Student, track: RegionTrack): { action: Action; key: stri
   const barriers = st.others.filter((_, i) => (mask & (1 << i)) !== 0);
   return {
     action: { event: 'decision:draft', invest, barriers },
-    key: `${invest}|${barriers.map((b) => `"${b}"`).join(',')}`,
+    key: draftKey(invest, barriers),
   };
 }
 
@@ -39,7 +39,7 @@ function nextProposal(st: Student, track: RegionTrack): { action: Action; key: s
     openMarket: true,
     project: { host: st.region, hostShare: (k % 10_000) / 10_000, sidePayment: 0 },
   };
-  return { action: { event: 'proposal:submit', to, terms }, key: proposalKey(st.region, to, terms) };
+  return { action: { event: 'proposal:submit', to, terms }, key: `${to}|${terms.project?.hostShare ?? ''}` };
 }
 
 function payloadOf(action: Action): Record<string, unknown> {

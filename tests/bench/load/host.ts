@@ -1,21 +1,18 @@
 // A session's host socket, driving the session into the phase its students act in (decide for drafts, negotiate
 // for proposals) the way a teacher would: host:start from the lobby, host:endPhase until there. The host's views
 // are read only for their phase. Its accepted commands are checked against the export like the students'.
-import type { Socket } from 'socket.io-client';
-import { phaseOf } from './view-text.js';
+import type { SessionView } from '../../../shared/model/session/view.js';
 import { config, worker, type AckReply, type SessionRun } from './worker-state.js';
 
 /** Follows the phase in the host's views and wakes whoever waits for a change. */
-export function watchHostPhase(run: SessionRun, host: Socket): void {
-  host.on('state:view', (raw: string) => {
-    const phase = phaseOf(raw);
-    if (phase && phase !== run.hostPhase) {
-      run.hostPhase = phase;
-      const waiters = run.phaseWaiters;
-      run.phaseWaiters = [];
-      for (const w of waiters) w();
-    }
-  });
+export function onHostView(run: SessionRun, view: SessionView): void {
+  const phase = view.phase;
+  if (phase !== run.hostPhase) {
+    run.hostPhase = phase;
+    const waiters = run.phaseWaiters;
+    run.phaseWaiters = [];
+    for (const w of waiters) w();
+  }
 }
 
 function hostCommand(run: SessionRun, event: string): Promise<AckReply> {

@@ -60,9 +60,13 @@ export interface WindowReport {
   updateMissing: number;
   /** Errors since the previous report (so a step's row covers its ramp-up too). */
   errors: ErrorCounts;
-  /** state:view messages received by the students during the window, and their payload characters. */
+  /** Full views (state:view) and patches (state:patch) the worker's sockets received during the window. */
   views: number;
-  viewChars: number;
+  patches: number;
+  /** Bytes of every frame the worker's sockets received during the window (views, patches, acks...). */
+  bytesIn: number;
+  /** Patches that did not fit their socket's view, so that it asked for a full view (state:sync). */
+  resyncs: number;
   /** The worker's own CPU time during the window (ms) and the window length (ms). */
   cpuMs: number;
   windowMs: number;

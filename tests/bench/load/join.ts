@@ -1,9 +1,11 @@
 // Students joining: over HTTP (a seat token), paced at the rate the orchestrator asked for (a class does not join
-// in one burst, and a burst would measure the ramp, not the steady state), then on their own WebSocket with the
-// lean parser. Connection trouble is counted as errors; a refused handshake is retried.
+// in one burst, and a burst would measure the ramp, not the steady state), then on their own WebSocket speaking
+// protocol 2 as the browser client does (replica.ts). Connection trouble is counted as errors; a refused handshake
+// is retried.
 import { io, type Socket } from 'socket.io-client';
+import type { SessionView } from '../../../shared/model/session/view.js';
 import { httpJson } from './http.js';
-import { leanParser } from './parser.js';
+import { followViews } from './replica.js';
 import { config, fatal, worker, type SessionRun, type Student } from './worker-state.js';
 
 class Pacer {
@@ -39,17 +41,20 @@ class Pacer {
 
 export const pacer = new Pacer();
 
-/** A socket with a host, projector or seat token (the worker counts its disconnects and connect errors). */
-export function connect(auth: Record<string, string>): Socket {
+/**
+ * A protocol 2 socket with a host, projector or seat token; `onView` gets its view after every full view and patch
+ * (the worker counts its disconnects and connect errors).
+ */
+export function connect(auth: { code: string; token: string }, onView: (view: SessionView) => void): Socket {
   const sock = io(config().base, {
     transports: ['websocket'],
     forceNew: true,
-    parser: leanParser,
-    auth,
+    auth: { ...auth, protocol: 2 },
     reconnectionDelay: 500,
     reconnectionDelayMax: 3000,
   });
   worker.allSockets.add(sock);
+  followViews(sock, onView);
   sock.on('disconnect', () => {
     if (!worker.closing) worker.errors.disconnects++;
   });
@@ -64,8 +69,8 @@ export function connect(auth: Record<string, string>): Socket {
   return sock;
 }
 
-/** Joins student `index` of a session (up to 5 tries); its views go to `onView` with the raw payload text. */
-export function joinStudent(run: SessionRun, index: number, onView: (st: Student, raw: string) => void): void {
+/** Joins student `index` of a session (up to 5 tries); its views go to `onView`. */
+export function joinStudent(run: SessionRun, index: number, onView: (st: Student, view: SessionView) => void): void {
   const st: Student = {
     run,
     index,
@@ -89,9 +94,7 @@ export function joinStudent(run: SessionRun, index: number, onView: (st: Student
         if (r.status !== 201 || !body.seatToken || !body.seat)
           throw new Error(`join ${run.spec.code}: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
         st.seatId = body.seat.id;
-        const sock = connect({ code: run.spec.code, token: body.seatToken });
-        st.sock = sock;
-        sock.on('state:view', (raw: string) => onView(st, raw));
+        st.sock = connect({ code: run.spec.code, token: body.seatToken }, (view) => onView(st, view));
       })
       .catch((e: unknown) => {
         worker.errors.joinErrors++;

@@ -10,7 +10,9 @@ export function measureStart(): void {
   worker.windowCpu = process.cpuUsage();
   worker.windowStart = performance.now();
   worker.views = 0;
-  worker.viewChars = 0;
+  worker.patches = 0;
+  worker.bytesIn = 0;
+  worker.resyncs = 0;
   worker.loopDelay.reset();
 }
 
@@ -22,7 +24,7 @@ export function measureEnd(measuredStep: number): void {
   const loopDelayP99 = Math.max(0, worker.loopDelay.percentile(99) / 1e6 - 10);
   const cmds = worker.windowCmds;
   worker.windowCmds = [];
-  const seen = { views: worker.views, viewChars: worker.viewChars };
+  const seen = { views: worker.views, patches: worker.patches, bytesIn: worker.bytesIn, resyncs: worker.resyncs };
   setTimeout(() => {
     const now = performance.now();
     const report: WindowReport = {
@@ -36,7 +38,9 @@ export function measureEnd(measuredStep: number): void {
       updateMissing: 0,
       errors: worker.errors,
       views: seen.views,
-      viewChars: seen.viewChars,
+      patches: seen.patches,
+      bytesIn: seen.bytesIn,
+      resyncs: seen.resyncs,
       cpuMs: (cpu.user + cpu.system) / 1000,
       windowMs,
       loopDelayP99,

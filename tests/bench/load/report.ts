@@ -45,7 +45,7 @@ export function printResults(ctx: ReportContext, verified: VerifyReport[]): void
       );
     }, 0);
     const genCpu = (r.reports.reduce((a, x) => a + x.cpuMs, 0) / (r.windowS * 1000)) * 100;
-    const views = r.reports.reduce((a, x) => a + x.views, 0) / r.windowS;
+    const msgs = r.reports.reduce((a, x) => a + x.views + x.patches, 0) / r.windowS;
     const lost = lostByStep.get(i + 1) ?? 0;
     return [
       r.students.toLocaleString('en'),
@@ -56,7 +56,7 @@ export function printResults(ctx: ReportContext, verified: VerifyReport[]): void
       fmtMs(percentile(ack, 99)),
       fmtMs(percentile(upd, 50)),
       fmtMs(percentile(upd, 99)),
-      views.toFixed(0),
+      msgs.toFixed(0),
       r.serverCpuPct.toFixed(0),
       r.serverRssMb.toFixed(0),
       genCpu.toFixed(0),
@@ -74,7 +74,7 @@ export function printResults(ctx: ReportContext, verified: VerifyReport[]): void
     'ack p99',
     'upd p50',
     'upd p99',
-    'views/s',
+    'msgs/s',
     'srv CPU%',
     'srv RSS MB',
     'gen CPU%',
@@ -88,7 +88,7 @@ export function printResults(ctx: ReportContext, verified: VerifyReport[]): void
       `1 ${what} per student every ${opts.actionMs / 1000} s (±20 %), ${(opts.measureMs / 1000).toFixed(0)} s measured per step, sessions of ${opts.sessionSize} + one of ${opts.bigSize}\n`,
   );
   process.stdout.write(
-    'latencies in ms; views/s = state:view messages received by all students; CPU in % of one core: srv = the server process, ' +
+    'latencies in ms; msgs/s = full views and patches received by all sockets (protocol 2); CPU in % of one core: srv = the server process, ' +
       "gen = the student processes together, other = everything else on the machine (other users' jobs compete for the same cores)\n\n",
   );
   process.stdout.write(`${table(header, rows)}\n\n`);
@@ -103,19 +103,17 @@ export function printResults(ctx: ReportContext, verified: VerifyReport[]): void
     const reasons: Record<string, number> = {};
     for (const x of e) for (const [k, n] of Object.entries(x.connectErrorReasons)) reasons[k] = (reasons[k] ?? 0) + n;
     const lag = Math.max(...r.reports.map((x) => x.loopDelayP99));
-    const mb = r.reports.reduce((a, x) => a + x.viewChars, 0) / r.windowS / 1e6;
+    const mb = r.reports.reduce((a, x) => a + x.bytesIn, 0) / r.windowS / 1e6;
+    const views = r.reports.reduce((a, x) => a + x.views, 0);
+    const patches = r.reports.reduce((a, x) => a + x.patches, 0);
+    const resyncs = r.reports.reduce((a, x) => a + x.resyncs, 0);
     process.stdout.write(
       `step ${i + 1}: ${sockets} sockets (students + a host and a projector per session), ramp-up ${r.rampS.toFixed(1)} s; ` +
         `errors since the previous step: error acks ${JSON.stringify(acks)}, timeouts ${sum((x) => x.timeouts)}, disconnects ${sum((x) => x.disconnects)}, ` +
         `connect errors ${sum((x) => x.connectErrors)} ${JSON.stringify(reasons)}, join errors ${sum((x) => x.joinErrors)}; ` +
-        `no ack ${opts.graceMs / 1000} s after the window ${ackMissing}, no update ${updMissing}; views ${mb.toFixed(1)} MB/s; ` +
-        `server CPU per view sent ${(
-          (r.serverCpuPct * 10_000 * r.windowS) /
-          Math.max(
-            1,
-            r.reports.reduce((a, x) => a + x.views, 0),
-          )
-        ).toFixed(0)} µs; ` +
+        `no ack ${opts.graceMs / 1000} s after the window ${ackMissing}, no update ${updMissing}; ` +
+        `received ${mb.toFixed(1)} MB/s in ${views} full views and ${patches} patches (${resyncs} patches missed a view: state:sync); ` +
+        `server CPU per message sent ${((r.serverCpuPct * 10_000 * r.windowS) / Math.max(1, views + patches)).toFixed(0)} µs; ` +
         `machine CPU ${r.machineCpuPct.toFixed(0)} % of ${cores * 100} %; student processes' event-loop delay p99 ${fmtMs(lag)} ms\n`,
     );
   }

@@ -1,31 +1,31 @@
 // A load-generator process (started by tests/bench/load.ts with an IPC channel): it plays whole sessions, i.e. one
 // host socket, one projector socket and every student of each session it is given, each student on its own
-// WebSocket. Students join over HTTP, connect with their seat token, read their region, the other regions and the
-// sectors from their first state:view, and once the host has moved the session into the phase they act in (decide,
+// WebSocket, speaking protocol 2 (a full view, then patches, as the browser client). Students join over HTTP,
+// connect with their seat token, read their region, the other regions and the sectors from their first view of the
+// game, and once the host has moved the session into the phase they act in (decide,
 // or negotiate with --action proposal) they send a `decision:draft` (or a `proposal:submit`) every ~5 s (±20 %).
 // For every command it measures send -> ack and send -> the first state:view on the student's own socket that
 // shows the command's effect (its region's draft, or the proposal in its region's list).
 //
-// Kept lean so that it does not eat the CPU the server needs: views are not JSON-parsed (see parser.ts), only the
-// first one per socket; a view is looked at only while its student has a command waiting for its update.
+// Kept lean so that it does not eat the CPU the server needs: patches are applied in place (replica.ts), and a
+// view is looked at only while its student has a command waiting for its update.
 //
 // The parts: worker-state.ts (what the modules share), join.ts (joining and sockets), host.ts (the host driving
-// the phases), actions.ts (the students' commands), view-text.ts (reading views), measure.ts (the measurement
+// the phases), actions.ts (the students' commands), replica.ts (protocol 2), view-read.ts (reading views), measure.ts (the measurement
 // windows), verify.ts (the check against the exports). This file follows the sessions and answers the orchestrator.
 import type { SessionSpec, ToWorker } from './ipc.js';
 import { act } from './actions.js';
-import { driveTo, watchHostPhase } from './host.js';
+import type { SessionView } from '../../../shared/model/session/view.js';
+import { driveTo, onHostView } from './host.js';
 import { connect, joinStudent, pacer } from './join.js';
 import { measureEnd, measureStart, stop } from './measure.js';
 import { verify } from './verify.js';
-import { noteUpdates, readWorld, showsWorld } from './view-text.js';
+import { noteUpdates, readWorld, showsWorld } from './view-read.js';
 import { config, fatal, send, worker, type SessionRun, type Student } from './worker-state.js';
 
 const actingPhase = () => (config().action === 'proposal' ? 'negotiate' : 'decide');
 
-function onStudentView(st: Student, raw: string): void {
-  worker.views++;
-  worker.viewChars += raw.length;
+function onStudentView(st: Student, view: SessionView): void {
   if (!st.ready) {
     // Connected, with its first (lobby) view: the session starts when all its students are here.
     st.ready = true;
@@ -33,16 +33,16 @@ function onStudentView(st: Student, raw: string): void {
     if (st.run.readyCount === st.run.spec.students) startSession(st.run);
   }
   if (!st.track) {
-    if (!showsWorld(raw)) return;
+    if (!showsWorld(view)) return;
     try {
-      readWorld(st, raw);
+      readWorld(st, view);
     } catch (e) {
       fatal(String(e));
     }
     return;
   }
   if (st.pending.length === 0) return;
-  noteUpdates(st, raw);
+  noteUpdates(st, view);
 }
 
 function startSession(run: SessionRun): void {
@@ -88,10 +88,9 @@ function addSessions(newStep: number, specs: SessionSpec[], ratePerSecond: numbe
     };
     worker.runs.push(run);
     added.push(run);
-    const host = connect({ code: spec.code, token: spec.hostToken });
-    run.host = host;
-    watchHostPhase(run, host);
-    run.projector = connect({ code: spec.code, token: spec.projectorToken });
+    run.host = connect({ code: spec.code, token: spec.hostToken }, (view) => onHostView(run, view));
+    // The projector applies its patches too, as the projector screen does.
+    run.projector = connect({ code: spec.code, token: spec.projectorToken }, () => undefined);
     for (let i = 0; i < spec.students; i++) pacer.push(() => joinStudent(run, i, onStudentView));
   }
   pendingStep = { step: newStep, runs: added };

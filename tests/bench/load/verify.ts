@@ -3,6 +3,7 @@
 // command was stored first; a missing seq is a lost command, a different one a mixed-up log.
 import { httpJson } from './http.js';
 import type { VerifyReport } from './ipc.js';
+import { sameTerms } from './view-read.js';
 import { config, send, worker, type Action, type Terms } from './worker-state.js';
 
 interface ExportEvent {
@@ -14,16 +15,6 @@ interface ExportEvent {
 
 function sameList(a: unknown, b: readonly string[]): boolean {
   return Array.isArray(a) && a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-function sameTerms(a: Partial<Terms> | null | undefined, b: Terms): boolean {
-  if (!a || a.openMarket !== b.openMarket) return false;
-  if (!a.project || !b.project) return a.project === b.project;
-  return (
-    a.project.host === b.project.host &&
-    a.project.hostShare === b.project.hostShare &&
-    a.project.sidePayment === b.project.sidePayment
-  );
 }
 
 /** Whether the logged event is the command that was sent. */

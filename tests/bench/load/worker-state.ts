@@ -21,10 +21,7 @@ export type Action =
 export interface Cmd {
   seatId: string;
   action: Action;
-  /**
-   * How the command reads in the student's view: a draft as `invest|"X","Y"` (barriers in map order), a proposal
-   * as the text `"from":…,"to":…,"terms":{…}` of its entry in the region's proposal list.
-   */
+  /** A draft as `invest|"X","Y"` (barriers in map order, as the view shows them); a proposal as `to|hostShare`. */
   key: string;
   sentAt: number;
   ackAt: number;
@@ -95,9 +92,12 @@ export const worker = {
   windowCmds: [] as Cmd[],
   windowCpu: process.cpuUsage(),
   windowStart: 0,
-  /** state:view messages received by students (and their characters) since the window opened. */
+  /** Full views and patches received by this process's sockets since the window opened, and the bytes of their frames. */
   views: 0,
-  viewChars: 0,
+  patches: 0,
+  bytesIn: 0,
+  /** Patches that did not fit the socket's view (one was missed): a state:sync asked for a full view. */
+  resyncs: 0,
   loopDelay,
   errors: emptyErrors(),
 };

@@ -2,7 +2,14 @@
 // for small changes; a patch that does not fit its document is refused.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyPatch, diff, jsonEqual, PatchOpSchema, type Json } from '../../../shared/protocol/patch.js';
+import {
+  applyPatch,
+  applyPatchInPlace,
+  diff,
+  jsonEqual,
+  PatchOpSchema,
+  type Json,
+} from '../../../shared/protocol/patch.js';
 
 const json: fc.Arbitrary<Json> = fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.parse(JSON.stringify(v)) as Json);
 
@@ -15,6 +22,16 @@ describe('diff and applyPatch', () => {
         expect(jsonEqual(applyPatch(a, ops), b)).toBe(true);
         expect(JSON.stringify(a)).toBe(before);
         for (const op of ops) expect(PatchOpSchema.safeParse(op).success).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('applyPatchInPlace(a, diff(a, b)) equals b too (on a copy the caller owns, with ops parsed off the wire)', () => {
+    fc.assert(
+      fc.property(json, json, (a, b) => {
+        const wire = JSON.parse(JSON.stringify(diff(a, b))) as ReturnType<typeof diff>;
+        expect(jsonEqual(applyPatchInPlace(structuredClone(a), wire), b)).toBe(true);
       }),
       { numRuns: 500 },
     );
