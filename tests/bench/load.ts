@@ -20,8 +20,11 @@
 // --scenario join-burst [--joins 600] [--concurrency 50]: another session's ack latency while a lecture hall joins
 // one session (tests/bench/load/join-burst.ts). --scenario round-bytes: what one scripted round costs a student's
 // connection on the wire with protocol 1 and protocol 2 (tests/bench/load/round-bytes.ts).
-// --nodes N [--kills 20] (N >= 2): cluster figures instead, N processes on PostgreSQL (BENCH_DATABASE_URL or
-// TEST_DATABASE_URL): the latency a forwarded command adds, and kill -9 to running again (tests/bench/load/cluster.ts).
+// --nodes N (N >= 2): cluster figures, N processes on PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL), see
+// tests/bench/load/cluster.ts: the steps above against 1 and then N processes behind nginx, and the ratio of
+// students held at ack p99 <= 50 ms; --scenario failover [--kills 20]: the latency a forwarded command adds, and
+// kill -9 to running again; --scenario rolling-restart [--restarts 10]: SIGTERM of a session's owner to the first
+// ack on the new owner; --scenario adapters: the Socket.IO PostgreSQL and Redis adapters measured on their own.
 // --profile runs the server with node --cpu-prof and prints where its time went during the last step
 // (--profile-students: the same for the first student process).
 //
@@ -33,7 +36,7 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VerifyReport } from './load/ipc.js';
-import { runCluster } from './load/cluster.js';
+import { isClusterScenario, runCluster } from './load/cluster.js';
 import { runJoinBurst } from './load/join-burst.js';
 import { runRoundBytes } from './load/round-bytes.js';
 import { parseOptions } from './load/options.js';
@@ -50,8 +53,8 @@ const started = performance.now();
 const log = (s: string) =>
   process.stdout.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${s}\n`);
 
-if (opts.nodes > 1) {
-  await runCluster(ROOT, opts.nodes, opts.kills, log);
+if (opts.nodes > 1 || isClusterScenario(opts.scenario)) {
+  await runCluster(ROOT, opts, log);
   process.exit(0);
 }
 
@@ -95,7 +98,7 @@ await waitQuiet(opts.waitQuietS, cores, log);
 
 const results: StepResult[] = [];
 const plans = plan(opts.steps, opts.bigSize, opts.sessionSize);
-const stepCtx = { opts, pool, base: server.base, serverPid: server.pid, log, sessionCount: { total: 0 } };
+const stepCtx = { opts, pool, base: server.base, serverPids: [server.pid], log, sessionCount: { total: 0 } };
 let failure: string | undefined;
 try {
   for (let s = 0; s < opts.steps.length; s++) {

@@ -1,72 +1,28 @@
 // npm run bench:load -- --nodes N (N >= 2): figures of a cluster of N processes on PostgreSQL (BENCH_DATABASE_URL,
-// else TEST_DATABASE_URL; a fresh schema, dropped afterwards).
-//  1. The added latency of a forwarded command: one seat's decision drafts sent alternately through the process that
-//     runs its session and through another one (two sockets of the same seat), ack latency of each.
-//  2. kill -9 to running again: a session in a running phase, its owner killed, the time until another process
-//     lists it as running (/healthz), over --kills kills (a fresh process replaces each killed one).
-import { randomBytes } from 'node:crypto';
+// else TEST_DATABASE_URL; a fresh schema per run, dropped afterwards). The scenarios:
+//  - (default, steps) the classroom load against 1 and N processes behind nginx: tests/bench/load/capacity.ts.
+//  - failover: 1. the added latency of a forwarded command: one seat's decision drafts sent alternately through the
+//    process that runs its session and through another one (two sockets of the same seat), ack latency of each;
+//    2. kill -9 to running again: a session in a running phase, its owner killed, the time until another process
+//    lists it as running (/healthz), over --kills kills (a fresh process replaces each killed one).
+//  - rolling-restart: SIGTERM of a session's owner to the first ack on the new owner: tests/bench/load/rolling.ts.
+//  - adapters: the Socket.IO PostgreSQL and Redis adapters on their own: tests/bench/load/adapters.ts.
 import { rmSync } from 'node:fs';
-import pg from 'pg';
-import { io, type Socket } from 'socket.io-client';
-import { httpJson } from './http.js';
-import { createSession } from './sessions.js';
+import { runAdapters } from './adapters.js';
+import { databaseUrl, dropSchema, loadAverage, runCapacity } from './capacity.js';
+import { ack, decidingSession, ownerOf, quantile, sleep, socketFor } from './cluster-client.js';
+import { CLUSTER_SCENARIOS, type LoadOptions, type Scenario } from './options.js';
+import { runRollingRestart } from './rolling.js';
 import { startServer, stopServer, type ServerProcess } from './server.js';
-import { percentile, sortNumbers } from './stats.js';
-
-const quantile = (xs: readonly number[], q: number) => percentile(sortNumbers([...xs]), q * 100);
 
 type Log = (s: string) => void;
 
-function databaseUrl(): string {
-  const url = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'];
-  if (!url) throw new Error('--nodes needs PostgreSQL: set BENCH_DATABASE_URL (or TEST_DATABASE_URL)');
-  return url;
-}
-
-function socketFor(base: string, auth: Record<string, string>): Promise<Socket> {
-  const sock = io(base, { transports: ['websocket'], forceNew: true, auth, reconnection: false });
-  return new Promise((ok, fail) => {
-    sock.once('connect', () => ok(sock));
-    sock.once('connect_error', (e) => fail(e));
-  });
-}
-
-async function ack(sock: Socket, event: string, payload: Record<string, unknown>): Promise<number> {
-  const t0 = performance.now();
-  const r = (await sock.timeout(10_000).emitWithAck(event, payload)) as { ok: boolean; error?: { code: string } };
-  if (!r.ok) throw new Error(`${event}: ${r.error?.code ?? 'failed'}`);
-  return performance.now() - t0;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function running(node: ServerProcess): Promise<string[]> {
-  const r = await httpJson('GET', `${node.base}/healthz`, { timeoutMs: 2000 }).catch(() => null);
-  const body = r?.body as { running?: string[] } | undefined;
-  return body?.running ?? [];
-}
-
-async function ownerOf(nodes: readonly ServerProcess[], code: string): Promise<ServerProcess | undefined> {
-  for (const n of nodes) if ((await running(n)).includes(code)) return n;
-  return undefined;
-}
-
-/** A session with one seat, moved into the decide phase by its host. */
-async function decidingSession(base: string): Promise<{ code: string; seatToken: string }> {
-  const spec = await createSession(base, 1);
-  const join = await httpJson('POST', `${base}/api/sessions/${spec.code}/join`, { body: { name: 'Bench' } });
-  const seatToken = (join.body as { seatToken: string }).seatToken;
-  const host = await socketFor(base, { code: spec.code, token: spec.hostToken });
-  await ack(host, 'host:start', { cmdId: `start-${randomBytes(4).toString('hex')}` });
-  await ack(host, 'host:endPhase', { cmdId: `neg-${randomBytes(4).toString('hex')}` });
-  await ack(host, 'host:endPhase', { cmdId: `dec-${randomBytes(4).toString('hex')}` });
-  host.close();
-  return { code: spec.code, seatToken };
-}
+export const isClusterScenario = (s: Scenario) => (CLUSTER_SCENARIOS as readonly Scenario[]).includes(s);
 
 async function forwardedLatency(nodes: ServerProcess[], log: Log): Promise<void> {
   const [a, b] = nodes as [ServerProcess, ServerProcess];
-  const { code, seatToken } = await decidingSession(a.base);
+  const { code, seatTokens } = await decidingSession(a.base);
+  const seatToken = seatTokens[0] ?? '';
   const owner = await ownerOf(nodes, code);
   const local = await socketFor(owner?.base ?? a.base, { code, token: seatToken });
   const remote = await socketFor(owner === b ? a.base : b.base, { code, token: seatToken });
@@ -124,23 +80,27 @@ async function killToRunning(
   );
 }
 
-export async function runCluster(root: string, count: number, kills: number, log: Log): Promise<void> {
-  if (count < 2) throw new Error('--nodes needs at least 2 processes for the cluster figures');
+export async function runCluster(root: string, opts: LoadOptions, log: Log): Promise<void> {
+  if (opts.scenario === 'adapters') return runAdapters(log);
+  if (opts.nodes < 2) throw new Error('--nodes needs at least 2 processes for the cluster figures');
+  if (opts.scenario === 'steps') return runCapacity(root, opts, log);
+  if (opts.scenario === 'rolling-restart') return runRollingRestart(root, opts, log);
+  if (opts.scenario !== 'failover') throw new Error(`--scenario ${opts.scenario} does not run on several processes`);
   const url = databaseUrl();
   const schema = `bench_${Date.now().toString(36)}`;
   const env = { DATABASE_URL: url, DATABASE_SCHEMA: schema };
   const nodes: ServerProcess[] = [];
   try {
-    for (let i = 0; i < count; i++)
+    for (let i = 0; i < opts.nodes; i++)
       nodes.push(await startServer(root, { profile: false, broadcastMs: undefined, env }));
-    log(`${count} processes on PostgreSQL (schema ${schema}): ${nodes.map((n) => n.base).join(', ')}`);
+    log(`${opts.nodes} processes on PostgreSQL (schema ${schema}): ${nodes.map((n) => n.base).join(', ')}`);
+    log(`load average before: ${loadAverage()}`);
     await forwardedLatency(nodes, log);
-    await killToRunning(root, nodes, env, kills, log);
+    log(`load average: ${loadAverage()}`);
+    await killToRunning(root, nodes, env, opts.kills, log);
+    log(`load average after: ${loadAverage()}`);
   } finally {
     for (const n of nodes) await stopServer(n);
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
+    await dropSchema(url, schema);
   }
 }

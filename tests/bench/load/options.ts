@@ -20,7 +20,7 @@ export interface LoadOptions {
   ackTimeoutMs: number;
   /** Time after the end of a measurement window for late acks and views to arrive. */
   graceMs: number;
-  /** `steps` (the default), `join-burst` or `round-bytes`. */
+  /** `steps` (the default), `join-burst`, `round-bytes`; with --nodes: `failover`, `rolling-restart`, `adapters`. */
   scenario: Scenario;
   /** join-burst: students joining the other session, and how many at a time. */
   joins: number;
@@ -28,10 +28,13 @@ export interface LoadOptions {
   /** --nodes N: cluster figures with N processes on PostgreSQL (tests/bench/load/cluster.ts); 1 = the usual run. */
   nodes: number;
   kills: number;
+  /** --scenario rolling-restart: how many owners get SIGTERM. */
+  restarts: number;
 }
 
-export type Scenario = 'steps' | 'join-burst' | 'round-bytes';
-const SCENARIOS: readonly Scenario[] = ['steps', 'join-burst', 'round-bytes'];
+export const CLUSTER_SCENARIOS = ['failover', 'rolling-restart', 'adapters'] as const;
+export type Scenario = 'steps' | 'join-burst' | 'round-bytes' | (typeof CLUSTER_SCENARIOS)[number];
+const SCENARIOS: readonly Scenario[] = ['steps', 'join-burst', 'round-bytes', ...CLUSTER_SCENARIOS];
 
 const ACTIONS: readonly ActionKind[] = ['draft', 'proposal'];
 
@@ -55,6 +58,7 @@ export function parseOptions(): LoadOptions {
       concurrency: { type: 'string', default: '50' },
       nodes: { type: 'string', default: '1' },
       kills: { type: 'string', default: '20' },
+      restarts: { type: 'string', default: '10' },
     },
   });
   const o: LoadOptions = {
@@ -77,6 +81,7 @@ export function parseOptions(): LoadOptions {
     concurrency: Number(opt.concurrency),
     nodes: Number(opt.nodes),
     kills: Number(opt.kills),
+    restarts: Number(opt.restarts),
   };
   if (!SCENARIOS.includes(o.scenario)) throw new Error(`bad --scenario ${opt.scenario}: ${SCENARIOS.join(', ')}`);
   if (

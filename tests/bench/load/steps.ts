@@ -26,7 +26,8 @@ export interface StepContext {
   opts: LoadOptions;
   pool: WorkerPool;
   base: string;
-  serverPid: number;
+  /** The server process(es): their CPU and memory are summed (several with --nodes). */
+  serverPids: readonly number[];
   log: (s: string) => void;
   /** Sessions created so far (all steps). */
   sessionCount: { total: number };
@@ -81,7 +82,8 @@ export async function runStep(
   );
   // Let every new student reach its steady rhythm (the first action comes within one interval).
   await sleep(opts.actionMs + 1000);
-  const cpu0 = cpuMs(ctx.serverPid);
+  const serverCpu = () => ctx.serverPids.reduce((a, pid) => a + cpuMs(pid), 0);
+  const cpu0 = serverCpu();
   const machine0 = machineCpuMs();
   const own0 = process.cpuUsage();
   const hr0 = process.hrtime.bigint();
@@ -89,10 +91,10 @@ export async function runStep(
   await sleep(opts.measureMs);
   pool.tellAll({ type: 'measureEnd', step: stepNo });
   const hr1 = process.hrtime.bigint();
-  const cpu1 = cpuMs(ctx.serverPid);
+  const cpu1 = serverCpu();
   const machine1 = machineCpuMs();
   const own = process.cpuUsage(own0);
-  const rss = statusMb(ctx.serverPid, 'VmRSS');
+  const rss = ctx.serverPids.reduce((a, pid) => a + statusMb(pid, 'VmRSS'), 0);
   const windowS = Number(hr1 - hr0) / 1e9;
   const reports = await pool.receiveAll('report', opts.graceMs + 30_000);
   const pct = (ms: number) => (ms / 1000 / windowS) * 100;
