@@ -1,5 +1,6 @@
 // docs/rules.md section 8: what each person may see of a world. Public: every region's previous figures and rank, the map,
-// signed agreements, and everything about completed rounds. Private: proposals (the two parties and the host),
+// signed agreements, which pairs of regions have an offer pending (never its terms: the projector marks those links),
+// and everything about completed rounds. Private: proposals (the two parties and the host),
 // a region's draft and decision until results (its seats and the host). The projector sees only public data.
 import { compileMap } from './compiled.js';
 import type { SessionConfig } from './config.js';
@@ -34,6 +35,8 @@ export interface CurrentRoundView {
   agreements: Agreement[];
   /** Only the proposals this viewer may see. */
   proposals: Proposal[];
+  /** Pairs of regions with an offer pending, without terms, in map order (a student: only its own pairs). */
+  pendingLinks: [RegionId, RegionId][];
   /** Who has submitted a decision / marked negotiation done (public counts; the contents are not). */
   submitted: Record<RegionId, boolean>;
   done: Record<RegionId, boolean>;
@@ -79,10 +82,33 @@ export function restrictWorldView<T extends WorldView | Omit<WorldView, 'history
     current: {
       ...cur,
       proposals: region === null ? [] : cur.proposals.filter((p) => p.from === region || p.to === region),
+      pendingLinks: region === null ? cur.pendingLinks : cur.pendingLinks.filter((l) => l.includes(region)),
       drafts: region !== null && cur.drafts[region] ? { [region]: cur.drafts[region] } : {},
       decisions: region !== null && cur.decisions[region] ? { [region]: cur.decisions[region] } : {},
     },
   };
+}
+
+/** The pairs with a pending offer (each pair once, its regions in map order), as a viewer may see them. */
+export function pendingLinks(proposals: readonly Proposal[], order: readonly RegionId[]): [RegionId, RegionId][] {
+  const seen = new Map<string, [RegionId, RegionId]>();
+  for (const p of proposals) {
+    if (p.status !== 'pending') continue;
+    const pair: [RegionId, RegionId] = order.indexOf(p.from) <= order.indexOf(p.to) ? [p.from, p.to] : [p.to, p.from];
+    seen.set(pair.join('|'), pair);
+  }
+  return [...seen.values()].sort(
+    (x, y) => order.indexOf(x[0]) - order.indexOf(y[0]) || order.indexOf(x[1]) - order.indexOf(y[1]),
+  );
+}
+
+function viewablePendingLinks(
+  proposals: readonly Proposal[],
+  order: readonly RegionId[],
+  viewer: Viewer,
+): [RegionId, RegionId][] {
+  const all = pendingLinks(proposals, order);
+  return viewer.kind === 'region' ? all.filter((l) => l.includes(viewer.regionId)) : all;
 }
 
 export function worldView(cfg: SessionConfig, world: WorldLive, viewer: Viewer, gameOver = false): WorldView {
@@ -129,6 +155,7 @@ export function worldView(cfg: SessionConfig, world: WorldLive, viewer: Viewer, 
               viewer.kind === 'host' ||
               (viewer.kind === 'region' && (p.from === viewer.regionId || p.to === viewer.regionId)),
           ),
+          pendingLinks: viewablePendingLinks(cur.negotiation.proposals, order, viewer),
           submitted: Object.fromEntries(order.map((id) => [id, cur.submitted[id] !== undefined])),
           done: Object.fromEntries(order.map((id) => [id, cur.done[id] === true])),
           drafts: pick(cur.drafts, viewer),

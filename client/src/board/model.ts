@@ -108,7 +108,8 @@ export function buildBoardModel(
   for (const [a, b] of map.links) ensure(a, b, true);
   const cur = world.current;
   if (cur && view.phase !== 'results') {
-    for (const p of cur.proposals) if (p.status === 'pending') ensure(p.from, p.to, true).state ??= 'pending';
+    // Pending pairs without terms: the projector sees every pair, a student its own.
+    for (const [a, b] of cur.pendingLinks) ensure(a, b, true).state ??= 'pending';
     for (const ag of cur.agreements) ensure(ag.a, ag.b, true).state = 'signed';
   }
   if (showResults && last && (!cur || view.phase === 'results' || cur.agreements.length === 0)) {

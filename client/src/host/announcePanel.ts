@@ -1,5 +1,5 @@
-// Announcements to every screen (1-280 characters), with the latest ones listed. The text being typed survives
-// live updates: only the list is rebuilt.
+// Announcements to every screen (1-280 characters), with the latest ones listed and a button that clears them from
+// every screen. The text being typed survives live updates: only the list is rebuilt.
 import type { Component } from '../ui/component.js';
 import { h, mount, uid } from '../ui/dom.js';
 import { tr } from '../ui/i18n.js';
@@ -22,6 +22,30 @@ export function announcePanel(ctx: ConsoleCtx): Component<ConsoleCtx> {
   const list = h('ol', { class: 'announcements', reversed: true });
   const label = h('label', { for: id });
   const heading = h('h2', { id: `${id}-h` });
+  const clearHint = h('span', { class: 'hint', id: `${id}-clear-hint` });
+  const clear = h('button', {
+    type: 'button',
+    'aria-describedby': `${id}-clear-hint`,
+    'data-testid': 'announce-clear',
+  });
+  clear.addEventListener('click', () => {
+    if (busy) return;
+    busy = true;
+    clear.disabled = true;
+    void runCommand(
+      ctx.client,
+      'host:clearAnnouncements',
+      {},
+      tr('host.announce.clear'),
+      clear,
+      tr('host.announce.cleared'),
+    ).then(() => {
+      busy = false;
+      lastSig = '';
+      update();
+    });
+  });
+  const clearRow = h('div', { class: 'row' }, clear, clearHint);
   let busy = false;
   let lastSig = '';
 
@@ -56,6 +80,7 @@ export function announcePanel(ctx: ConsoleCtx): Component<ConsoleCtx> {
     heading,
     form,
     list,
+    clearRow,
   );
 
   const update = () => {
@@ -66,6 +91,10 @@ export function announcePanel(ctx: ConsoleCtx): Component<ConsoleCtx> {
     heading.textContent = tr('host.announce.heading');
     label.textContent = tr('host.announce.label');
     send.textContent = tr('host.announce.send');
+    clear.textContent = tr('host.announce.clear');
+    clearHint.textContent = tr('host.announce.clearHint');
+    clearRow.hidden = v.announcements.length === 0;
+    clear.disabled = busy;
     mount(
       list,
       [...v.announcements]

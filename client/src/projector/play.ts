@@ -1,5 +1,6 @@
-// Negotiate and decide on the big screen: the map of the world on show (signed links, never their terms) beside
-// the timer, world tabs, the reforms in force, and who has finished negotiating or has decided, by region.
+// Negotiate and decide on the big screen: the map of the world on show (links with an offer pending and signed
+// links, never their terms) beside the timer, world tabs, the reforms in force, and who has finished negotiating or
+// has decided, by region.
 import { mapById } from '../../../shared/model/config.js';
 import { buildBoardModel } from '../board/model.js';
 import { mountBoard } from '../board/mount.js';
@@ -8,6 +9,7 @@ import { h, mount } from '../ui/dom.js';
 import { tr } from '../ui/i18n.js';
 import { worldLabel } from '../ui/labels.js';
 import { regionName } from '../ui/names.js';
+import { trn } from '../ui/plural.js';
 import { timerElement } from '../ui/timer.js';
 import { shownWorld, type ProjectorCtx } from './context.js';
 
@@ -67,11 +69,36 @@ function regionChecks(ctx: ProjectorCtx, worldIndex: number): HTMLElement {
   );
 }
 
+/** The links with an offer pending and the signed ones, in words (the map draws them; terms are never shown). */
+function linkSummary(ctx: ProjectorCtx, world: NonNullable<ReturnType<typeof shownWorld>>): HTMLElement {
+  const map = mapById(ctx.view.config, world.mapId);
+  const pair = (a: string, b: string) => `${regionName(map, a)} – ${regionName(map, b)}`;
+  const pending = world.current?.pendingLinks ?? [];
+  const signed = [...new Map((world.current?.agreements ?? []).map((ag) => [pair(ag.a, ag.b), ag])).keys()];
+  const line = (cls: string, testid: string, title: string, pairs: string[]) =>
+    h(
+      'div',
+      { class: `link-line ${cls}`, 'data-testid': testid },
+      h('p', { class: 'link-count' }, h('span', { class: 'link-swatch', 'aria-hidden': 'true' }), title),
+      pairs.length > 0 ? h('p', { class: 'link-pairs' }, pairs.join(' · ')) : null,
+    );
+  return h(
+    'section',
+    { class: 'link-summary' },
+    line(
+      'pending',
+      'pending-links',
+      trn('projector.pendingLinks', pending.length),
+      pending.map(([a, b]) => pair(a, b)),
+    ),
+    line('signed', 'signed-count', tr('projector.signed', { n: world.current?.agreements.length ?? 0 }), signed),
+  );
+}
+
 function side(ctx: ProjectorCtx): (HTMLElement | null)[] {
   const v = ctx.view;
   const world = shownWorld(ctx);
   if (!world) return [];
-  const signed = world.current?.agreements.length ?? 0;
   return [
     timerElement(ctx.store, true),
     worldTabs(ctx),
@@ -80,9 +107,7 @@ function side(ctx: ProjectorCtx): (HTMLElement | null)[] {
       { class: 'stage-hint' },
       (v.worldInfo[world.index]?.treatments ?? []).map((t) => tr(`reform.${t}`)).join(' · ') || tr('reform.baseline'),
     ),
-    v.phase === 'negotiate'
-      ? h('p', { class: 'signed-count', 'data-testid': 'signed-count' }, tr('projector.signed', { n: signed }))
-      : null,
+    v.phase === 'negotiate' ? linkSummary(ctx, world) : null,
     regionChecks(ctx, world.index),
   ];
 }

@@ -233,6 +233,9 @@ export const hostEn = {
   'host.announce.send': 'Send announcement',
   'host.announce.count': '{n}/{max}',
   'host.announce.none': 'No announcements yet.',
+  'host.announce.clear': 'Clear announcements',
+  'host.announce.clearHint': 'Takes every announcement off the big screen and the students’ screens.',
+  'host.announce.cleared': 'Announcements cleared from every screen.',
   // Seats
   'host.seats.heading': 'Students: {n} ({online} online)',
   'host.seats.caption': 'Students, their world and region, and whether they are connected',

@@ -226,6 +226,9 @@ export const hostZh: Record<keyof typeof hostEn, string> = {
   'host.announce.send': '发送公告',
   'host.announce.count': '{n}/{max}',
   'host.announce.none': '暂无公告。',
+  'host.announce.clear': '清除公告',
+  'host.announce.clearHint': '从大屏幕和学生屏幕上撤下所有公告。',
+  'host.announce.cleared': '已从所有屏幕清除公告。',
   // 座位
   'host.seats.heading': '学生：{n}（{online} 在线）',
   'host.seats.caption': '学生及其赛区、地区和连接状态',

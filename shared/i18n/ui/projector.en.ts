@@ -19,6 +19,8 @@ export const projectorEn = {
   'projector.token.step3': 'Open that link on this computer.',
   'projector.token.students': 'Students join at {url}; this page is only for the projector.',
   'projector.doneOf': '{n} of {of} regions have finished negotiating',
+  'projector.pendingLinks.one': 'An offer is pending on {n} link',
+  'projector.pendingLinks.other': 'Offers are pending on {n} links',
   'projector.signed': 'Agreements signed so far: {n}',
   'projector.yes': 'yes',
   'projector.notYet': 'not yet',

@@ -20,6 +20,8 @@ export const projectorZh: Record<keyof typeof projectorEn, string> = {
   'projector.token.step3': '在这台电脑上打开该链接。',
   'projector.token.students': '学生在 {url} 加入；本页面仅供投影使用。',
   'projector.doneOf': '{of} 个地区中已有 {n} 个结束谈判',
+  'projector.pendingLinks.one': '{n} 条连线上有待答复的提议',
+  'projector.pendingLinks.other': '{n} 条连线上有待答复的提议',
   'projector.signed': '目前已签署协议：{n} 份',
   'projector.yes': '是',
   'projector.notYet': '尚未',

@@ -47,6 +47,8 @@ export const HOST_COMMANDS = {
   'host:lock': z.object({ locked: z.boolean() }).strict(),
   'host:setTakeover': z.object({ enabled: z.boolean() }).strict(),
   'host:announce': z.object({ text: z.string().max(1000) }).strict(),
+  /** Takes every announcement off the projector and the students' screens. */
+  'host:clearAnnouncements': z.object({}).strict(),
   'host:endGame': z.object({}).strict(),
 } as const;
 

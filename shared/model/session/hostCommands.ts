@@ -102,5 +102,9 @@ export const HOST_HANDLERS: HostHandlers = {
     );
     return ok({ ...state, announcements });
   },
+  'host:clearAnnouncements': (state) =>
+    state.announcements.length === 0
+      ? fail('NOT_FOUND', 'there is no announcement to clear')
+      : ok({ ...state, announcements: [] }),
   'host:endGame': (state) => ok({ ...state, phase: 'ended', deadline: null, remainingMs: null, paused: false }),
 };

@@ -43,6 +43,7 @@ export const AUDIENCE: Record<CommandType, 'region' | 'world' | 'join' | 'all'> 
   'host:lock': 'all',
   'host:setTakeover': 'all',
   'host:announce': 'all',
+  'host:clearAnnouncements': 'all',
   'host:endGame': 'all',
   'session:join': 'join',
   'phase:timeout': 'all',

@@ -195,6 +195,13 @@ const NEGOTIATE: Row[] = [
     payload: () => ({ text: '  ' }),
     expect: host('INVALID_TEXT'),
   },
+  { name: 'host:clearAnnouncements', event: 'host:clearAnnouncements', payload: () => ({}), expect: host('ok') },
+  {
+    name: 'host:clearAnnouncements (none left)',
+    event: 'host:clearAnnouncements',
+    payload: () => ({}),
+    expect: host('NOT_FOUND'),
+  },
   {
     name: 'state:sync',
     event: 'state:sync',

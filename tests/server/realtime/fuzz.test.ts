@@ -77,6 +77,7 @@ const BASE: Record<string, Json> = {
   'host:lock': { locked: true },
   'host:setTakeover': { enabled: true },
   'host:announce': { text: 'hello' },
+  'host:clearAnnouncements': {},
 };
 const EVENTS = [...COMMAND_EVENTS, 'state:sync', 'session:join'];
 const RESERVED = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener']);
