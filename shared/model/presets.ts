@@ -3,9 +3,12 @@ import { ALL_REFORMS, SessionConfigSchema, type SessionConfig, type SessionConfi
 
 export interface ClassPlan {
   id: string;
-  /** Names and one-line goals in both UI languages. */
+  /** Names and one-line goals in both UI languages; the rounds come from the config (`planRounds`), so a label
+   * follows the instructor's edits. */
   name: { en: string; zh: string };
   goal: { en: string; zh: string };
+  /** The names of the config's groups (arms) in both languages, in the order of `config.arms`. */
+  groups: { en: string; zh: string }[];
   config: SessionConfigInput;
 }
 
@@ -14,11 +17,12 @@ const baseline = { fromRound: 1, treatments: [] };
 export const CLASS_PLANS: readonly ClassPlan[] = [
   {
     id: 'baseline-then-reforms',
-    name: { en: 'Baseline then all reforms (4 + 4 rounds)', zh: '先基线后全面改革（4+4 回合）' },
+    name: { en: 'Baseline then all reforms', zh: '先基线后全面改革' },
     goal: {
       en: 'See the cooperation failure, then the whole reform package change it.',
       zh: '先体验合作失灵，再看整套改革如何改变它。',
     },
+    groups: [{ en: 'Baseline then all reforms', zh: '先基线后全面改革' }],
     config: {
       rounds: 8,
       arms: [{ name: 'Baseline then all reforms', schedule: [baseline, { fromRound: 5, treatments: ALL_REFORMS }] }],
@@ -31,6 +35,7 @@ export const CLASS_PLANS: readonly ClassPlan[] = [
       en: 'Ask which reform matters most, and whether they work alone or as a package.',
       zh: '探讨哪项改革最关键，改革单独有效还是需要配套。',
     },
+    groups: [{ en: 'Reform ladder', zh: '改革阶梯' }],
     config: {
       rounds: 8,
       arms: [
@@ -56,6 +61,10 @@ export const CLASS_PLANS: readonly ClassPlan[] = [
       en: 'Compare worlds that keep the old rules with worlds that reform at round 5.',
       zh: '比较保持旧规则的赛区与第5回合改革的赛区。',
     },
+    groups: [
+      { en: 'Control', zh: '对照组' },
+      { en: 'Reform', zh: '改革组' },
+    ],
     config: {
       rounds: 8,
       worlds: { count: 'auto' },
@@ -72,6 +81,10 @@ export const CLASS_PLANS: readonly ClassPlan[] = [
       en: 'Show how a more balanced map (reform C) changes the gap and the incentive to cooperate.',
       zh: '展示更均衡的地图（改革C）如何影响地区差距与合作意愿。',
     },
+    groups: [
+      { en: 'Single centre', zh: '单中心' },
+      { en: 'Multi centre', zh: '多中心' },
+    ],
     config: {
       rounds: 6,
       arms: [
@@ -82,11 +95,12 @@ export const CLASS_PLANS: readonly ClassPlan[] = [
   },
   {
     id: 'quick-demo',
-    name: { en: 'Quick demo (3 short rounds)', zh: '快速演示（3个短回合）' },
+    name: { en: 'Quick demo (short rounds)', zh: '快速演示（短回合）' },
     goal: {
       en: 'A 15-minute taste: one baseline round, then two with all reforms.',
       zh: '15分钟体验：一个基线回合，再加两个全面改革回合。',
     },
+    groups: [{ en: 'Quick demo', zh: '快速演示' }],
     config: {
       rounds: 3,
       phases: { briefing: 10, negotiate: 60, decide: 30, results: 20 },
@@ -95,11 +109,13 @@ export const CLASS_PLANS: readonly ClassPlan[] = [
   },
   {
     id: 'simulator-6-6',
-    name: { en: 'Research: 6 baseline then 6 reform rounds', zh: '研究用：6个基线回合后6个改革回合' },
+    name: { en: 'Research: baseline then treatment rounds', zh: '研究用：基线回合后处理回合' },
     goal: {
       en: 'The design used to check the model with bots (docs/rules.md section 10).',
       zh: '用机器人检验模型时采用的设计（规则第10节）。',
     },
+    // A research plan keeps the research words (arm), in both languages.
+    groups: [{ en: 'Baseline then all reforms', zh: 'Baseline then all reforms' }],
     config: {
       rounds: 12,
       arms: [{ name: 'Baseline then all reforms', schedule: [baseline, { fromRound: 7, treatments: ALL_REFORMS }] }],
@@ -118,4 +134,22 @@ export function classPlanConfig(id: string, overrides: Partial<SessionConfigInpu
   const plan = findClassPlan(id);
   if (!plan) throw new RangeError(`unknown class plan ${id}`);
   return SessionConfigSchema.parse({ ...plan.config, ...overrides });
+}
+
+/** A schedule step as far as counting rounds goes. */
+interface StepLike {
+  fromRound: number;
+}
+
+/**
+ * How a plan's rounds split, for its label: one number per schedule step of a single-group plan with one or two
+ * steps ("4 + 4 rounds"), otherwise only the total. Unparseable numbers (a field being typed) give null.
+ */
+export function planRounds(rounds: number, arms: readonly { schedule: readonly StepLike[] }[]): number[] | null {
+  if (!Number.isInteger(rounds) || rounds < 1) return null;
+  const steps = arms.length === 1 ? [...(arms[0]?.schedule ?? [])].sort((a, b) => a.fromRound - b.fromRound) : [];
+  if (steps.length !== 2 || steps.some((st) => !Number.isInteger(st.fromRound))) return [rounds];
+  const split = steps[1]?.fromRound ?? 1;
+  if (split <= 1 || split > rounds) return [rounds];
+  return [split - 1, rounds - split + 1];
 }

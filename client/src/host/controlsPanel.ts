@@ -1,5 +1,6 @@
 // Running the game: round and phase, the big countdown (the server's clock, the same on every screen), start,
 // pause/resume, add time, end the phase now, bot takeover, end the game. Every control is confirmed on screen.
+import type { BotStrategy } from '../../../shared/model/ids.js';
 import type { SessionView } from '../../../shared/model/session/view.js';
 import type { SessionClient } from '../state/session.js';
 import { h, uid } from '../ui/dom.js';
@@ -151,6 +152,17 @@ export function phaseStrip(ctx: ConsoleCtx): HTMLElement {
   );
 }
 
+/** Switching the bots' strategy, after saying which regions it concerns. */
+async function fillBots(ctx: ConsoleCtx, strategy: BotStrategy, at: Element | null): Promise<void> {
+  const name = tr(`host.bot.${strategy}`);
+  const ok = await confirmDialog({
+    title: tr('host.lobby.fillTitle', { strategy: name }),
+    body: trn('host.lobby.fillBody', botRegionCount(ctx.view())),
+    confirm: tr('host.lobby.fillBots'),
+  });
+  if (ok) await runCommand(ctx.client, 'host:fillBots', { strategy }, tr('host.lobby.fillBots'), at);
+}
+
 /** Lobby settings that also matter during the game: lock, bot strategy, takeover. */
 export function lobbyCard(ctx: ConsoleCtx): HTMLElement {
   const v = ctx.view();
@@ -231,14 +243,10 @@ export function lobbyCard(ctx: ConsoleCtx): HTMLElement {
             disabled: !c.lobby,
             'data-fkey': 'fill-bots',
             'data-testid': 'fill-bots',
-            onclick: (e: Event) =>
-              void runCommand(
-                ctx.client,
-                'host:fillBots',
-                { strategy: select.value as (typeof strategies)[number] },
-                tr('host.lobby.fillBots'),
-                controlOf(e),
-              ),
+            onclick: (e: Event) => {
+              const strategy = strategies.find((s) => s === select.value);
+              if (strategy) void fillBots(ctx, strategy, controlOf(e));
+            },
           },
           tr('host.lobby.fillBots'),
         ),

@@ -12,7 +12,7 @@ import { configFields } from './createFields.js';
 import { paintSummary } from './createSummary.js';
 import type { FieldReg, FormCtx } from './formKit.js';
 import { addIssue, errorCount, validateForm, serverDetailsToFields, type FieldErrors } from './issues.js';
-import { planPicker } from './planPicker.js';
+import { formSplit, localiseGroups, planPicker, roundsLabel } from './planPicker.js';
 import type { Presets } from './presetsApi.js';
 import { remount } from './widgets.js';
 
@@ -53,6 +53,9 @@ export function createForm(
     const duration = formSlot.querySelector('[data-testid="duration"]');
     const minutes = estimateMinutes(form);
     if (duration) duration.textContent = minutes === null ? '' : tr('host.create.duration', { minutes });
+    // The chosen plan's label follows the edits.
+    const rounds = formSlot.querySelector(`[data-plan-rounds="${CSS.escape(planId)}"]`);
+    if (rounds) rounds.textContent = roundsLabel(formSplit(form));
     submitBtn.disabled = busy;
     submitBtn.textContent = busy ? tr('host.create.creating') : tr('host.create.submit');
   };
@@ -89,11 +92,15 @@ export function createForm(
 
   function build(): void {
     fields = new Map();
+    form = localiseGroups(
+      form,
+      presets.classPlans.find((p) => p.id === planId),
+    );
     const maps = presets.maps.map((m) => ({ id: m.id, multiCentre: m.multiCentre }));
     const groups = configFields(ctx, presets, mapLabel);
     remount(
       formSlot,
-      planPicker(presets, planId, choosePlan),
+      planPicker(presets, planId, choosePlan, formSplit(form)),
       groups.basics,
       groups.phases,
       armsEditor(ctx, maps, mapLabel),

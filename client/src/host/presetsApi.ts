@@ -6,7 +6,15 @@ import { ApiError } from '../net/api.js';
 const Text = z.object({ en: z.string(), zh: z.string() });
 
 export const PresetsSchema = z.object({
-  classPlans: z.array(z.object({ id: z.string(), name: Text, goal: Text, config: z.record(z.string(), z.unknown()) })),
+  classPlans: z.array(
+    z.object({
+      id: z.string(),
+      name: Text,
+      goal: Text,
+      groups: z.array(Text),
+      config: z.record(z.string(), z.unknown()),
+    }),
+  ),
   defaultClassPlan: z.string(),
   maps: z.array(
     z.object({ id: z.string(), multiCentre: z.boolean(), regions: z.array(z.object({ id: z.string(), name: Text })) }),

@@ -119,10 +119,19 @@ function editSeat(ctx: ConsoleCtx, seat: SeatView, at: Element | null): void {
 
 async function removeSeat(ctx: ConsoleCtx, seat: SeatView, at: Element | null): Promise<void> {
   const host = at ? feedbackHost(at) : null;
+  const v = ctx.view();
+  const region = regionLabel(v, seat.world, seat.region);
+  const others = v.seats.some(
+    (s) => s.id !== seat.id && !s.kicked && s.world === seat.world && s.region === seat.region,
+  );
   const ok = await confirmDialog({
     title: tr('host.seats.removeTitle', { name: seat.name }),
-    body: tr('host.seats.removeBody'),
-    confirm: tr('host.seats.remove'),
+    body: [
+      tr('host.seats.removeWhere', { name: seat.name, region, world: worldLabel(seat.world) }),
+      tr('host.seats.removeGone'),
+      tr(others ? 'host.seats.removeThenOthers' : 'host.seats.removeThenBot', { region }),
+    ].join(' '),
+    confirm: tr('host.seats.removeAction', { name: seat.name }),
     danger: true,
   });
   if (ok)

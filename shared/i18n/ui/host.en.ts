@@ -6,6 +6,9 @@ export const hostEn = {
   'host.create.intro':
     'Pick a class plan, adjust anything you need, then create the session. You will get a join code, a QR code for the room and a secret link to this console.',
   'host.create.plan': 'Class plan',
+  'host.create.planRounds.one': '{n} round',
+  'host.create.planRounds.other': '{n} rounds',
+  'host.create.planSplit': '{a} + {b} rounds',
   'host.create.planHint':
     'A ready-made design for a teaching goal. Choosing one fills in the settings below; you can still change them.',
   'host.create.basics': 'Session',
@@ -169,6 +172,11 @@ export const hostEn = {
   'host.lobby.botStrategy': 'Bot strategy',
   'host.lobby.fillBots': 'Use for bot regions',
   'host.lobby.botRegions': 'Regions played by bots now: {n}.',
+  'host.lobby.fillTitle': 'Bots play “{strategy}”?',
+  'host.lobby.fillBody.one':
+    'From its next move on, the {n} region without a student is played by this strategy, and so is every region whose students all leave.',
+  'host.lobby.fillBody.other':
+    'From their next move on, the {n} regions without a student are played by this strategy, and so is every region whose students all leave.',
   'host.takeover': 'Bots play for absent regions',
   'host.takeoverHint':
     'When every student of a region is away at a deadline, its bot decides instead of the default rules.',
@@ -258,6 +266,10 @@ export const hostEn = {
   'host.seats.removeTitle': 'Remove {name} from the session?',
   'host.seats.removeBody':
     'Their screen will say they were removed, and they cannot come back to this seat. Their region is played by its other students or a bot.',
+  'host.seats.removeWhere': '{name} plays {region} in {world}.',
+  'host.seats.removeGone': 'Their screen will say they were removed, and they cannot come back to this seat.',
+  'host.seats.removeThenBot': 'No other student plays {region}: a bot takes it over.',
+  'host.seats.removeThenOthers': '{region} stays with its other students.',
   'host.seats.removeAction': 'Remove {name}',
   // End and debrief
   'host.end.heading': 'End the game',

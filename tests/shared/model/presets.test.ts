@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_REFORMS, armMap, parseConfig, scheduledTreatments } from '../../../shared/model/config.js';
 import { MAP_PRESET_IDS } from '../../../shared/model/maps.js';
-import { CLASS_PLANS, classPlanConfig, DEFAULT_CLASS_PLAN, findClassPlan } from '../../../shared/model/presets.js';
+import {
+  CLASS_PLANS,
+  classPlanConfig,
+  DEFAULT_CLASS_PLAN,
+  findClassPlan,
+  planRounds,
+} from '../../../shared/model/presets.js';
 
 describe('class plans', () => {
   it('have unique ids and names and goals in both languages', () => {
@@ -13,6 +19,36 @@ describe('class plans', () => {
     expect(findClassPlan(DEFAULT_CLASS_PLAN)).toBeDefined();
     expect(findClassPlan('nope')).toBeUndefined();
     expect(() => classPlanConfig('nope')).toThrow(/unknown class plan/);
+  });
+
+  it('name each group in both languages, one per arm; only the research plan keeps research words', () => {
+    for (const p of CLASS_PLANS) {
+      const cfg = classPlanConfig(p.id);
+      expect(
+        p.groups.map((g) => g.en),
+        p.id,
+      ).toEqual(cfg.arms.map((a) => a.name));
+      for (const g of p.groups) expect(g.zh.length, p.id).toBeGreaterThan(0);
+      const research = p.id.startsWith('simulator');
+      for (const g of p.groups) expect(/[\u4e00-\u9fff]/.test(g.zh), p.id).toBe(!research);
+    }
+  });
+
+  it('labels its rounds from its config: a two-step single group splits them, anything else gives the total', () => {
+    const split = (id: string) => {
+      const cfg = classPlanConfig(id);
+      return planRounds(cfg.rounds, cfg.arms);
+    };
+    expect(split('baseline-then-reforms')).toEqual([4, 4]);
+    expect(split('simulator-6-6')).toEqual([6, 6]);
+    expect(split('quick-demo')).toEqual([1, 2]);
+    expect(split('reform-ladder')).toEqual([8]);
+    expect(split('control-vs-reform')).toEqual([8]);
+    // Edited: 10 rounds, reforms from round 5; a reform round past the end; a field being typed.
+    const arms = [{ schedule: [{ fromRound: 1 }, { fromRound: 5 }] }];
+    expect(planRounds(10, arms)).toEqual([4, 6]);
+    expect(planRounds(3, arms)).toEqual([3]);
+    expect(planRounds(Number.NaN, arms)).toBeNull();
   });
 
   it.each(CLASS_PLANS.map((p) => [p.id] as const))('%s parses on every preset map', (id) => {
