@@ -1,6 +1,8 @@
 // The embedded default store: one SQLite file (WAL) via better-sqlite3. Writes are synchronous transactions, so
 // an append has reached the database file before the command is acknowledged. synchronous=NORMAL in WAL mode
-// survives a crash of the process (SIGKILL); set SQLITE_SYNC=FULL to survive a power cut too.
+// survives a crash of the process (SIGKILL); set SQLITE_SYNC=FULL to survive a power cut too. Appends are group
+// committed: those made during one turn of the event loop (many sessions' commands) go into one transaction at
+// its end, each in a savepoint of its own (a failing append fails alone), and each resolves only after the commit.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -54,9 +56,23 @@ function settle<T>(f: () => T): Promise<T> {
   }
 }
 
+interface PendingAppend {
+  code: string;
+  cmd: StoredCommand;
+  seat: NewSeat | undefined;
+  resolve: () => void;
+  reject: (e: Error) => void;
+}
+
+function asError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
+}
+
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly stmts;
+  private pending: PendingAppend[] = [];
+  private readonly appendOne: (a: PendingAppend) => void;
 
   constructor(file: string, sync: 'NORMAL' | 'FULL' = 'NORMAL') {
     mkdirSync(dirname(file), { recursive: true });
@@ -94,6 +110,19 @@ export class SqliteStore implements Store {
       markEnded: db.prepare('UPDATE sessions SET ended = 1 WHERE code = ?'),
       heartbeat: db.prepare('UPDATE sessions SET heartbeat = ? WHERE code = ?'),
     };
+    // Inside the batch's transaction, better-sqlite3 runs this one as a savepoint.
+    this.appendOne = db.transaction(({ code, cmd, seat }: PendingAppend) => {
+      this.stmts.insertCommand.run(
+        code,
+        cmd.seq,
+        cmd.cmdId,
+        cmd.at,
+        cmd.actor,
+        cmd.type,
+        JSON.stringify(cmd.payload ?? null),
+      );
+      if (seat) this.stmts.insertSeat.run(code, seat.seatId, seat.tokenHash);
+    });
   }
 
   createSession(row: SessionRow): Promise<void> {
@@ -123,20 +152,39 @@ export class SqliteStore implements Store {
   }
 
   appendCommand(code: string, cmd: StoredCommand, seat?: NewSeat): Promise<void> {
-    return settle(() => {
-      this.db.transaction(() => {
-        this.stmts.insertCommand.run(
-          code,
-          cmd.seq,
-          cmd.cmdId,
-          cmd.at,
-          cmd.actor,
-          cmd.type,
-          JSON.stringify(cmd.payload ?? null),
-        );
-        if (seat) this.stmts.insertSeat.run(code, seat.seatId, seat.tokenHash);
-      })();
+    return new Promise((resolve, reject) => {
+      this.pending.push({ code, cmd, seat, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.commitAppends());
     });
+  }
+
+  /** One transaction for the appends of this turn of the event loop; each is settled after the commit. */
+  private commitAppends(): void {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    const failed = new Map<PendingAppend, Error>();
+    try {
+      this.db.transaction(() => {
+        for (const a of batch) {
+          try {
+            this.appendOne(a);
+          } catch (e) {
+            // An error that ended the whole transaction (a full disk...) fails the batch, not just this append.
+            if (!this.db.inTransaction) throw e;
+            failed.set(a, asError(e));
+          }
+        }
+      })();
+    } catch (e) {
+      for (const a of batch) a.reject(asError(e));
+      return;
+    }
+    for (const a of batch) {
+      const err = failed.get(a);
+      if (err) a.reject(err);
+      else a.resolve();
+    }
   }
 
   findCommand(code: string, cmdId: string): Promise<StoredCommand | undefined> {
@@ -191,6 +239,8 @@ export class SqliteStore implements Store {
 
   close(): Promise<void> {
     return settle(() => {
+      // Appends still waiting for their commit are committed now (or fail if the database is gone).
+      this.commitAppends();
       if (this.db.open) this.db.close();
     });
   }

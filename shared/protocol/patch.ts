@@ -23,7 +23,8 @@ export const PatchOpSchema = z.discriminatedUnion('op', [
 
 /** RFC 6901: `~` is `~0`, `/` is `~1`. */
 function escape(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+  // Most keys have neither: no new string (diff escapes every key it walks into).
+  return key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
 }
 
 function unescape(token: string): string {
@@ -63,21 +64,35 @@ export function diff(from: Json, to: Json, path = '', out: PatchOp[] = []): Patc
   if (from === to) return out;
   if (Array.isArray(from) && Array.isArray(to)) {
     const common = Math.min(from.length, to.length);
-    for (let i = 0; i < common; i++) diff(from[i] as Json, to[i] as Json, `${path}/${i}`, out);
+    for (let i = 0; i < common; i++) {
+      // Equal items (the same object when a view reuses an unchanged part) are skipped without making their path.
+      if (from[i] !== to[i]) diff(from[i] as Json, to[i] as Json, `${path}/${i}`, out);
+    }
     for (let i = common; i < to.length; i++) out.push({ op: 'add', path: `${path}/${i}`, value: to[i] as Json });
     for (let i = from.length - 1; i >= to.length; i--) out.push({ op: 'remove', path: `${path}/${i}` });
     return out;
   }
   if (isObject(from) && isObject(to)) {
-    for (const key of Object.keys(from)) {
-      if (has(from, key) && !has(to, key)) out.push({ op: 'remove', path: `${path}/${escape(key)}` });
-    }
+    const start = out.length;
+    const fromKeys = Object.keys(from);
+    let kept = 0;
     for (const key of Object.keys(to)) {
-      if (!has(to, key)) continue;
-      const p = `${path}/${escape(key)}`;
-      if (!has(from, key)) out.push({ op: 'add', path: p, value: to[key] as Json });
-      else diff(from[key] as Json, to[key] as Json, p, out);
+      const next = to[key];
+      if (next === undefined) continue;
+      const prev = Object.hasOwn(from, key) ? from[key] : undefined;
+      if (prev === undefined) out.push({ op: 'add', path: `${path}/${escape(key)}`, value: next });
+      else {
+        kept++;
+        if (prev !== next) diff(prev, next, `${path}/${escape(key)}`, out);
+      }
     }
+    // Every member of `from` is in `to` (the usual case): nothing to remove. Otherwise the removals come first.
+    if (kept === fromKeys.length) return out;
+    const removals: PatchOp[] = [];
+    for (const key of fromKeys) {
+      if (from[key] !== undefined && !has(to, key)) removals.push({ op: 'remove', path: `${path}/${escape(key)}` });
+    }
+    out.splice(start, 0, ...removals);
     return out;
   }
   if (!jsonEqual(from, to)) out.push({ op: 'replace', path, value: to });

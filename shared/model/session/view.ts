@@ -81,6 +81,79 @@ export type ViewerRole = { kind: 'host' } | { kind: 'projector' } | { kind: 'reg
 
 const NO_PRESENCE: Presence = { connected: false, awaySince: null };
 
+interface CachedWorld {
+  config: SessionConfig;
+  gameOver: boolean;
+  full: LiveWorldView;
+  /** The projector's (`p`) and each region's (`r:<id>`) cut of `full`. */
+  restricted: Map<string, LiveWorldView>;
+}
+
+/**
+ * World views by world state (a world's state is replaced, never changed, when a command changes that world):
+ * an unchanged world's view is built once and is the same object from one broadcast to the next, so that the
+ * patch diff of a view (shared/protocol/patch.ts) skips it at once. The views must never be modified.
+ */
+const worldViews = new WeakMap<WorldLive, CachedWorld>();
+
+/** Seat records as shown with presence (host, students) and without (projector), by seat record. */
+const seatViews = new WeakMap<Seat, SeatView>();
+const publicSeatViews = new WeakMap<Seat, SeatView>();
+
+/** The latest region statuses and world infos of a session (by its config), reused while they read the same. */
+const lastParts = new WeakMap<SessionConfig, { statuses: Map<string, RegionStatus>; infos: Map<string, WorldInfo> }>();
+
+function partsOf(config: SessionConfig): { statuses: Map<string, RegionStatus>; infos: Map<string, WorldInfo> } {
+  let parts = lastParts.get(config);
+  if (!parts) {
+    parts = { statuses: new Map(), infos: new Map() };
+    lastParts.set(config, parts);
+  }
+  return parts;
+}
+
+/** Two records of primitives and lists of primitives with the same members in the same order. */
+function sameFlat(a: object, b: object): boolean {
+  const ea: [string, unknown][] = Object.entries(a);
+  const eb: [string, unknown][] = Object.entries(b);
+  return (
+    ea.length === eb.length &&
+    ea.every(([k, x], i) => {
+      const [kb, y] = eb[i] ?? [];
+      if (k !== kb) return false;
+      if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((v, j) => v === y[j]);
+      return x === y;
+    })
+  );
+}
+
+/** `fresh`, or the object last made for the same part of the session if it reads the same (see worldViews). */
+function reuse<T extends object>(last: Map<string, T>, key: string, fresh: T): T {
+  const hit = last.get(key);
+  if (hit && sameFlat(hit, fresh)) return hit;
+  last.set(key, fresh);
+  return fresh;
+}
+
+function seatView(seat: Seat, presence: Presence, cache: WeakMap<Seat, SeatView>): SeatView {
+  const hit = cache.get(seat);
+  if (hit && hit.connected === presence.connected && hit.awaySince === presence.awaySince) return hit;
+  const view = {
+    id: seat.id,
+    name: seat.name,
+    world: seat.world,
+    region: seat.region,
+    kicked: seat.kicked,
+    ...presence,
+  };
+  cache.set(seat, view);
+  return view;
+}
+
+function viewerKey(viewer: Viewer): string {
+  return viewer.kind === 'region' ? `r:${viewer.regionId}` : viewer.kind;
+}
+
 function nextTreatments(state: SessionState, arm: number): Treatment[] | null {
   if (state.phase === 'ended') return null;
   const next = state.phase === 'lobby' ? 1 : state.round + 1;
@@ -92,7 +165,6 @@ function nextTreatments(state: SessionState, arm: number): Treatment[] | null {
  * flush sends one view per room: host, projector and every region).
  */
 export class ViewBuilder {
-  private readonly fullWorlds = new Map<number, LiveWorldView>();
   private shared: Omit<SessionView, 'me' | 'worlds' | 'seats' | 'regions' | 'decided'> | null = null;
   private status: { regions: RegionStatus[]; decided: SessionView['decided'] } | null = null;
   private readonly seatsByRegion = new Map<string, Seat[]>();
@@ -110,14 +182,28 @@ export class ViewBuilder {
     }
   }
 
-  private worldFor(w: WorldLive): LiveWorldView {
-    let hit = this.fullWorlds.get(w.index);
-    if (!hit) {
-      const { history, ...rest } = fullWorldView(this.state.config, w, this.state.phase === 'ended');
-      hit = { ...rest, state: w.state, historyLength: history.length };
-      this.fullWorlds.set(w.index, hit);
+  private worldFor(w: WorldLive, viewer: Viewer): LiveWorldView {
+    const config = this.state.config;
+    const gameOver = this.state.phase === 'ended';
+    let hit = worldViews.get(w);
+    if (!hit || hit.config !== config || hit.gameOver !== gameOver) {
+      const { history, ...rest } = fullWorldView(config, w, gameOver);
+      hit = {
+        config,
+        gameOver,
+        full: { ...rest, state: w.state, historyLength: history.length },
+        restricted: new Map(),
+      };
+      worldViews.set(w, hit);
     }
-    return hit;
+    if (viewer.kind === 'host') return hit.full;
+    const key = viewerKey(viewer);
+    let cut = hit.restricted.get(key);
+    if (!cut) {
+      cut = restrictWorldView(hit.full, viewer);
+      hit.restricted.set(key, cut);
+    }
+    return cut;
   }
 
   private worldTotal(): number {
@@ -136,15 +222,17 @@ export class ViewBuilder {
       for (const region of worldRegions(state, w)) {
         const seats = this.seatsByRegion.get(`${w}:${region}`) ?? [];
         const isSubmitted = live?.current?.submitted[region] !== undefined;
-        regions.push({
-          world: w,
-          region,
-          humans: seats.length,
-          connected: seats.filter((s) => this.presence(s.id).connected).length,
-          bot: seats.length === 0 ? botStrategyOf(state, w, region) : null,
-          submitted: isSubmitted,
-          done: live?.current?.done[region] === true,
-        });
+        regions.push(
+          reuse(partsOf(state.config).statuses, `${w}:${region}`, {
+            world: w,
+            region,
+            humans: seats.length,
+            connected: seats.filter((s) => this.presence(s.id).connected).length,
+            bot: seats.length === 0 ? botStrategyOf(state, w, region) : null,
+            submitted: isSubmitted,
+            done: live?.current?.done[region] === true,
+          }),
+        );
         if (seats.length > 0) {
           of++;
           if (isSubmitted) submitted++;
@@ -187,14 +275,14 @@ export class ViewBuilder {
       worldInfo: Array.from({ length: this.worldTotal() }, (_, w) => {
         const arm = w % state.config.arms.length;
         const live = state.worlds[w];
-        return {
+        return reuse(partsOf(state.config).infos, String(w), {
           index: w,
           arm,
           armName: state.config.arms[arm]?.name ?? '',
           mapId: live?.mapId ?? armMap(state.config, arm).id,
           treatments: live?.current?.treatments ?? live?.history[live.history.length - 1]?.treatments ?? [],
           nextTreatments: nextTreatments(state, arm),
-        };
+        });
       }),
       announcements: state.announcements.slice(-5),
       students: { total: all.length, connected: all.filter((s) => this.presence(s.id).connected).length },
@@ -223,20 +311,14 @@ export class ViewBuilder {
         : mine
           ? (this.seatsByRegion.get(`${mine.world}:${mine.region}`) ?? [])
           : state.seats.filter((s) => !s.kicked);
+    const seatCache = role.kind === 'projector' ? publicSeatViews : seatViews;
     const presence = (id: string): Presence => (role.kind === 'projector' ? NO_PRESENCE : this.presence(id));
     return {
       ...this.common(),
       ...(mine ? { students: this.worldStudents(mine.world) } : {}),
       me,
-      worlds: visibleWorlds.map((w) => restrictWorldView(this.worldFor(w), viewer)),
-      seats: visibleSeats.map((s) => ({
-        id: s.id,
-        name: s.name,
-        world: s.world,
-        region: s.region,
-        kicked: s.kicked,
-        ...presence(s.id),
-      })),
+      worlds: visibleWorlds.map((w) => this.worldFor(w, viewer)),
+      seats: visibleSeats.map((s) => seatView(s, presence(s.id), seatCache)),
       regions: mine ? regions.filter((r) => r.world === mine.world) : regions,
       decided: mine ? decided.filter((d) => d.world === mine.world) : decided,
     };
