@@ -19,7 +19,10 @@
 // --wait-quiet: wait up to that many seconds for other jobs on the machine to quieten down before starting.
 // --scenario join-burst [--joins 600] [--concurrency 50]: another session's ack latency while a lecture hall joins
 // one session (tests/bench/load/join-burst.ts). --scenario round-bytes: what one scripted round costs a student's
-// connection on the wire with protocol 1 and protocol 2 (tests/bench/load/round-bytes.ts).
+// connection on the wire with protocol 1 and protocol 2 (tests/bench/load/round-bytes.ts). --scenario
+// reconnect-storm [--steps 1000]: once the students are seated and acting (one short step, measured as usual),
+// every student connection is dropped at once; prints how long until all are back in their seats with a full
+// view (tests/bench/load/storm-report.ts), then checks the exports as usual.
 // --nodes N (N >= 2): cluster figures, N processes on PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL), see
 // tests/bench/load/cluster.ts: the steps above against 1 and then N processes behind nginx, and the ratio of
 // students held at ack p99 <= 50 ms; --scenario failover [--kills 20]: the latency a forwarded command adds, and
@@ -43,6 +46,7 @@ import { parseOptions } from './load/options.js';
 import { openFilesLimit } from './load/proc.js';
 import { printProfile, printResults } from './load/report.js';
 import { startServer, stopServer } from './load/server.js';
+import { runStorm } from './load/storm-report.js';
 import { plan } from './load/sessions.js';
 import { runStep, waitQuiet, type StepResult } from './load/steps.js';
 import { WorkerPool } from './load/workers.js';
@@ -113,6 +117,7 @@ try {
     }
   }
 
+  if (opts.scenario === 'reconnect-storm' && !failure) await runStorm(pool, server.pid, log);
   log('stopping the students and waiting for acks in flight');
   pool.tellAll({ type: 'stop' });
   await pool.receiveAll('stopped', opts.ackTimeoutMs + 10_000);

@@ -29,6 +29,7 @@ export type ToWorker =
   | { type: 'measureEnd'; step: number }
   | { type: 'stop' }
   | { type: 'verify' }
+  | { type: 'storm'; timeoutMs: number }
   | { type: 'exit' };
 
 export interface ErrorCounts {
@@ -93,4 +94,16 @@ export type FromWorker =
   | WindowReport
   | { type: 'stopped'; workerId: number; inFlight: number }
   | VerifyReport
+  | StormReport
   | { type: 'fatal'; workerId: number; message: string };
+
+/** A reconnect storm's outcome in one worker (storm.ts). */
+export interface StormReport {
+  type: 'stormed';
+  workerId: number;
+  /** Drop -> back in the seat with a full view (ms), per student back in time. */
+  times: number[];
+  /** Students not back within the timeout. */
+  missing: number;
+  connectErrors: number;
+}

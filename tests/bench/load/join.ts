@@ -56,7 +56,7 @@ export function connect(auth: { code: string; token: string }, onView: (view: Se
   worker.allSockets.add(sock);
   followViews(sock, onView);
   sock.on('disconnect', () => {
-    if (!worker.closing) worker.errors.disconnects++;
+    if (!worker.closing && !worker.dropping) worker.errors.disconnects++;
   });
   sock.on('connect_error', (err: Error) => {
     if (worker.closing) return;

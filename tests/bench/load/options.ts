@@ -20,7 +20,8 @@ export interface LoadOptions {
   ackTimeoutMs: number;
   /** Time after the end of a measurement window for late acks and views to arrive. */
   graceMs: number;
-  /** `steps` (the default), `join-burst`, `round-bytes`; with --nodes: `failover`, `rolling-restart`, `adapters`. */
+  /** `steps` (the default), `join-burst`, `round-bytes`, `reconnect-storm` (steps, then the storm); with --nodes:
+   * `failover`, `rolling-restart`, `adapters`. */
   scenario: Scenario;
   /** join-burst: students joining the other session, and how many at a time. */
   joins: number;
@@ -33,16 +34,16 @@ export interface LoadOptions {
 }
 
 export const CLUSTER_SCENARIOS = ['failover', 'rolling-restart', 'adapters'] as const;
-export type Scenario = 'steps' | 'join-burst' | 'round-bytes' | (typeof CLUSTER_SCENARIOS)[number];
-const SCENARIOS: readonly Scenario[] = ['steps', 'join-burst', 'round-bytes', ...CLUSTER_SCENARIOS];
+export type Scenario = 'steps' | 'join-burst' | 'round-bytes' | 'reconnect-storm' | (typeof CLUSTER_SCENARIOS)[number];
+const SCENARIOS: readonly Scenario[] = ['steps', 'join-burst', 'round-bytes', 'reconnect-storm', ...CLUSTER_SCENARIOS];
 
 const ACTIONS: readonly ActionKind[] = ['draft', 'proposal'];
 
 export function parseOptions(): LoadOptions {
   const { values: opt } = parseArgs({
     options: {
-      steps: { type: 'string', default: '500,1000,2000,3000' },
-      measure: { type: 'string', default: '25' },
+      steps: { type: 'string' },
+      measure: { type: 'string' },
       workers: { type: 'string', default: '3' },
       ramp: { type: 'string', default: '100' },
       'action-ms': { type: 'string', default: '5000' },
@@ -61,9 +62,11 @@ export function parseOptions(): LoadOptions {
       restarts: { type: 'string', default: '10' },
     },
   });
+  // The reconnect storm drops 1,000 students by default, after one short measured step.
+  const storm = opt.scenario === 'reconnect-storm';
   const o: LoadOptions = {
-    steps: opt.steps.split(',').map((s) => Number(s.trim())),
-    measureMs: Number(opt.measure) * 1000,
+    steps: (opt.steps ?? (storm ? '1000' : '500,1000,2000,3000')).split(',').map((s) => Number(s.trim())),
+    measureMs: Number(opt.measure ?? (storm ? '10' : '25')) * 1000,
     workerCount: Number(opt.workers),
     ramp: Number(opt.ramp),
     actionMs: Number(opt['action-ms']),

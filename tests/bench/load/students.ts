@@ -19,6 +19,7 @@ import type { SessionView } from '../../../shared/model/session/view.js';
 import { driveTo, onHostView } from './host.js';
 import { connect, joinStudent, pacer } from './join.js';
 import { measureEnd, measureStart, stop } from './measure.js';
+import { storm } from './storm.js';
 import { verify } from './verify.js';
 import { noteUpdates, readWorld, showsWorld } from './view-read.js';
 import { config, fatal, send, worker, type SessionRun, type Student } from './worker-state.js';
@@ -138,6 +139,9 @@ process.on('message', (raw: unknown) => {
       break;
     case 'verify':
       verify().catch((e: unknown) => fatal(`verify: ${String(e)}`));
+      break;
+    case 'storm':
+      storm(m.timeoutMs);
       break;
     case 'exit':
       exit();

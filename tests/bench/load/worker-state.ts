@@ -87,6 +87,8 @@ export const worker = {
   step: 0,
   stopping: false,
   closing: false,
+  /** During a reconnect storm (storm.ts): the disconnects are made on purpose, not errors. */
+  dropping: false,
   inFlight: 0,
   windowOpen: false,
   windowCmds: [] as Cmd[],
