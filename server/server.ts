@@ -7,6 +7,7 @@ import { Server } from 'socket.io';
 import { createApp } from './http/app.js';
 import { Broadcaster } from './realtime/broadcaster.js';
 import { attachGateway, reconcileSeats } from './realtime/gateway.js';
+import { commandLimiter } from './realtime/auth.js';
 import { KeyedLimiter } from './realtime/rateLimit.js';
 import type { GameIo } from './realtime/socketData.js';
 import { systemClock, type Clock } from './sessions/clock.js';
@@ -66,9 +67,10 @@ export async function startServer({ env, clock = systemClock, store: givenStore 
       reconcileSeats(io, rt, changedSeats).catch((e: unknown) => onError(e, 'reconcile seats'));
   };
   const registry = new SessionRegistry(store, clock, { onChange, onError });
+  const seatLimiter = commandLimiter(env.SEAT_COMMANDS_PER_SECOND);
   // With PostgreSQL the process is one node of a cluster (it may be the only one).
   if (store instanceof PostgresStore)
-    cluster = attachCluster({ io, registry, store, leaseMs: env.LEASE_MS, onChange, onError });
+    cluster = attachCluster({ io, registry, store, leaseMs: env.LEASE_MS, seatLimiter, now, onChange, onError });
   broadcaster = new Broadcaster(io, env.BROADCAST_MS, now);
   const joinLimiter = new KeyedLimiter(env.JOIN_RATE_PER_MINUTE, env.JOIN_RATE_PER_MINUTE / 60);
   const createLimiter = new KeyedLimiter(30, 0.5);
@@ -97,7 +99,7 @@ export async function startServer({ env, clock = systemClock, store: givenStore 
     store,
     broadcaster,
     joinLimiter,
-    seatCommandsPerSecond: env.SEAT_COMMANDS_PER_SECOND,
+    seatLimiter,
     now,
     onError,
   });

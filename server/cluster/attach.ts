@@ -2,6 +2,7 @@
 // same database, one channel per schema) carries the messages between processes, and a ClusterNode runs this
 // process's share of the sessions.
 import { createAdapter } from '@socket.io/postgres-adapter';
+import type { KeyedLimiter } from '../realtime/rateLimit.js';
 import type { GameIo } from '../realtime/socketData.js';
 import type { SessionRegistry } from '../sessions/registry.js';
 import type { PostgresStore } from '../store/postgres.js';
@@ -13,6 +14,8 @@ export interface AttachClusterOptions {
   registry: SessionRegistry;
   store: PostgresStore;
   leaseMs: number;
+  seatLimiter: KeyedLimiter;
+  now: () => number;
   onChange: OnFollowerChange;
   onError: (err: unknown, context: string) => void;
 }

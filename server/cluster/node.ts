@@ -3,6 +3,9 @@
 // other sessions its sockets belong to. Commands for a session run elsewhere are forwarded to its owner and the
 // owner's ack comes back; presence is shared with every process. See docs/deploy.md.
 import { randomBytes } from 'node:crypto';
+import { errorText } from '../../shared/i18n/index.js';
+import { seatBucketKey } from '../realtime/auth.js';
+import type { KeyedLimiter } from '../realtime/rateLimit.js';
 import type { GameIo } from '../realtime/socketData.js';
 import type { Actor, SessionCommand } from '../../shared/model/session/commands.js';
 import type { Ack } from '../../shared/protocol/errors.js';
@@ -34,6 +37,9 @@ export interface ClusterOptions {
   store: PostgresStore;
   /** How long a lease lasts without renewal: a dead process's sessions are taken over after at most this. */
   leaseMs: number;
+  /** The seats' command buckets of this process: the owner draws forwarded commands from them too. */
+  seatLimiter: KeyedLimiter;
+  now: () => number;
   onChange: OnFollowerChange;
   onError: (err: unknown, context: string) => void;
 }
@@ -106,6 +112,20 @@ export class ClusterNode implements SessionOwnership {
     if (!this.held.has(rt.code)) return;
     if (this.seqQueue.size === 0) setImmediate(() => this.sendSeqs());
     this.seqQueue.set(rt.code, rt.state.seq);
+    if (rt.state.phase === 'ended') void this.finished(rt.code);
+  }
+
+  /**
+   * An ended session (marked ended in the store before this) refuses every command, so it needs no owner: its lease
+   * is given up at once and nobody takes it over. Its runtime stays, read-only, while sockets here still use it.
+   */
+  private async finished(code: string): Promise<void> {
+    const fence = this.held.get(code);
+    if (fence === undefined) return;
+    this.held.delete(code);
+    this.o.store.setFence(code, null);
+    this.ownerOf.delete(code);
+    await this.leases.release(new Map([[code, fence]])).catch((e: unknown) => this.o.onError(e, `releasing ${code}`));
   }
 
   private sendSeqs(): void {
@@ -165,6 +185,9 @@ export class ClusterNode implements SessionOwnership {
         }
       }
       this.ownerOf.delete(code);
+      // Nobody owns an ended session: once the read copy here shows the end (it follows the log), the answer is known.
+      if (this.o.registry.peek(code)?.state.phase === 'ended')
+        return parse({ ok: false, error: { code: 'SESSION_ENDED', message: errorText('en', 'SESSION_ENDED') } });
       if (Date.now() > until) return busy('nobody runs this session right now');
       await sleep(200);
     }
@@ -197,6 +220,10 @@ export class ClusterNode implements SessionOwnership {
     if (request.kind === 'join') return this.o.registry.join(rt, request.name, request.cmdId);
     const command = parseForwardedCommand(request.cmdId, request.command);
     if (!command) return { ok: false, error: { code: 'BAD_REQUEST', message: 'invalid forwarded command' } };
+    // A seat's sockets may sit on several processes, each with its own bucket: the owner's bucket counts them all.
+    const { actor } = request;
+    if (actor.kind === 'seat' && !this.o.seatLimiter.take(seatBucketKey(code, actor.seatId), this.o.now()))
+      return { ok: false, error: { code: 'RATE_LIMITED', message: errorText('en', 'RATE_LIMITED') } };
     return this.o.registry.submit(rt, request.actor, request.cmdId, command);
   }
 
@@ -281,8 +308,17 @@ export class ClusterNode implements SessionOwnership {
     this.alive = await this.leases.beat(this.held.size, this.o.leaseMs);
     const aliveIds = new Set(this.alive.map((n) => n.id));
     this.book.forgetNodes(aliveIds, (code) => this.o.registry.peek(code));
+    this.unloadEnded();
     for (const rt of this.o.registry.all()) if (!this.held.has(rt.code)) void this.follower.catchUp(rt);
     if (!this.stopping) await this.takeOrphans();
+  }
+
+  /** Ended sessions without a socket here leave memory (a later socket or export loads them again). */
+  private unloadEnded(): void {
+    const inUse = new Set<string>();
+    for (const socket of this.o.io.of('/').sockets.values()) inUse.add(socket.data.code);
+    for (const rt of this.o.registry.all())
+      if (rt.state.phase === 'ended' && !this.held.has(rt.code) && !inUse.has(rt.code)) this.o.registry.drop(rt.code);
   }
 
   private async takeOrphans(): Promise<void> {

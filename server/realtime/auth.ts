@@ -19,10 +19,16 @@ export function clientIp(socket: GameSocket): string {
   return socket.handshake.address || 'unknown';
 }
 
-/** Commands per seat (all its sockets together): bursts of twice the rate per second (20, then 10 a second). */
+/**
+ * Commands per seat (all its sockets together): bursts of twice the rate per second (20, then 10 a second). In a
+ * cluster the session's owner also draws forwarded commands from it, so the limit holds across processes.
+ */
 export function commandLimiter(perSecond: number): KeyedLimiter {
   return new KeyedLimiter(2 * perSecond, perSecond);
 }
+
+/** The key of a seat's bucket in the command limiter. */
+export const seatBucketKey = (code: string, seatId: string) => `${code}|${seatId}`;
 
 export function authMiddleware(registry: SessionRegistry, store: Store, now: () => number, limits: KeyedLimiter) {
   return (socket: GameSocket, next: (err?: Error) => void): void => {
@@ -71,5 +77,5 @@ async function authenticate(
   if (seat.kicked) throw new AuthError('KICKED', errorText(lang, 'KICKED'));
   // A seat's sockets share one bucket: opening more sockets does not buy more commands (the host's token is the
   // instructor's own, so the host keeps one bucket per socket).
-  return { ...base, role: 'seat', seatId, bucket: limits.bucket(`${code}|${seatId}`, now()) };
+  return { ...base, role: 'seat', seatId, bucket: limits.bucket(seatBucketKey(code, seatId), now()) };
 }

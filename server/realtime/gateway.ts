@@ -14,7 +14,7 @@ import type { SessionRegistry } from '../sessions/registry.js';
 import type { SessionRuntime } from '../sessions/runtime.js';
 import { normaliseCode } from '../sessions/tokens.js';
 import type { Store } from '../store/types.js';
-import { authMiddleware, commandLimiter } from './auth.js';
+import { authMiddleware } from './auth.js';
 import type { Broadcaster } from './broadcaster.js';
 import type { KeyedLimiter } from './rateLimit.js';
 import { roomFor, rooms } from './rooms.js';
@@ -31,7 +31,8 @@ export interface GatewayDeps {
   store: Store;
   broadcaster: Broadcaster;
   joinLimiter: KeyedLimiter;
-  seatCommandsPerSecond: number;
+  /** Commands per seat (server/realtime/auth.ts commandLimiter), shared with the cluster's owner-side check. */
+  seatLimiter: KeyedLimiter;
   now: () => number;
   onError: (err: unknown, context: string) => void;
 }
@@ -52,7 +53,7 @@ function localise<T extends object>(lang: Lang, ack: Ack<T>): Ack<T> {
 
 export function attachGateway(deps: GatewayDeps): void {
   const { io, registry } = deps;
-  io.use(authMiddleware(registry, deps.store, deps.now, commandLimiter(deps.seatCommandsPerSecond)));
+  io.use(authMiddleware(registry, deps.store, deps.now, deps.seatLimiter));
   io.on('connection', (socket: GameSocket) => {
     onConnection(deps, socket).catch((e: unknown) => {
       deps.onError(e, 'connection');

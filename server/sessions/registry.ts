@@ -124,18 +124,27 @@ export class SessionRegistry {
     return this.live.get(code) ?? rt;
   }
 
+  /**
+   * Where a command for this copy goes: nowhere (null, it runs here) on one process, on the owner, and anywhere once
+   * the session has ended (nobody owns it then, and the rules refuse every command); else to the owner.
+   */
+  private forwarder(rt: SessionRuntime): SessionOwnership | null {
+    if (!this.ownership || this.ownership.owns(rt.code) || rt.state.phase === 'ended') return null;
+    return this.ownership;
+  }
+
   /** A command for the session: run here, or passed on to the process that runs it. */
   submit(rt: SessionRuntime, actor: Actor, cmdId: string, cmd: SessionCommand): Promise<Ack<{ seq: number }>> {
     // The runtime held now: a takeover may have replaced the read copy a connection started with.
     const current = this.live.get(rt.code) ?? rt;
-    if (!this.ownership || this.ownership.owns(rt.code)) return current.submit(actor, cmdId, cmd);
-    return this.ownership.submit(rt.code, actor, cmdId, cmd);
+    const owner = this.forwarder(current);
+    return owner ? owner.submit(rt.code, actor, cmdId, cmd) : current.submit(actor, cmdId, cmd);
   }
 
   join(rt: SessionRuntime, name: string, cmdId?: string): Promise<JoinAck> {
     const current = this.live.get(rt.code) ?? rt;
-    if (!this.ownership || this.ownership.owns(rt.code)) return current.join(name, cmdId);
-    return this.ownership.join(rt.code, name, cmdId);
+    const owner = this.forwarder(current);
+    return owner ? owner.join(rt.code, name, cmdId) : current.join(name, cmdId);
   }
 
   /** A seat's socket connected to this process (presence is shared with the other processes of a cluster). */
