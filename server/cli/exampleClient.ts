@@ -5,6 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import { AckSchema } from '../../shared/protocol/errors.js';
 import { JsonSchema, applyPatch, type Json } from '../../shared/protocol/patch.js';
 import { PatchMessageSchema, ViewMessageSchema, WelcomeSchema } from '../../shared/protocol/server-events.js';
+import { HistorySchema, SessionViewSchema } from '../../shared/protocol/view.js';
 
 const WAIT_MS = 20_000;
 
@@ -120,7 +121,14 @@ export class ExampleClient {
     });
   }
 
+  /** Views or histories that did not match their schemas (reported by `finish`). */
+  private readonly problems: string[] = [];
+
   private setView(view: Json, history: Json | undefined): void {
+    const v = SessionViewSchema.safeParse(view);
+    if (!v.success) this.problems.push(`view: ${JSON.stringify(v.error.issues[0])}`);
+    const h = history === undefined ? null : HistorySchema.safeParse(history);
+    if (h && !h.success) this.problems.push(`history: ${JSON.stringify(h.error.issues[0])}`);
     this.view = view;
     if (history !== undefined) this.history = history;
     const ready = this.waiters.filter((w) => w.pred(view));
@@ -163,7 +171,9 @@ export class ExampleClient {
     return JsonSchema.parse(AckSchema.parse(reply));
   }
 
-  close(): void {
+  /** Disconnects; throws if a view or history received did not match its schema. */
+  finish(): void {
     this.socket.disconnect();
+    if (this.problems.length > 0) throw new Error(`the server sent data off its schema: ${this.problems.join('; ')}`);
   }
 }

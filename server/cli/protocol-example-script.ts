@@ -154,7 +154,7 @@ export async function playExample(t: Transcript, url: string): Promise<void> {
     'The exported `events` (`seq`, `actor`, `type` of each):',
     Array.isArray(events) ? events.map((e) => pick(e, ['seq', 'actor', 'type'])) : [],
   );
-  for (const c of [host, annClient, bo]) c.close();
+  for (const c of [host, annClient, bo]) c.finish();
 }
 
 type Clients = { host: ExampleClient; ann: ExampleClient; bo: ExampleClient };
