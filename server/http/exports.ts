@@ -1,7 +1,16 @@
-// Exports of a session (host only): the section-11 JSON log and the CSV tables (one zip, or one table each).
+// Exports of a session (host only): the section-11 JSON log and the CSV tables (one zip, or one table each). The CSV
+// files start with a byte order mark and name regions in the instructor's language (?lang=, else Accept-Language).
 import type { Request, Response, Router } from 'express';
 import { strToU8, zipSync } from 'fflate';
-import { agreementsCsv, eventsCsv, roundsCsv } from '../../shared/model/csv.js';
+import {
+  agreementsCsv,
+  CSV_BOM,
+  csvFiles,
+  eventsCsv,
+  regionNames,
+  roundsCsv,
+  type CsvLog,
+} from '../../shared/model/csv.js';
 import type { LogEvent } from '../../shared/model/log.js';
 import { sessionLog } from '../../shared/model/session/export.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol/events.js';
@@ -51,6 +60,15 @@ export async function exportEvents(store: Store, code: string): Promise<LogEvent
   }));
 }
 
+/** Region names in Chinese when asked for (?lang=zh-CN) or when the browser prefers Chinese; else in English. */
+export function csvLanguage(req: Request): 'en' | 'zh' {
+  const q = req.query['lang'];
+  if (typeof q === 'string') return q.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  // The browser's preference among the two (no header: English, the first).
+  const best = req.acceptsLanguages('en', 'zh-CN', 'zh');
+  return typeof best === 'string' && best.startsWith('zh') ? 'zh' : 'en';
+}
+
 export function mountExports(router: Router, registry: SessionRegistry, store: Store): void {
   const logOf = async (rt: SessionRuntime, req: Request) => {
     await rt.drain();
@@ -74,14 +92,19 @@ export function mountExports(router: Router, registry: SessionRegistry, store: S
     res.send(JSON.stringify(await logOf(rt, req)));
   });
 
+  const csvLogOf = async (rt: SessionRuntime, req: Request): Promise<CsvLog> => ({
+    ...(await logOf(rt, req)),
+    names: regionNames(rt.state.config, csvLanguage(req)),
+  });
+
   router.get('/api/sessions/:code/export.csv', async (req, res) => {
     const rt = await hostSession(registry, req, res);
     if (!rt) return;
-    const log = await logOf(rt, req);
+    const files = csvFiles(await csvLogOf(rt, req));
     const zip = zipSync({
-      'rounds.csv': strToU8(roundsCsv(log)),
-      'agreements.csv': strToU8(agreementsCsv(log)),
-      'events.csv': strToU8(eventsCsv(log)),
+      'rounds.csv': strToU8(files['rounds.csv']),
+      'agreements.csv': strToU8(files['agreements.csv']),
+      'events.csv': strToU8(files['events.csv']),
     });
     attachment(res, `promotion-race-${rt.code}-csv.zip`, 'application/zip');
     res.send(Buffer.from(zip));
@@ -94,6 +117,6 @@ export function mountExports(router: Router, registry: SessionRegistry, store: S
     const make = CSV_TABLES.get(table);
     if (!make) return sendError(res, 'NOT_FOUND', 'tables: rounds, agreements, events');
     attachment(res, `promotion-race-${rt.code}-${table}.csv`, 'text/csv; charset=utf-8');
-    res.send(make(await logOf(rt, req)));
+    res.send(CSV_BOM + make(await csvLogOf(rt, req)));
   });
 }

@@ -2,6 +2,7 @@
 // destination (consumption) basis, hatched; values written on the bars, a legend and a data table.
 import { h, svgEl, uid } from '../ui/dom.js';
 import { num, tr } from '../ui/i18n.js';
+import { chartFont, chartHeight, responsiveChart } from './responsive.js';
 import { fitText, niceTicks, yDomain } from './scale.js';
 import type { FiscalRow } from './series.js';
 
@@ -34,12 +35,11 @@ function sample(kind: 'origin' | 'destination', patternId: string): SVGSVGElemen
   );
 }
 
-export function fiscalChart(input: BarChartInput): HTMLElement {
-  const { compact, rows } = input;
-  const W = compact ? 360 : 560;
-  const H = compact ? 220 : 250;
-  const fs = compact ? 11 : 12;
-  const m = { left: 44, right: 10, top: 18, bottom: 42 };
+function drawBars(input: BarChartInput, W: number, patternId: string): SVGSVGElement {
+  const { rows } = input;
+  const fs = chartFont(W);
+  const H = Math.round(chartHeight(W) * 0.9);
+  const m = { left: fs * 3 + 8, right: 10, top: fs + 10, bottom: fs * 2 + 14 };
   const pw = W - m.left - m.right;
   const ph = H - m.top - m.bottom;
   const [, hi] = yDomain(
@@ -47,7 +47,6 @@ export function fiscalChart(input: BarChartInput): HTMLElement {
     rows.flatMap((r) => [r.origin, r.destination]),
   );
   const y = (v: number) => m.top + (1 - v / hi) * ph;
-  const patternId = uid('hatch');
   const titleId = uid('bar-title');
   const descId = uid('bar-desc');
   const desc = rows
@@ -63,6 +62,8 @@ export function fiscalChart(input: BarChartInput): HTMLElement {
     'svg',
     {
       viewBox: `0 0 ${W} ${H}`,
+      width: W,
+      height: H,
       class: 'dchart',
       role: 'img',
       'aria-labelledby': `${titleId} ${descId}`,
@@ -100,7 +101,7 @@ export function fiscalChart(input: BarChartInput): HTMLElement {
     );
   }
   const slot = pw / Math.max(1, rows.length);
-  const bw = Math.min(44, slot * 0.34);
+  const bw = Math.min(64, slot * 0.34);
   rows.forEach((r, i) => {
     const cx = m.left + slot * (i + 0.5);
     const bar = (v: number, x0: number, origin: boolean) => {
@@ -135,7 +136,7 @@ export function fiscalChart(input: BarChartInput): HTMLElement {
             y: (top - 4).toFixed(1),
             'text-anchor': 'middle',
             class: 'bar-value',
-            'font-size': fs - 1,
+            'font-size': slot < fs * 6 ? fs - 2 : fs,
           },
           num(v, 2),
         ),
@@ -151,6 +152,13 @@ export function fiscalChart(input: BarChartInput): HTMLElement {
       ),
     );
   });
+  return svg;
+}
+
+export function fiscalChart(input: BarChartInput): HTMLElement {
+  // One pattern id per chart: the legend's samples use it too, whatever width the chart is drawn at.
+  const patternId = uid('hatch');
+  const chart = responsiveChart((w) => drawBars(input, w, patternId), input.compact ? 340 : 600);
   const legend = h(
     'ul',
     { class: 'chart-legend' },
@@ -191,7 +199,7 @@ export function fiscalChart(input: BarChartInput): HTMLElement {
               h(
                 'tbody',
                 {},
-                rows.map((r) =>
+                input.rows.map((r) =>
                   h(
                     'tr',
                     {},
@@ -211,5 +219,5 @@ export function fiscalChart(input: BarChartInput): HTMLElement {
             ),
           ),
         );
-  return h('figure', { class: 'dfigure' }, h('figcaption', {}, input.title), svg, legend, table);
+  return h('figure', { class: 'dfigure' }, h('figcaption', {}, input.title), chart, legend, table);
 }

@@ -5,7 +5,7 @@ import { tr } from '../ui/i18n.js';
 import { fiscalChart } from './barChart.js';
 import { roundCount, type DebriefData } from './data.js';
 import { questionBlock } from './discussion.js';
-import { groupLabel, groupShort, regionName } from './format.js';
+import { groupLabel, groupShort, periodName, regionName, roundsRange } from './format.js';
 import { lineChart, type ChartLine } from './lineChart.js';
 import { yDomain } from './scale.js';
 import { questionFor, SECTIONS, type ChartSpec, type SectionSpec } from './sections.js';
@@ -95,19 +95,38 @@ function sectionBody(ctx: ChartCtx, s: SectionSpec): (HTMLElement | null)[] {
   ];
 }
 
+/** The periods of the game in full words, once above the charts (whose bands carry short names). */
+function periodList(ctx: ChartCtx, level: 'h2' | 'h3'): HTMLElement {
+  const id = uid('dperiods');
+  const bands = periodBands(ctx.groups, ctx.data.maxRound).filter((b) => b.label !== '');
+  return h(
+    'section',
+    { class: 'dsection dperiods', 'aria-labelledby': id, 'data-testid': 'debrief-periods' },
+    h(level, { id }, tr('debrief.periods.title')),
+    h(
+      'ol',
+      { class: 'period-list' },
+      bands.map((b) => h('li', {}, h('strong', {}, roundsRange(b.from, b.to)), h('span', {}, periodName(b)))),
+    ),
+  );
+}
+
 /** Every chart section; `level` is the heading level of the section titles. */
 export function chartSections(ctx: ChartCtx, level: 'h2' | 'h3' = 'h3'): HTMLElement[] {
   if (roundCount(ctx.data) === 0) return [h('p', { class: 'dempty' }, tr('debrief.noRounds'))];
-  return SECTIONS.map((s) => {
-    const id = uid(`dsec-${s.id}`);
-    const q = questionFor(s.id);
-    return h(
-      'section',
-      { class: 'dsection', 'aria-labelledby': id, 'data-section': s.id },
-      h(level, { id }, tr(`debrief.section.${s.id}`)),
-      h('p', { class: 'dsection-intro' }, tr(`debrief.section.${s.id}.intro`)),
-      ...sectionBody(ctx, s),
-      q ? questionBlock(q) : null,
-    );
-  });
+  return [
+    periodList(ctx, level),
+    ...SECTIONS.map((s) => {
+      const id = uid(`dsec-${s.id}`);
+      const q = questionFor(s.id);
+      return h(
+        'section',
+        { class: 'dsection', 'aria-labelledby': id, 'data-section': s.id },
+        h(level, { id }, tr(`debrief.section.${s.id}`)),
+        h('p', { class: 'dsection-intro' }, tr(`debrief.section.${s.id}.intro`)),
+        ...sectionBody(ctx, s),
+        q ? questionBlock(q) : null,
+      );
+    }),
+  ];
 }

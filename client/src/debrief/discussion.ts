@@ -8,7 +8,7 @@ function tags(q: Question): string {
     .map((c) => tr('debrief.causeRef', { n: c, name: tr(`debrief.cause.${c}`) }))
     .join(tr('debrief.listSep'));
   const measures = q.measures.map((m) => `(${m})`).join(' ');
-  const reforms = q.reforms.map((r) => `${r} ${tr(`reform.${r}`)}`).join(tr('debrief.listSep'));
+  const reforms = q.reforms.map((r) => tr(`reform.${r}`)).join(tr('debrief.listSep'));
   return tr('debrief.q.tags', { causes, measures, reforms });
 }
 

@@ -3,13 +3,14 @@
 import { downloadExport } from '../net/api.js';
 import { h, mount } from '../ui/dom.js';
 import { saveBlob } from '../ui/files.js';
-import { tr } from '../ui/i18n.js';
+import { lang, tr } from '../ui/i18n.js';
+import { regionNames } from '../../../shared/model/csv.js';
 import type { LoadedLog } from './data.js';
 import { csvZip, downloadNames, jsonText } from './files.js';
 
 export function liveDownloads(code: string, hostToken: string): HTMLElement {
   const status = h('span', { class: 'hint', role: 'status' });
-  const get = (path: 'export.json' | 'export.csv', filename: string) => async () => {
+  const get = (path: string, filename: string) => async () => {
     mount(status, tr('debrief.dl.working'));
     try {
       await downloadExport(code, hostToken, path, filename);
@@ -37,7 +38,7 @@ export function liveDownloads(code: string, hostToken: string): HTMLElement {
         type: 'button',
         class: 'small',
         'data-focus-key': 'dl-csv',
-        onclick: () => void get('export.csv', `promotion-race-${code}-csv.zip`)(),
+        onclick: () => void get(`export.csv?lang=${lang()}`, `promotion-race-${code}-csv.zip`)(),
       },
       tr('debrief.dl.csv'),
     ),
@@ -75,9 +76,18 @@ export function logDownloads(logs: readonly LoadedLog[]): HTMLElement {
             'aria-label': tr('debrief.dl.csvOf', { file: l.name }),
             onclick: () =>
               saveBlob(
-                new Blob([csvZip({ worlds: l.log.worlds, events: l.log.events }) as Uint8Array<ArrayBuffer>], {
-                  type: 'application/zip',
-                }),
+                new Blob(
+                  [
+                    csvZip({
+                      worlds: l.log.worlds,
+                      events: l.log.events,
+                      names: regionNames(l.config, lang() === 'zh-CN' ? 'zh' : 'en'),
+                    }) as Uint8Array<ArrayBuffer>,
+                  ],
+                  {
+                    type: 'application/zip',
+                  },
+                ),
                 names.csv,
               ),
           },

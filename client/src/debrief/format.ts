@@ -1,10 +1,10 @@
 // Words and numbers of the debrief in the current language: values by format, region, group and period labels.
-import { treatmentKey, type Treatment } from '../../../shared/model/ids.js';
+import { sortTreatments, type Treatment } from '../../../shared/model/ids.js';
 import type { MapDef } from '../../../shared/model/maps.js';
-import { lang, num, pct, signed, tr } from '../ui/i18n.js';
+import { lang, num, pct, signed, tr, trCount } from '../ui/i18n.js';
 import { worldLabel } from '../ui/labels.js';
 import type { DebriefData } from './data.js';
-import type { Format, Group } from './series.js';
+import type { Band, Format, Group } from './series.js';
 
 export function fmt(format: Format, v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '–';
@@ -48,26 +48,35 @@ export function sectorName(map: MapDef | undefined, id: string): string {
   return lang() === 'zh-CN' ? s.name.zh : s.name.en;
 }
 
-/** "Baseline rules" or the reforms' codes, e.g. "A B D1 D2 D3 E". */
-export function treatmentsShort(list: readonly Treatment[] | null): string {
-  if (!list) return '–';
-  const key = treatmentKey(list);
-  return key === 'baseline' ? tr('reform.baseline') : key;
+/** A reform's name for narrow places ("Pilots", "Sharing"). */
+export function reformShort(t: Treatment): string {
+  return tr(`debrief.reformShort.${t}`);
 }
 
-/** Full reform names, e.g. "Pilots and fault tolerance; Scientific evaluation". */
+/** "Baseline rules" or the reforms' short names, e.g. "Pilots, Market-led investment, Sharing". */
+export function treatmentsShort(list: readonly Treatment[] | null): string {
+  if (!list) return '–';
+  return list.length === 0 ? tr('reform.baseline') : sortTreatments(list).map(reformShort).join(tr('debrief.listSep'));
+}
+
+/** Full reform names, e.g. "Pilots and fault tolerance, Scientific evaluation". */
 export function treatmentsLong(list: readonly Treatment[] | null): string {
   if (!list) return '–';
   return list.length === 0
     ? tr('reform.baseline')
-    : list.map((t) => `${t} ${tr(`reform.${t}`)}`).join(tr('debrief.listSep'));
+    : sortTreatments(list)
+        .map((t) => tr(`reform.${t}`))
+        .join(tr('debrief.listSep'));
 }
 
-/** A band or period label: a treatment key, 'baseline' or 'mixed'. */
-export function bandLabel(label: string): string {
-  if (label === 'baseline') return tr('reform.baseline');
-  if (label === 'mixed') return tr('debrief.period.mixed');
-  return label;
+/** "6 reforms": a period too narrow for the names. */
+export function reformCount(list: readonly Treatment[]): string {
+  return list.length === 0 ? tr('reform.baseline') : trCount('debrief.reformCount', list.length);
+}
+
+/** A period's reforms in full words (or "differs by line"). */
+export function periodName(b: Pick<Band, 'label' | 'treatments'>): string {
+  return b.label === 'mixed' ? tr('debrief.period.mixed') : treatmentsLong(b.treatments);
 }
 
 export function roundsRange(from: number, to: number): string {

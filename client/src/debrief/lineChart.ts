@@ -3,8 +3,9 @@
 import { h, svgEl, uid } from '../ui/dom.js';
 import { tr } from '../ui/i18n.js';
 import { legendSample, lineStyle, marker } from './chartStyle.js';
-import { bandLabel, fmt, fmtTick, roundsRange } from './format.js';
-import { fitText, niceTicks, roundTicks, spreadLabels, textWidth } from './scale.js';
+import { fmt, fmtTick, periodName, reformCount, reformShort, roundsRange } from './format.js';
+import { chartFont, chartHeight, responsiveChart } from './responsive.js';
+import { fitText, niceTicks, roundTicks, spreadLabels, textWidth, wrapList } from './scale.js';
 import type { Band, Format } from './series.js';
 
 export interface ChartLine {
@@ -40,7 +41,7 @@ function describe(input: LineChartInput): string {
       to: last.r,
     });
   });
-  const periods = input.bands.filter((b) => b.label).map((b) => `${roundsRange(b.from, b.to)}: ${bandLabel(b.label)}`);
+  const periods = input.bands.filter((b) => b.label).map((b) => `${roundsRange(b.from, b.to)}: ${periodName(b)}`);
   if (periods.length > 1) parts.push(tr('debrief.desc.periods', { list: periods.join(tr('debrief.listSep')) }));
   return parts.join(' ');
 }
@@ -91,17 +92,38 @@ function dataTable(input: LineChartInput): HTMLElement {
   );
 }
 
-export function lineChart(input: LineChartInput): HTMLElement {
-  const { compact, maxRound, format } = input;
-  const W = compact ? 360 : 560;
-  const H = compact ? 230 : 270;
-  const fs = compact ? 11 : 12;
-  const m = { left: compact ? 40 : 48, right: compact ? 66 : 104, top: 24, bottom: 40 };
-  const pw = W - m.left - m.right;
-  const ph = H - m.top - m.bottom;
+/** The lines of a period's label above its band: reform names, wrapped; "6 reforms" when they do not fit. */
+function bandText(b: Band, fs: number, room: number, maxLines: number): string[] {
+  if (b.label === '') return [];
+  if (b.label === 'mixed') return [fitText(tr('debrief.period.mixed'), fs, room)];
+  const list = b.treatments ?? [];
+  if (list.length === 0) return [fitText(tr('reform.baseline'), fs, room)];
+  return (
+    wrapList(list.map(reformShort), tr('debrief.listSep'), fs, room, maxLines) ?? [fitText(reformCount(list), fs, room)]
+  );
+}
+
+/** The chart drawn `W` px wide (1 unit = 1 px). */
+function drawLines(input: LineChartInput, W: number): SVGSVGElement {
+  const { maxRound, format } = input;
+  const narrow = W < 480;
+  const fs = chartFont(W);
+  const H = chartHeight(W);
   const slots = Math.max(1, maxRound);
-  const x = (r: number) => m.left + ((r - 0.5) / slots) * pw;
   const [lo, hi] = input.domain;
+  const ticks = niceTicks(lo, hi, 4);
+  const left = Math.ceil(Math.max(...ticks.map((t) => textWidth(fmtTick(format, t), fs)))) + 12;
+  const labelRoom = Math.max(0, ...input.lines.map((l) => textWidth(l.short, fs)));
+  const right = Math.ceil(Math.min(labelRoom + 14, W * (narrow ? 0.24 : 0.2)));
+  const plotW = W - left - right;
+  const bandFs = fs - 1;
+  const maxLines = narrow ? 2 : 3;
+  const bandLines = input.bands.map((b) => bandText(b, bandFs, (b.to - b.from + 1) * (plotW / slots) - 6, maxLines));
+  const top = Math.max(1, ...bandLines.map((l) => l.length)) * (bandFs + 3) + 10;
+  const m = { left, right, top, bottom: fs * 2 + 14 };
+  const pw = plotW;
+  const ph = H - m.top - m.bottom;
+  const x = (r: number) => m.left + ((r - 0.5) / slots) * pw;
   const y = (v: number) => m.top + (1 - (v - lo) / Math.max(1e-12, hi - lo)) * ph;
   const titleId = uid('chart-title');
   const descId = uid('chart-desc');
@@ -109,6 +131,8 @@ export function lineChart(input: LineChartInput): HTMLElement {
     'svg',
     {
       viewBox: `0 0 ${W} ${H}`,
+      width: W,
+      height: H,
       class: 'dchart',
       role: 'img',
       'aria-labelledby': `${titleId} ${descId}`,
@@ -127,32 +151,24 @@ export function lineChart(input: LineChartInput): HTMLElement {
         svgEl('rect', { x: x0.toFixed(1), y: m.top, width: (x1 - x0).toFixed(1), height: ph, class: 'band-shade' }),
       );
     if (i > 0)
-      bands.append(
-        svgEl('line', { x1: x0.toFixed(1), x2: x0.toFixed(1), y1: m.top - 4, y2: m.top + ph, class: 'band-edge' }),
-      );
-    const room = x1 - x0 - 4;
-    const each = [...new Set(b.byGroup.filter((k): k is string => k !== null))].map(bandLabel).join(' / ');
-    const full = b.label === 'mixed' && textWidth(each, fs - 1) <= room ? each : bandLabel(b.label);
-    const text = fitText(full, fs - 1, room);
-    if (text)
-      bands.append(
-        svgEl(
-          'text',
-          {
-            x: ((x0 + x1) / 2).toFixed(1),
-            y: m.top - 8,
-            'text-anchor': 'middle',
-            class: 'band-label',
-            'font-size': fs - 1,
-          },
-          text,
-        ),
-      );
+      bands.append(svgEl('line', { x1: x0.toFixed(1), x2: x0.toFixed(1), y1: 4, y2: m.top + ph, class: 'band-edge' }));
+    const lines = bandLines[i] ?? [];
+    const text = svgEl('text', {
+      x: ((x0 + x1) / 2).toFixed(1),
+      y: m.top - 8 - (lines.length - 1) * (bandFs + 3),
+      'text-anchor': 'middle',
+      class: 'band-label',
+      'font-size': bandFs,
+    });
+    lines.forEach((line, k) =>
+      text.append(svgEl('tspan', { x: ((x0 + x1) / 2).toFixed(1), dy: k === 0 ? 0 : bandFs + 3 }, line)),
+    );
+    if (lines.length > 0) bands.append(text);
   });
   svg.append(bands);
 
   const grid = svgEl('g', { class: 'grid' });
-  for (const t of niceTicks(lo, hi, 4)) {
+  for (const t of ticks) {
     grid.append(
       svgEl('line', {
         x1: m.left,
@@ -206,7 +222,7 @@ export function lineChart(input: LineChartInput): HTMLElement {
       d += `${pen ? 'L' : 'M'}${px.toFixed(1)},${py.toFixed(1)}`;
       pen = true;
       last = { x: px, y: py };
-      g.append(marker(st.marker, px, py, compact ? 3 : 3.5, st.colour));
+      g.append(marker(st.marker, px, py, narrow ? 3 : 4, st.colour));
     });
     if (d)
       series.append(
@@ -214,7 +230,7 @@ export function lineChart(input: LineChartInput): HTMLElement {
           d,
           fill: 'none',
           stroke: st.colour,
-          'stroke-width': 2.5,
+          'stroke-width': narrow ? 2.5 : 3,
           'stroke-dasharray': st.dash || undefined,
           'stroke-linejoin': 'round',
         }),
@@ -248,7 +264,11 @@ export function lineChart(input: LineChartInput): HTMLElement {
     );
   });
   svg.append(series);
+  return svg;
+}
 
+export function lineChart(input: LineChartInput): HTMLElement {
+  const chart = responsiveChart((w) => drawLines(input, w), input.compact ? 340 : 600);
   const legend = h(
     'ul',
     { class: 'chart-legend' },
@@ -263,5 +283,5 @@ export function lineChart(input: LineChartInput): HTMLElement {
           h('summary', {}, tr('debrief.showData')),
           dataTable(input),
         );
-  return h('figure', { class: 'dfigure' }, h('figcaption', {}, input.title), svg, legend, table);
+  return h('figure', { class: 'dfigure' }, h('figcaption', {}, input.title), chart, legend, table);
 }

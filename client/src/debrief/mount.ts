@@ -6,6 +6,9 @@ import type { SessionClient } from '../state/session.js';
 import type { GameState } from '../state/store.js';
 import { h } from '../ui/dom.js';
 import { onLangChange, tr } from '../ui/i18n.js';
+import { SessionLogSchema } from '../../../shared/model/log.js';
+import { fetchExportJson } from '../net/api.js';
+import { botsPanel } from './botsView.js';
 import { chartSections } from './charts.js';
 import { fromLive, fromLogs, roundCount, type DebriefData, type LoadedLog } from './data.js';
 import { liveDownloads, logDownloads } from './downloads.js';
@@ -44,6 +47,22 @@ export function mountDebrief(container: HTMLElement, source: DebriefSource): { d
   let compact = false;
   let queued = false;
 
+  let liveSeed: Promise<string> | null = null;
+  /** The session seed the bots replay with: in a log; for a live session, from its export (host token). */
+  const seedOf = (index: number): Promise<string> => {
+    if (source.kind === 'logs') {
+      const log = source.logs[index];
+      return log ? Promise.resolve(log.log.session.seed) : Promise.reject(new Error('no such log'));
+    }
+    liveSeed ??= fetchExportJson(source.code, source.hostToken).then((json) => {
+      const parsed = SessionLogSchema.safeParse(json);
+      if (!parsed.success) throw new Error('the session export could not be read');
+      return parsed.data.session.seed;
+    });
+    liveSeed.catch(() => (liveSeed = null));
+    return liveSeed;
+  };
+
   const getData = (): DebriefData => {
     if (source.kind === 'logs') return fromLogs(source.logs);
     const s = source.client.store.get();
@@ -78,6 +97,8 @@ export function mountDebrief(container: HTMLElement, source: DebriefSource): { d
           h('p', { class: 'dsection-intro' }, tr('debrief.summary.intro')),
           summaryTable(data),
         );
+      case 'bots':
+        return botsPanel({ data, seedOf, refresh: schedule });
       case 'map': {
         replay = mapReplay(data, ui.replay, compact);
         return replay.el;

@@ -76,3 +76,31 @@ export function spreadLabels(ys: readonly number[], gap: number, top: number, bo
   order.forEach((o, k) => (out[o.i] = placed[k] as number));
   return out;
 }
+
+/**
+ * Items written one after another on at most `maxLines` lines of `width` px (an item too long for a line is cut
+ * with an ellipsis); null when they need more lines.
+ */
+export function wrapList(
+  items: readonly string[],
+  sep: string,
+  fontSize: number,
+  width: number,
+  maxLines: number,
+): string[] | null {
+  const lines: string[] = [];
+  let line = '';
+  for (const [i, item] of items.entries()) {
+    const piece = i < items.length - 1 ? `${item}${sep.trimEnd()}` : item;
+    const joined = line ? `${line}${sep.startsWith(' ') || sep.endsWith(' ') ? ' ' : ''}${piece}` : piece;
+    if (textWidth(joined, fontSize) <= width) {
+      line = joined;
+      continue;
+    }
+    if (line) lines.push(line);
+    line = fitText(piece, fontSize, width);
+    if (!line) return null;
+  }
+  if (line) lines.push(line);
+  return lines.length <= maxLines ? lines : null;
+}

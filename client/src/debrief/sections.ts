@@ -5,7 +5,7 @@ import type { DomainKind } from './scale.js';
 import type { MetricId } from './series.js';
 
 /** The debrief's tabs. */
-export const TAB_IDS = ['charts', 'summary', 'map', 'timeline'] as const;
+export const TAB_IDS = ['charts', 'summary', 'bots', 'map', 'timeline'] as const;
 export type TabId = (typeof TAB_IDS)[number];
 
 export interface ChartSpec {

@@ -167,6 +167,8 @@ export interface Band {
   to: number;
   /** 'baseline', a treatment key such as 'A B D1', 'mixed' when groups differ, '' when nothing was played. */
   label: string;
+  /** The reforms in force when every group has the same (null when they differ or nothing was played). */
+  treatments: Treatment[] | null;
   /** The treatment key of each group in this band (null: not played). */
   byGroup: (string | null)[];
 }
@@ -176,10 +178,8 @@ export function periodBands(groups: readonly Group[], maxRound: number): Band[] 
   const bands: Band[] = [];
   let sig = '';
   for (let r = 1; r <= maxRound; r++) {
-    const byGroup = groups.map((g) => {
-      const t = treatmentsAt(g, r);
-      return t ? treatmentKey(t) : null;
-    });
+    const lists = groups.map((g) => treatmentsAt(g, r));
+    const byGroup = lists.map((t) => (t ? treatmentKey(t) : null));
     if (byGroup.every((k) => k === null)) break;
     const next = byGroup.map((k) => k ?? '').join('|');
     const last = bands[bands.length - 1];
@@ -193,6 +193,7 @@ export function periodBands(groups: readonly Group[], maxRound: number): Band[] 
       from: r,
       to: r,
       label: played.length === 1 ? (played[0] as string) : played.length === 0 ? '' : 'mixed',
+      treatments: played.length === 1 ? (lists.find((t) => t !== null) ?? null) : null,
       byGroup,
     });
   }

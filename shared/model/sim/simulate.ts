@@ -1,14 +1,28 @@
 // Headless sessions played entirely by bots: the simulator behind `npm run simulate` and the benchmarks.
 import { scheduledTreatments, type SessionConfig } from '../config.js';
-import type { BotStrategy, RegionId } from '../ids.js';
+import type { BotStrategy, RegionId, Treatment } from '../ids.js';
 import { buildLog, type SessionLogOut } from '../log.js';
 import { beginRound, closeNegotiation, createWorld, finishRound, type WorldLive } from '../world.js';
 import { botsDecide, botsNegotiate, type StrategyFor } from './playBots.js';
 
-export function playWorld(cfg: SessionConfig, sessionSeed: string, index: number, strategyFor: StrategyFor): WorldLive {
+/** Which reforms a world plays in each round, and how many rounds (a class may have switched reforms by hand). */
+export interface PlaySchedule {
+  rounds: number;
+  treatments: (round: number) => readonly Treatment[];
+}
+
+export function playWorld(
+  cfg: SessionConfig,
+  sessionSeed: string,
+  index: number,
+  strategyFor: StrategyFor,
+  schedule?: PlaySchedule,
+): WorldLive {
   let w = createWorld(cfg, sessionSeed, index);
-  for (let r = 1; r <= cfg.rounds; r++) {
-    w = beginRound(w, scheduledTreatments(cfg, w.arm, r));
+  const arm = w.arm;
+  const rounds = schedule?.rounds ?? cfg.rounds;
+  for (let r = 1; r <= rounds; r++) {
+    w = beginRound(w, schedule ? schedule.treatments(r) : scheduledTreatments(cfg, arm, r));
     w = botsNegotiate(cfg, w, strategyFor);
     w = closeNegotiation(cfg, w);
     w = botsDecide(cfg, w, strategyFor);

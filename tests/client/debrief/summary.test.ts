@@ -119,6 +119,8 @@ describe('downloads from a loaded log', () => {
   it('zips the same CSV tables as the server export', () => {
     const files = unzipSync(csvZip({ worlds: log.log.worlds, events: log.log.events }));
     expect(Object.keys(files).sort()).toEqual(['agreements.csv', 'events.csv', 'rounds.csv']);
+    // Each file starts with the UTF-8 byte order mark (Excel then reads Chinese names); the decoder drops it.
+    for (const f of Object.values(files)) expect([...f.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(strFromU8(files['rounds.csv']!)).toBe(roundsCsv(log.log));
   });
 
