@@ -22,7 +22,7 @@ export function debriefTab(client: SessionClient, code: string, hostToken: strin
   let mounted: { destroy(): void } | null = null;
   let loading = false;
 
-  const download = async (path: 'export.json' | 'export.csv', filename: string, label: string) => {
+  const download = async (path: 'export.json' | `export.csv?lang=${string}`, filename: string, label: string) => {
     status.textContent = tr('host.debrief.downloading', { what: label });
     try {
       await downloadExport(code, hostToken, path, filename);
@@ -57,7 +57,8 @@ export function debriefTab(client: SessionClient, code: string, hostToken: strin
           {
             type: 'button',
             'data-testid': 'download-csv',
-            onclick: () => void download('export.csv', `promotion-race-${code}-csv.zip`, csv),
+            // Region names in the CSV in the console's language.
+            onclick: () => void download(`export.csv?lang=${lang()}`, `promotion-race-${code}-csv.zip`, csv),
           },
           '↓ ',
           csv,

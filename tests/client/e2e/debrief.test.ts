@@ -10,6 +10,7 @@ import { parseConfig } from '../../../shared/model/config.js';
 import { simulatedLog, simulateSession } from '../../../shared/model/sim/simulate.js';
 import { en, zh } from './actors.js';
 import { captureProblems, captureScreen } from './capture.js';
+import { connect, createSession, slowConfig } from '../../server/helpers.js';
 import { PHONE, startE2E, waitForTrue, type E2E, type User, type Viewport } from './harness.js';
 
 const LAPTOP_1366 = { width: 1366, height: 768 } as const;
@@ -249,6 +250,32 @@ describe.sequential('the debrief for a discussion', () => {
       sizes: [PROJECTOR, PHONE],
       expect: (p) => [p.locator('[data-testid=bots-period]').first()],
     });
+  });
+
+  it('in the host console of a live session, the bots replay it with the seed from its export', async () => {
+    const session = await createSession(e2e.url, { config: slowConfig({ rounds: 2, worlds: { count: 2 } }) });
+    const host = await connect(e2e.url, { code: session.code, token: session.hostToken });
+    try {
+      await host.ok('host:start');
+      // briefing -> negotiate -> decide -> results: round 1 is resolved (bots play every region).
+      for (let k = 0; k < 3; k++) await host.ok('host:advance');
+      const page = (await e2e.newUser('host-console', LAPTOP_1366)).page;
+      await page.goto(session.hostUrl);
+      await page.locator('[data-testid=tab-debrief]').click();
+      await page.locator('[data-testid=debrief] figure svg[role=img]').first().waitFor();
+      await tab(page, 'debrief.tab.bots').click();
+      const card = page.locator('[data-testid=bots-period]');
+      await card.first().waitFor({ timeout: 90_000 });
+      expect(await card.count()).toBe(1);
+      expect(await card.locator('tbody tr').count()).toBe(5);
+      expect(await card.locator('.bots-verdict').textContent()).toMatch(/\d/);
+      await captureScreen(page, 'host-debrief-bots', {
+        sizes: [LAPTOP_1366, PHONE],
+        expect: (p) => [p.locator('[data-testid=bots-period]').first()],
+      });
+    } finally {
+      host.close();
+    }
   });
 
   it('every screen has content and no serious accessibility problems; no console errors', () => {
