@@ -1,6 +1,14 @@
 // Scales and label fitting of the hand-made charts.
 import { describe, expect, it } from 'vitest';
-import { fitText, niceTicks, roundTicks, spreadLabels, textWidth, yDomain } from '../../../client/src/debrief/scale.js';
+import {
+  fitText,
+  niceTicks,
+  roundTicks,
+  spreadLabels,
+  textWidth,
+  wrapList,
+  yDomain,
+} from '../../../client/src/debrief/scale.js';
 
 describe('scales', () => {
   it('keeps shares on 0..1, counts from 0, and a tight range otherwise', () => {
@@ -36,5 +44,21 @@ describe('scales', () => {
     expect(Math.min(...ys)).toBeGreaterThanOrEqual(10);
     expect(Math.max(...ys)).toBeLessThanOrEqual(210);
     expect(ys[3]).toBe(200);
+  });
+});
+
+describe('wrapList', () => {
+  const names = ['Pilots', 'Market-led investment', 'Scientific evaluation', 'Sharing'];
+  it('writes items one after another, on as few lines as fit the width', () => {
+    expect(wrapList(names, ', ', 10, 1000, 3)).toEqual([
+      'Pilots, Market-led investment, Scientific evaluation, Sharing',
+    ]);
+    const lines = wrapList(names, ', ', 10, 150, 4) ?? [];
+    expect(lines.join(' ')).toBe('Pilots, Market-led investment, Scientific evaluation, Sharing');
+    for (const l of lines) expect(textWidth(l, 10)).toBeLessThanOrEqual(150);
+  });
+  it('joins Chinese items without spaces; null when more lines are needed than allowed', () => {
+    expect(wrapList(['试点容错', '利益共享'], '、', 10, 200, 1)).toEqual(['试点容错、利益共享']);
+    expect(wrapList(names, ', ', 10, 60, 2)).toBeNull();
   });
 });
