@@ -30,6 +30,7 @@ import {
   type InterServerEvents,
 } from './messages.js';
 import { PresenceBook } from './presence.js';
+import { PendingRequests } from './requests.js';
 
 export interface ClusterOptions {
   io: GameIo;
@@ -45,7 +46,6 @@ export interface ClusterOptions {
 }
 
 const FORWARD_WAIT_MS = 10_000;
-const REQUEST_TIMEOUT_MS = 5_000;
 /** An orphan left to a less busy process is taken by anyone after this many passes. */
 const PATIENCE = 2;
 
@@ -60,17 +60,19 @@ export class ClusterNode implements SessionOwnership {
   private readonly follower: FollowerSync;
   private readonly book = new PresenceBook();
   private readonly ownerOf = new Map<string, string>();
-  private readonly pending = new Map<string, (reply: { notOwner: boolean; ack: unknown }) => void>();
+  private readonly requests: PendingRequests;
   private readonly patience = new Map<string, number>();
   private readonly seqQueue = new Map<string, number>();
   private alive: { id: string; sessions: number }[] = [];
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<void> | null = null;
+  private tickAgain = false;
   private stopping = false;
 
   constructor(private readonly o: ClusterOptions) {
     this.leases = new LeaseTable(o.store.pool, this.id, o.leaseMs);
     this.follower = new FollowerSync(o.store, o.onChange, o.onError);
+    this.requests = new PendingRequests(o.io, this.id);
     o.store.onFenced = (code) => this.lost(code, 'an append was refused');
     o.registry.setOwnership(this);
     this.listen();
@@ -178,7 +180,7 @@ export class ClusterNode implements SessionOwnership {
       if (this.held.has(code)) return parse(await this.runHere(code, request));
       const owner = this.ownerOf.get(code) ?? (await this.leases.owner(code));
       if (owner && owner !== this.id) {
-        const reply = await this.request(owner, code, request);
+        const reply = await this.requests.send(owner, code, request);
         if (reply && !reply.notOwner) {
           this.ownerOf.set(code, owner);
           return parse(reply.ack);
@@ -193,30 +195,11 @@ export class ClusterNode implements SessionOwnership {
     }
   }
 
-  private request(
-    to: string,
-    code: string,
-    request: ForwardRequest,
-  ): Promise<{ notOwner: boolean; ack: unknown } | null> {
-    const id = randomBytes(8).toString('hex');
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        resolve(null);
-      }, REQUEST_TIMEOUT_MS);
-      this.pending.set(id, (reply) => {
-        clearTimeout(timer);
-        this.pending.delete(id);
-        resolve(reply);
-      });
-      this.o.io.serverSideEmit(EVENTS.request, { id, from: this.id, to, code, request });
-    });
-  }
-
   /** A forwarded request for a session run here: the same runtime call as for a local socket. */
   private async runHere(code: string, request: ForwardRequest): Promise<unknown> {
     const rt = this.o.registry.peek(code);
-    if (!rt || !this.held.has(code)) return null;
+    // A stopping process answers "not the owner": the sender waits for the next owner instead of getting a refusal.
+    if (!rt || !this.held.has(code) || this.stopping) return null;
     if (request.kind === 'join') return this.o.registry.join(rt, request.name, request.cmdId);
     const command = parseForwardedCommand(request.cmdId, request.command);
     if (!command) return { ok: false, error: { code: 'BAD_REQUEST', message: 'invalid forwarded command' } };
@@ -279,22 +262,34 @@ export class ClusterNode implements SessionOwnership {
     on(EVENTS.reply, (raw) => {
       const m = ReplyMessage.safeParse(raw);
       if (!m.success || m.data.to !== this.id) return;
-      this.pending.get(m.data.id)?.({ notOwner: m.data.notOwner, ack: m.data.ack });
+      this.requests.replied(m.data.id, { notOwner: m.data.notOwner, ack: m.data.ack });
     });
     on(EVENTS.released, (raw) => {
       const m = ReleasedMessage.safeParse(raw);
       if (!m.success) return;
       for (const code of m.data.codes) this.ownerOf.delete(code);
       this.alive = this.alive.filter((n) => n.id !== m.data.from);
+      // Requests still waiting on the stopped process are asked again of the new owner, not left to time out.
+      this.requests.abandon(m.data.from);
       void this.tick();
     });
   }
 
-  /** One pass: renew leases, announce this process, follow, take over orphans. Passes never overlap. */
+  /**
+   * One pass: renew leases, announce this process, follow, take over orphans. Passes never overlap; a pass asked for
+   * during another one (sessions released meanwhile) runs right after it instead of at the next interval.
+   */
   tick(): Promise<void> {
-    this.ticking ??= this.pass()
-      .catch((e: unknown) => this.o.onError(e, 'cluster pass'))
-      .finally(() => (this.ticking = null));
+    if (this.ticking) {
+      this.tickAgain = true;
+      return this.ticking;
+    }
+    this.ticking = (async () => {
+      do {
+        this.tickAgain = false;
+        await this.pass().catch((e: unknown) => this.o.onError(e, 'cluster pass'));
+      } while (this.tickAgain && !this.stopping);
+    })().finally(() => (this.ticking = null));
     return this.ticking;
   }
 

@@ -1,0 +1,48 @@
+// Forwarded requests waiting for their owner's reply (server/cluster/node.ts sends them over the adapter). A request
+// is given up after 5 s, or at once when the process it went to says it stopped: the sender then asks again.
+import { randomBytes } from 'node:crypto';
+import type { GameIo } from '../realtime/socketData.js';
+import { EVENTS, type ForwardRequest } from './messages.js';
+
+const REQUEST_TIMEOUT_MS = 5_000;
+
+export interface Reply {
+  /** The receiver does not run the session (any more): ask again who does. */
+  notOwner: boolean;
+  ack: unknown;
+}
+
+export class PendingRequests {
+  private readonly pending = new Map<string, { to: string; settle: (reply: Reply | null) => void }>();
+
+  constructor(
+    private readonly io: GameIo,
+    private readonly from: string,
+  ) {}
+
+  /** Sends a request to process `to`; its reply, or null when none came. */
+  send(to: string, code: string, request: ForwardRequest): Promise<Reply | null> {
+    const id = randomBytes(8).toString('hex');
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.pending.get(id)?.settle(null), REQUEST_TIMEOUT_MS);
+      this.pending.set(id, {
+        to,
+        settle: (reply) => {
+          clearTimeout(timer);
+          this.pending.delete(id);
+          resolve(reply);
+        },
+      });
+      this.io.serverSideEmit(EVENTS.request, { id, from: this.from, to, code, request });
+    });
+  }
+
+  replied(id: string, reply: Reply): void {
+    this.pending.get(id)?.settle(reply);
+  }
+
+  /** Process `to` stopped: what still waits on it is answered "not the owner". */
+  abandon(to: string): void {
+    for (const p of [...this.pending.values()]) if (p.to === to) p.settle({ notOwner: true, ack: null });
+  }
+}
