@@ -4,6 +4,9 @@
 // the host and the projector; see shared/model/session/scope.ts). Version 1 sockets get the whole view every time;
 // version 2 sockets (rooms of their own) get the whole view once, then JSON patches from the last view their room
 // was sent, numbered so that a client that missed one notices and asks for the whole view again (state:sync).
+// In the lobby the window is ten times longer: a lecture hall joining sends every student of a world a new head
+// count on each join and each connection, which at one window per 100 ms cost the other classes their latency
+// (issue 11, defect 5); a lobby list may lag a second. A change of phase is sent within the usual window.
 import { ViewBuilder, historyView, type SessionView, type ViewerRole } from '../../shared/model/session/view.js';
 import { mergeScopes, scopeHasRegion, type ViewScope } from '../../shared/model/session/scope.js';
 import { diff, type Json } from '../../shared/protocol/patch.js';
@@ -17,8 +20,18 @@ function asJson(view: SessionView): Json {
   return view as unknown as Json;
 }
 
+const LOBBY_WINDOW_FACTOR = 10;
+
+interface PendingFlush {
+  rt: SessionRuntime;
+  timer: NodeJS.Timeout;
+  scope: ViewScope;
+  /** The phase when the flush was planned: a flush planned with the lobby's window is brought forward on a change. */
+  phase: string;
+}
+
 export class Broadcaster {
-  private readonly pending = new Map<string, { rt: SessionRuntime; timer: NodeJS.Timeout; scope: ViewScope }>();
+  private readonly pending = new Map<string, PendingFlush>();
   private readonly historySent = new Map<string, number>();
   /** Version 2 rooms: the last view sent to the room, its version (a message seq) and its history length. */
   private readonly lastSent = new Map<string, { version: number; view: SessionView; historyTotal: number }>();
@@ -32,17 +45,27 @@ export class Broadcaster {
 
   /** Marks a session changed for the viewers in `scope`; they are sent to within the window. */
   changed(rt: SessionRuntime, scope: ViewScope): void {
+    const phase = rt.state.phase;
     const waiting = this.pending.get(rt.code);
     if (waiting) {
       waiting.scope = mergeScopes(waiting.scope, scope);
+      if (waiting.phase === phase || waiting.phase !== 'lobby') return;
+      // The game started (or ended) while a lobby flush was waiting: send within the usual window instead.
+      clearTimeout(waiting.timer);
+      waiting.phase = phase;
+      waiting.timer = this.timer(rt, this.windowMs);
       return;
     }
-    const timer = setTimeout(() => {
+    const ms = phase === 'lobby' ? this.windowMs * LOBBY_WINDOW_FACTOR : this.windowMs;
+    this.pending.set(rt.code, { rt, timer: this.timer(rt, ms), scope, phase });
+  }
+
+  private timer(rt: SessionRuntime, ms: number): NodeJS.Timeout {
+    return setTimeout(() => {
       const entry = this.pending.get(rt.code);
       this.pending.delete(rt.code);
       this.flush(rt, entry?.scope ?? { kind: 'all' });
-    }, this.windowMs);
-    this.pending.set(rt.code, { rt, timer, scope });
+    }, ms);
   }
 
   private roomSize(name: string): number {

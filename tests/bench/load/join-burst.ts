@@ -4,10 +4,12 @@
 // first view; from a separate process, with that session's host console open), then for 5 s after. Prints the quiet
 // session's ack latency in each window and how long the burst took.
 import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { createInterface } from 'node:readline';
 import { io, type Socket } from 'socket.io-client';
 import { httpJson } from './http.js';
 import type { LoadOptions } from './options.js';
+import { cpuMs } from './proc.js';
 import { printProfile } from './report.js';
 import { startServer, stopServer } from './server.js';
 import { createSession } from './sessions.js';
@@ -103,6 +105,7 @@ export async function runJoinBurst(root: string, opts: LoadOptions, log: Log): P
     });
     await new Promise((r) => setTimeout(r, 5000));
     const burstStart = performance.now() - t0;
+    const cpuAtStart = cpuMs(server.pid);
     const child = spawn(
       process.execPath,
       [
@@ -122,6 +125,7 @@ export async function runJoinBurst(root: string, opts: LoadOptions, log: Log): P
       child.once('exit', (code) => reject(new Error(`the joiners exited with ${code}`)));
     });
     const burstEnd = performance.now() - t0;
+    const burstCpuMs = cpuMs(server.pid) - cpuAtStart;
     const burst = JSON.parse(line) as Record<string, number>;
     await new Promise((r) => setTimeout(r, 5000));
     running = false;
@@ -129,7 +133,11 @@ export async function runJoinBurst(root: string, opts: LoadOptions, log: Log): P
     const end = performance.now() - t0;
     child.stdin.end();
     log(
-      `burst: ${burst['joined']} joined, ${burst['withView']} with a view, ${burst['errors']} errors in ${((burstEnd - burstStart) / 1000).toFixed(1)} s (${opts.concurrency} at a time); join p50 ${fmtMs(burst['joinP50'] ?? NaN)} ms p99 ${fmtMs(burst['joinP99'] ?? NaN)} ms; join to first view p99 ${fmtMs(burst['viewP99'] ?? NaN)} ms`,
+      `burst: ${burst['joined']} joined, ${burst['withView']} with a view, ${burst['errors']} errors in ${((burstEnd - burstStart) / 1000).toFixed(1)} s (${opts.concurrency} at a time); join p50 ${fmtMs(burst['joinP50'] ?? NaN)} ms p99 ${fmtMs(burst['joinP99'] ?? NaN)} ms; join to first view p99 ${fmtMs(burst['viewP99'] ?? NaN)} ms; ` +
+        `server CPU during the burst ${(burstCpuMs / 1000).toFixed(1)} s (${(burstCpuMs / Math.max(1, burst['joined'] ?? 0)).toFixed(1)} ms per join, ` +
+        `${((100 * burstCpuMs) / Math.max(1, burstEnd - burstStart)).toFixed(0)} % of one core); load average ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}`,
     );
     process.stdout.write(
       `\nThe quiet session's acks (8 students, a draft every 250 ms each) before, during and after ${opts.joins} joins into another session:\n\n` +
