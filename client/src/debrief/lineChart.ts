@@ -116,7 +116,8 @@ function drawLines(input: LineChartInput, W: number): SVGSVGElement {
   const labelRoom = Math.max(0, ...input.lines.map((l) => textWidth(l.short, fs)));
   const right = Math.ceil(Math.min(labelRoom + 14, W * (narrow ? 0.24 : 0.2)));
   const plotW = W - left - right;
-  const bandFs = fs - 1;
+  // 14 px from a laptop up (the projector), one px less on a phone.
+  const bandFs = narrow ? fs - 1 : fs;
   const maxLines = narrow ? 2 : 3;
   const bandLines = input.bands.map((b) => bandText(b, bandFs, (b.to - b.from + 1) * (plotW / slots) - 6, maxLines));
   const top = Math.max(1, ...bandLines.map((l) => l.length)) * (bandFs + 3) + 10;

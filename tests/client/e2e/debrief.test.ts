@@ -110,7 +110,7 @@ describe.sequential('the debrief for a discussion', () => {
       expect(fit.count, `${vp.width}`).toBeGreaterThanOrEqual(8);
       expect(fit.fill, `${vp.width}: chart/figure`).toBeGreaterThan(0.98);
       expect(fit.single, `${vp.width}: one chart/section`).toBeGreaterThan(0.97);
-      expect(fit.minFont, `${vp.width}: smallest chart text`).toBeGreaterThanOrEqual(13);
+      expect(fit.minFont, `${vp.width}: smallest chart text`).toBeGreaterThanOrEqual(13.9);
       await captureScreen(page, `debrief-charts-${vp.width}`, {
         sizes: [vp],
         minFontPx: 14,
