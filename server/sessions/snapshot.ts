@@ -2,7 +2,7 @@
 // its full command log instead (the log is the source of truth).
 import { z } from 'zod';
 import { SessionConfigSchema, TreatmentSchema } from '../../shared/model/config.js';
-import type { SessionState } from '../../shared/model/session/state.js';
+import { SEAT_ACTS, type SessionState } from '../../shared/model/session/state.js';
 
 const SnapshotStateSchema = z.object({
   code: z.string(),
@@ -48,6 +48,16 @@ const SnapshotStateSchema = z.object({
         history: z.array(z.unknown()),
       })
       .loose(),
+  ),
+  // Required: a snapshot written before seats' acts were recorded is ignored, and its log rebuilds them.
+  acts: z.array(
+    z.object({
+      world: z.int(),
+      region: z.string(),
+      seatId: z.string(),
+      kind: z.enum(SEAT_ACTS),
+      proposal: z.string().nullable(),
+    }),
   ),
   seq: z.int().min(0),
 });

@@ -48,7 +48,7 @@ function enter(state: SessionState, phase: Phase, at: number): SessionState {
 }
 
 function startRound(state: SessionState, round: number, at: number): SessionState {
-  const next = mapWorlds({ ...state, round }, (w) => beginRound(w, treatmentsFor(state, w.arm, round)));
+  const next = mapWorlds({ ...state, round, acts: [] }, (w) => beginRound(w, treatmentsFor(state, w.arm, round)));
   return enter(next, 'briefing', at);
 }
 

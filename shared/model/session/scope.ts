@@ -50,12 +50,16 @@ export const AUDIENCE: Record<CommandType, 'region' | 'world' | 'join' | 'all'> 
   'system:resume': 'all',
 };
 
-/** Whether the command changed nothing but world `world` (state is immutable: unchanged parts keep their identity). */
+/**
+ * Whether the command changed nothing but world `world` (state is immutable: unchanged parts keep their identity).
+ * A seat's command records its act too, which only the seat's world (and the host) can see.
+ */
 function onlyWorldChanged(before: SessionState, after: SessionState, world: number): boolean {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)] as (keyof SessionState)[]);
   for (const key of keys) {
-    if (key !== 'seq' && key !== 'worlds' && before[key] !== after[key]) return false;
+    if (key !== 'seq' && key !== 'worlds' && key !== 'acts' && before[key] !== after[key]) return false;
   }
+  if (after.acts.slice(before.acts.length).some((a) => a.world !== world)) return false;
   if (before.worlds.length !== after.worlds.length) return false;
   return after.worlds.every((w, i) => i === world || w === before.worlds[i]);
 }

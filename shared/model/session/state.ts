@@ -31,6 +31,19 @@ export interface Announcement {
   text: string;
 }
 
+/** What a seat did for its region this round (teammates see who acted: docs/rules.md section 8). */
+export const SEAT_ACTS = ['propose', 'counter', 'accept', 'reject', 'withdraw', 'submit'] as const;
+export type SeatActKind = (typeof SEAT_ACTS)[number];
+
+export interface SeatAct {
+  world: number;
+  region: RegionId;
+  seatId: string;
+  kind: SeatActKind;
+  /** The proposal made (propose, counter) or answered (accept, reject, withdraw); null for a decision. */
+  proposal: string | null;
+}
+
 export interface SessionState {
   code: string;
   seed: string;
@@ -55,6 +68,8 @@ export interface SessionState {
   announcements: Announcement[];
   worlds: WorldLive[];
   events: LogEvent[];
+  /** The seats' actions of the current round, in order (cleared when a round begins). */
+  acts: SeatAct[];
   /** Sequence number of the last accepted command. */
   seq: number;
 }
@@ -90,6 +105,7 @@ export function createSessionState(args: {
     announcements: [],
     worlds: [],
     events: [],
+    acts: [],
     seq: 0,
   };
 }

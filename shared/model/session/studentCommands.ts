@@ -4,7 +4,7 @@ import { fail, ok, type Result } from '../errors.js';
 import { markDone, negotiate, setDraft, submitDecision, type NegotiationAction, type WorldLive } from '../world.js';
 import type { CommandOf, StudentCommandType } from './commands.js';
 import { botsAnswer } from './phases.js';
-import type { Seat, SessionState } from './state.js';
+import type { Seat, SeatActKind, SessionState } from './state.js';
 
 export type StudentHandler<T extends StudentCommandType> = (
   state: SessionState,
@@ -37,33 +37,52 @@ function inPhase(state: SessionState, phase: 'negotiate' | 'decide'): Result<Ses
   );
 }
 
-/** A negotiation step; a proposal to a bot's region is answered at once by that bot. */
-function negotiation(state: SessionState, seat: Seat, action: NegotiationAction, botsReply = false) {
+/** Records who acted for a region, so that its teammates see it. */
+function acted(state: SessionState, seat: Seat, kind: SeatActKind, proposal: string | null): SessionState {
+  return {
+    ...state,
+    acts: [...state.acts, { world: seat.world, region: seat.region, seatId: seat.id, kind, proposal }],
+  };
+}
+
+/**
+ * A negotiation step, recorded with its seat; a proposal to a bot's region is answered at once by that bot. A new
+ * proposal (propose, counter) is the last one of the world's list before the bots answer.
+ */
+function negotiation(state: SessionState, seat: Seat, action: NegotiationAction) {
   const wrong = inPhase(state, 'negotiate');
   if (wrong) return wrong;
   const r = withWorld(state, seat.world, (w) => negotiate(state.config, w, action));
-  return r.ok && botsReply ? ok(botsAnswer(r.value, seat.world)) : r;
+  if (!r.ok) return r;
+  const made = action.kind === 'propose' || action.kind === 'counter';
+  const proposal = made
+    ? (r.value.worlds[seat.world]?.current?.negotiation.proposals.at(-1)?.id ?? null)
+    : action.proposalId;
+  const next = acted(r.value, seat, action.kind, proposal);
+  return ok(made ? botsAnswer(next, seat.world) : next);
 }
 
 export const STUDENT_HANDLERS: StudentHandlers = {
   'proposal:submit': (state, seat, cmd) =>
-    negotiation(
-      state,
-      seat,
-      { kind: 'propose', from: seat.region, to: cmd.to, terms: cmd.terms, message: cmd.message ?? null },
-      true,
-    ),
+    negotiation(state, seat, {
+      kind: 'propose',
+      from: seat.region,
+      to: cmd.to,
+      terms: cmd.terms,
+      message: cmd.message ?? null,
+    }),
   'proposal:accept': (state, seat, cmd) =>
     negotiation(state, seat, { kind: 'accept', by: seat.region, proposalId: cmd.proposalId }),
   'proposal:reject': (state, seat, cmd) =>
     negotiation(state, seat, { kind: 'reject', by: seat.region, proposalId: cmd.proposalId }),
   'proposal:counter': (state, seat, cmd) =>
-    negotiation(
-      state,
-      seat,
-      { kind: 'counter', by: seat.region, proposalId: cmd.proposalId, terms: cmd.terms, message: cmd.message ?? null },
-      true,
-    ),
+    negotiation(state, seat, {
+      kind: 'counter',
+      by: seat.region,
+      proposalId: cmd.proposalId,
+      terms: cmd.terms,
+      message: cmd.message ?? null,
+    }),
   'proposal:withdraw': (state, seat, cmd) =>
     negotiation(state, seat, { kind: 'withdraw', by: seat.region, proposalId: cmd.proposalId }),
   'negotiation:done': (state, seat, cmd) =>
@@ -71,7 +90,10 @@ export const STUDENT_HANDLERS: StudentHandlers = {
   'decision:draft': (state, seat, cmd) =>
     inPhase(state, 'decide') ??
     withWorld(state, seat.world, (w) => setDraft(state.config, w, seat.region, cmd.decision)),
-  'decision:submit': (state, seat, cmd) =>
-    inPhase(state, 'decide') ??
-    withWorld(state, seat.world, (w) => submitDecision(state.config, w, seat.region, cmd.decision, 'human')),
+  'decision:submit': (state, seat, cmd) => {
+    const r =
+      inPhase(state, 'decide') ??
+      withWorld(state, seat.world, (w) => submitDecision(state.config, w, seat.region, cmd.decision, 'human'));
+    return r.ok ? ok(acted(r.value, seat, 'submit', null)) : r;
+  },
 };

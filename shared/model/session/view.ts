@@ -8,7 +8,7 @@ import type { WorldState } from '../state.js';
 import { fullWorldView, restrictWorldView, type Viewer, type WorldView } from '../views.js';
 import type { WorldLive } from '../world.js';
 import { botStrategyOf, worldRegions } from './seats.js';
-import { activeSeats, type Announcement, type Phase, type Seat, type SessionState } from './state.js';
+import { activeSeats, type Announcement, type Phase, type Seat, type SeatAct, type SessionState } from './state.js';
 import { treatmentsFor } from './treatments.js';
 
 export interface Presence {
@@ -28,6 +28,11 @@ export interface SeatView {
   kicked: boolean;
   connected: boolean;
   awaySince: number | null;
+}
+
+/** A seat's act of this round with the seat's name: a region's seats see their own (the host sees all). */
+export interface ActView extends SeatAct {
+  name: string;
 }
 
 export interface RegionStatus {
@@ -73,6 +78,8 @@ export interface SessionView {
   regions: RegionStatus[];
   decided: { world: number; submitted: number; of: number }[];
   announcements: Announcement[];
+  /** Who acted for a region this round: a student sees its own region's, the host every region's, the projector none. */
+  acts: ActView[];
   /** Total students and how many are connected: of the whole session, or of the student's own world. */
   students: { total: number; connected: number };
 }
@@ -165,7 +172,7 @@ function nextTreatments(state: SessionState, arm: number): Treatment[] | null {
  * flush sends one view per room: host, projector and every region).
  */
 export class ViewBuilder {
-  private shared: Omit<SessionView, 'me' | 'worlds' | 'seats' | 'regions' | 'decided'> | null = null;
+  private shared: Omit<SessionView, 'me' | 'worlds' | 'seats' | 'regions' | 'decided' | 'acts'> | null = null;
   private status: { regions: RegionStatus[]; decided: SessionView['decided'] } | null = null;
   private readonly seatsByRegion = new Map<string, Seat[]>();
 
@@ -256,7 +263,7 @@ export class ViewBuilder {
     return { total, connected };
   }
 
-  private common(): Omit<SessionView, 'me' | 'worlds' | 'seats' | 'regions' | 'decided'> {
+  private common(): Omit<SessionView, 'me' | 'worlds' | 'seats' | 'regions' | 'decided' | 'acts'> {
     if (this.shared) return this.shared;
     const state = this.state;
     const all = activeSeats(state);
@@ -313,12 +320,17 @@ export class ViewBuilder {
           : state.seats.filter((s) => !s.kicked);
     const seatCache = role.kind === 'projector' ? publicSeatViews : seatViews;
     const presence = (id: string): Presence => (role.kind === 'projector' ? NO_PRESENCE : this.presence(id));
+    const acts =
+      role.kind === 'projector'
+        ? []
+        : state.acts.filter((a) => !mine || (a.world === mine.world && a.region === mine.region));
     return {
       ...this.common(),
       ...(mine ? { students: this.worldStudents(mine.world) } : {}),
       me,
       worlds: visibleWorlds.map((w) => this.worldFor(w, viewer)),
       seats: visibleSeats.map((s) => seatView(s, presence(s.id), seatCache)),
+      acts: acts.map((a) => ({ ...a, name: state.seats.find((s) => s.id === a.seatId)?.name ?? '' })),
       regions: mine ? regions.filter((r) => r.world === mine.world) : regions,
       decided: mine ? decided.filter((d) => d.world === mine.world) : decided,
     };
