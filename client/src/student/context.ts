@@ -16,6 +16,7 @@ export interface StudentCtx {
   map: MapDef;
   me: string;
   seatName: string;
+  seatId: string;
 }
 
 export function studentCtx(client: SessionClient): StudentCtx | null {
@@ -32,6 +33,7 @@ export function studentCtx(client: SessionClient): StudentCtx | null {
     map: mapById(view.config, world.mapId),
     me: view.me.region,
     seatName: welcome?.name ?? '',
+    seatId: welcome?.seatId ?? '',
   };
 }
 

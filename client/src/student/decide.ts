@@ -9,6 +9,7 @@ import type { StudentCtx } from './context.js';
 import { barrierField, investField, projectsField } from './decideFields.js';
 import { previewContent } from './decidePreview.js';
 import { breachesOf, startingDecision, type Breach } from './decideSafety.js';
+import { byNote, lastAct } from './team.js';
 
 /** A decision as comparable text (barrier order and comply key order do not matter). */
 function normalise(d: Decision): string {
@@ -66,8 +67,9 @@ function statusRow(ctx: StudentCtx, draft: Decision): HTMLElement[] {
       : same
         ? h('span', { class: 'badge good', 'data-testid': 'submitted' }, `✓ ${tr('student.decide.submitted')}`)
         : h('span', { class: 'badge warn' }, tr('student.decide.changed')),
+    submitted === undefined ? null : byNote(ctx, lastAct(ctx, ['submit'], null)),
     h('span', { class: 'hint' }, tr('student.decide.canChange')),
-  ];
+  ].filter((x) => x !== null);
 }
 
 export function decidePanel(ctx0: StudentCtx): Component<StudentCtx> {

@@ -13,6 +13,7 @@ import { studentHeader } from './header.js';
 import { helpDialog } from './help.js';
 import { phasePanel } from './panels.js';
 import { scoreStrip } from './score.js';
+import { teamActs } from './team.js';
 
 const LEGEND_LINKS = ['pending', 'signed', 'honoured', 'broken'] as const;
 
@@ -60,11 +61,12 @@ export function mountGame(root: HTMLElement, client: SessionClient): () => void 
   const mapLegend = legend();
   const bannerPart = banners();
   const score = redrawn<StudentCtx>(scoreStrip);
+  const team = redrawn<StudentCtx>(teamActs);
   const status = redrawn<StudentCtx>((ctx) => {
     const state = ctx.client.store.get();
     return h('div', {}, pendingList(state));
   });
-  const parts: Component<StudentCtx>[] = [header, bannerPart, score, mapLegend, panel, status, help];
+  const parts: Component<StudentCtx>[] = [header, bannerPart, score, mapLegend, panel, team, status, help];
   mount(
     root,
     h(
@@ -76,7 +78,7 @@ export function mountGame(root: HTMLElement, client: SessionClient): () => void 
         'main',
         { class: 'game' },
         h('div', { class: 'board-col' }, board.el, mapLegend.el),
-        h('div', { class: 'stack' }, score.el, panel.el),
+        h('div', { class: 'stack' }, score.el, panel.el, team.el),
       ),
       status.el,
       help.el,

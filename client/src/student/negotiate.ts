@@ -1,11 +1,13 @@
 // The negotiate panel: signed agreements, proposals received (with their expected effect on both sides; accept,
 // reject, counter), proposals sent (status, withdraw), proposing to a neighbour, and "done negotiating".
 import type { Proposal } from '../../../shared/model/negotiation.js';
-import { h, mount } from '../ui/dom.js';
-import { tr } from '../ui/i18n.js';
+import { h, mount, uid } from '../ui/dom.js';
+import { signed as plus, tr } from '../ui/i18n.js';
 import { linkedTo, type StudentCtx } from './context.js';
 import { regionName } from '../ui/names.js';
+import { proposalEffect } from './forecast.js';
 import { describeTerms, effectBlock, proposalForm, type ProposalDraft } from './proposalForm.js';
+import { byNote, lastAct } from './team.js';
 
 export interface NegotiatePanel {
   el: HTMLElement;
@@ -17,6 +19,8 @@ export interface NegotiatePanel {
 export function negotiatePanel(ctx0: StudentCtx): NegotiatePanel {
   let ctx = ctx0;
   let form: ReturnType<typeof proposalForm> | null = null;
+  /** The offer whose acceptance waits for a confirmation (it leaves the region worse off than not signing). */
+  let confirming: string | null = null;
   const signed = h('section', { class: 'card stack', 'data-testid': 'signed' });
   const incoming = h('section', { class: 'card stack', 'data-testid': 'incoming' });
   const outgoing = h('section', { class: 'card stack', 'data-testid': 'outgoing' });
@@ -82,6 +86,51 @@ export function negotiatePanel(ctx0: StudentCtx): NegotiatePanel {
     });
   };
 
+  const accept = (p: Proposal) => {
+    confirming = null;
+    void ctx.client.send('proposal:accept', { proposalId: p.id }, 'accept');
+  };
+  const tryAccept = (p: Proposal) => {
+    const e = proposalEffect(ctx.view, ctx.world, ctx.history, p.from, p.to, p.terms);
+    if (!e || e.toCareer >= 0) return accept(p);
+    confirming = p.id;
+    render();
+    incoming.querySelector<HTMLElement>('[data-testid=accept-back]')?.focus();
+  };
+  /** Asks before an acceptance that leaves the region worse off than not signing. */
+  const worseOff = (p: Proposal) => {
+    const e = proposalEffect(ctx.view, ctx.world, ctx.history, p.from, p.to, p.terms);
+    const titleId = uid('worse');
+    return h(
+      'div',
+      { class: 'card confirm stack', role: 'alertdialog', 'aria-labelledby': titleId, 'data-testid': 'accept-confirm' },
+      h('h3', { id: titleId }, tr('student.neg.worseTitle')),
+      h('p', {}, tr('student.neg.worseHint', { career: plus(e?.toCareer ?? 0), gdp: plus(e?.toGdp ?? 0, 2) })),
+      h(
+        'div',
+        { class: 'row' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'primary',
+            'data-testid': 'accept-back',
+            onclick: () => {
+              confirming = null;
+              render();
+            },
+          },
+          tr('student.neg.notYet'),
+        ),
+        h(
+          'button',
+          { type: 'button', class: 'danger', 'data-testid': 'accept-anyway', onclick: () => accept(p) },
+          tr('student.neg.acceptAnyway'),
+        ),
+      ),
+    );
+  };
+
   const render = () => {
     const cur = ctx.world.current;
     const proposals = cur?.proposals ?? [];
@@ -107,7 +156,7 @@ export function negotiatePanel(ctx0: StudentCtx): NegotiatePanel {
                 class: 'good',
                 type: 'button',
                 'data-testid': 'accept',
-                onclick: () => void ctx.client.send('proposal:accept', { proposalId: p.id }, 'accept'),
+                onclick: () => tryAccept(p),
               },
               tr('student.neg.accept'),
             ),
@@ -126,6 +175,7 @@ export function negotiatePanel(ctx0: StudentCtx): NegotiatePanel {
               tr('student.neg.counter'),
             ),
           ),
+          confirming === p.id ? worseOff(p) : null,
         ),
       ),
     );
@@ -155,6 +205,7 @@ export function negotiatePanel(ctx0: StudentCtx): NegotiatePanel {
             ),
           ),
           h('div', { class: 'terms' }, describeTerms(ctx, p.terms)),
+          byNote(ctx, lastAct(ctx, ['withdraw'], p.id) ?? lastAct(ctx, ['propose', 'counter'], p.id)),
           p.status === 'pending'
             ? h(
                 'button',
@@ -204,13 +255,17 @@ export function negotiatePanel(ctx0: StudentCtx): NegotiatePanel {
         : h(
             'ul',
             {},
-            agreements.map((a) =>
-              h(
+            agreements.map((a) => {
+              const other = a.a === ctx.me ? a.b : a.a;
+              const deal = proposals.find((p) => p.status === 'signed' && (p.from === other || p.to === other));
+              const act = deal && lastAct(ctx, deal.to === ctx.me ? ['accept'] : ['propose', 'counter'], deal.id);
+              return h(
                 'li',
                 { 'data-testid': 'agreement' },
-                `${regionName(ctx.map, a.a === ctx.me ? a.b : a.a)}: ${tr(a.type === 'project' ? 'term.project' : 'term.openMarket')}`,
-              ),
-            ),
+                `${regionName(ctx.map, other)}: ${tr(a.type === 'project' ? 'term.project' : 'term.openMarket')} `,
+                byNote(ctx, act),
+              );
+            }),
           ),
     );
     const isDone = cur?.done[ctx.me] === true;

@@ -63,6 +63,9 @@ export async function proposeCounterAccept(cls: Class): Promise<void> {
   await i.page.locator('[data-testid=sent-proposal][data-status=countered]').waitFor();
   since = i.acks.length;
   await back.locator('[data-testid=accept]').click();
+  // A deal that leaves the region worse off than not signing is confirmed first (the question shows at once).
+  const anyway = back.locator('[data-testid=accept-anyway]');
+  if (await anyway.isVisible()) await anyway.click();
   await waitForAck(i, 'proposal:accept', since);
   await i.page.locator('[data-testid=agreement]', { hasText: 'Farm west' }).waitFor();
   await f.page.locator('[data-testid=agreement]', { hasText: 'Industrial inland' }).waitFor();

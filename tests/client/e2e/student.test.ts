@@ -182,6 +182,9 @@ describe.sequential('the student screens of issue 9', () => {
     const offer = bo.page.locator(`[data-testid=incoming-proposal][data-from=${regionAt(ana)}]`);
     since = bo.acks.length;
     await offer.locator('[data-testid=accept]').click();
+    // A pledge that leaves Bo's region worse off than not signing is confirmed first (the question shows at once).
+    const anyway = offer.locator('[data-testid=accept-anyway]');
+    if (await anyway.isVisible()) await anyway.click();
     await waitForAck(bo, 'proposal:accept', since);
     for (const u of [ana, bo]) await u.page.locator('[data-testid=agreement]').waitFor();
   });

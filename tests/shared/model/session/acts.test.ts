@@ -45,7 +45,9 @@ const actsOf = (s: SessionState, world: number, region: string) =>
 
 describe('seats’ acts', () => {
   it('teammates see who proposed, who answered and who submitted; other regions and the projector do not', () => {
-    let { s, li, wu, ana } = team();
+    const start = team();
+    const { li, wu, ana } = start;
+    let s = start.s;
     s = apply(s, { type: 'proposal:submit', to: 'C', terms: OPEN }, ana);
     const offer = s.worlds[0]?.current?.negotiation.proposals.at(-1)?.id ?? '';
     s = apply(s, { type: 'proposal:counter', proposalId: offer, terms: OPEN }, wu);
