@@ -1,7 +1,8 @@
 // The map board (Phaser 4): regions sized by output with their names and figures, links showing open or
 // protected markets, proposals and agreements as styled lines, and an animated reveal of each round's results.
 import * as Phaser from 'phaser-core';
-import { overlapArea, placeLabels, type LabelRequest, type Rect } from './labels.js';
+import { EconomyChart } from './economy.js';
+import { freeSpot, overlapArea, placeLabels, type LabelRequest, type Rect } from './labels.js';
 import type { BoardLink, BoardModel, BoardRegion } from './model.js';
 
 /** The board's own coordinates: wide on laptops and projectors, narrower (so text stays large) on phones. */
@@ -29,7 +30,12 @@ export interface BoardTexts {
   inspected: (caught: boolean) => string;
   brokenBy: (names: string) => string;
   submitted: string;
+  /** A sector's initial under its capacity bar. */
+  sectorInitial: (name: { en: string; zh: string }) => string;
 }
+
+/** What the board draws besides shapes, for tests: none may overlap another. */
+export type LabelKind = 'name' | 'link' | 'economy' | 'growth';
 
 export interface BoardCallbacks {
   onRegion: (id: string) => void;
@@ -42,6 +48,9 @@ interface RegionNode {
   name: Phaser.GameObjects.Text;
   figures: Phaser.GameObjects.Text;
   badge: Phaser.GameObjects.Text;
+  economy: EconomyChart;
+  /** The round's growth, revealed on the map in the results phase. */
+  payoff: Phaser.GameObjects.Text;
 }
 
 export function regionPoint(r: Pick<BoardRegion, 'x' | 'y'>, l: BoardLayout): { x: number; y: number } {
@@ -79,6 +88,8 @@ export class BoardScene extends Phaser.Scene {
   private labelEnds: { a: { x: number; y: number }; b: { x: number; y: number } }[] = [];
   private nodes = new Map<string, RegionNode>();
   private revealed: number | null = null;
+  /** The order and delay (ms) of the last reveal, for tests. */
+  private revealPlan: { id: string; delay: number }[] = [];
   private ready = false;
   private quietFrames = 0;
 
@@ -91,12 +102,27 @@ export class BoardScene extends Phaser.Scene {
     return `${Math.max(size, this.layout.minFont)}px`;
   }
 
-  /** Region names and agreement labels as drawn (board coordinates), for tests: none may overlap another. */
-  labelRects(): { kind: 'name' | 'link'; text: string; rect: Rect }[] {
+  /** Region names, agreement labels, industry charts and revealed growth as drawn (board coordinates), for tests. */
+  labelRects(): { kind: LabelKind; id: string; text: string; rect: Rect }[] {
+    const nodes = [...this.nodes.entries()];
     return [
-      ...[...this.nodes.values()].map((n) => ({ kind: 'name' as const, text: n.name.text, rect: rectOf(n.name) })),
-      ...this.labels.map((l) => ({ kind: 'link' as const, text: l.text, rect: rectOf(l) })),
+      ...nodes.map(([id, n]) => ({ kind: 'name' as const, id, text: n.name.text, rect: rectOf(n.name) })),
+      ...this.labels.map((l, k) => ({ kind: 'link' as const, id: String(k), text: l.text, rect: rectOf(l) })),
+      ...nodes.map(([id, n]) => ({ kind: 'economy' as const, id, text: '', rect: n.economy.rect() })),
+      ...nodes
+        .filter(([, n]) => n.payoff.visible)
+        .map(([id, n]) => ({ kind: 'growth' as const, id, text: n.payoff.text, rect: rectOf(n.payoff) })),
     ];
+  }
+
+  /** Whether an animation (the reveal) is still playing. */
+  animating(): boolean {
+    return this.tweens.getTweens().length > 0;
+  }
+
+  /** The regions in the order their growth was revealed, with each one's delay (ms). */
+  revealOrder(): { id: string; delay: number }[] {
+    return this.revealPlan;
   }
 
   create(): void {
@@ -152,18 +178,17 @@ export class BoardScene extends Phaser.Scene {
     if (!model || !texts) return;
     this.drawLinks(model, texts);
     const seen = new Set<string>();
+    const maxK = Math.max(...model.regions.flatMap((r) => r.capacity));
     for (const r of model.regions) {
       seen.add(r.id);
-      this.drawRegion(r, texts);
+      this.drawRegion(r, model, maxK, texts);
     }
     this.separateNames(model);
+    this.placeCharts(model);
     this.placeLinkLabels(model);
     for (const [id, node] of this.nodes) {
       if (seen.has(id)) continue;
-      node.circle.destroy();
-      node.name.destroy();
-      node.figures.destroy();
-      node.badge.destroy();
+      for (const o of [node.circle, node.name, node.figures, node.badge, node.payoff, node.economy]) o.destroy();
       this.nodes.delete(id);
     }
     if (model.revealRound !== null && model.phase === 'results' && this.revealed !== model.revealRound) {
@@ -253,9 +278,8 @@ export class BoardScene extends Phaser.Scene {
       const hits = (rect: Rect) => placed.some((q) => overlapArea(rect, q) > 0);
       if (hits(rectOf(node.name))) {
         const p = regionPoint(r, this.layout);
-        const y = p.y + node.radius + 4 + node.name.height / 2;
-        node.name.setPosition(p.x, y);
-        node.badge.setPosition(p.x, y + node.name.height / 2 + 4 + node.badge.height / 2);
+        node.name.setPosition(p.x, p.y + node.radius + 4 + node.name.height / 2);
+        this.stackBelow(node, node.name.y + node.name.height / 2);
       }
       placed.push(rectOf(node.name));
     }
@@ -268,7 +292,8 @@ export class BoardScene extends Phaser.Scene {
     for (const r of model.regions) {
       const node = this.nodes.get(r.id);
       if (!node) continue;
-      names.push(rectOf(node.name));
+      names.push(rectOf(node.name), node.economy.rect());
+      if (node.payoff.visible) names.push(rectOf(node.payoff));
       if (node.badge.visible) taken.push(rectOf(node.badge));
       taken.push(rectOf(node.figures));
       const p = regionPoint(r, this.layout);
@@ -292,7 +317,51 @@ export class BoardScene extends Phaser.Scene {
     });
   }
 
-  private drawRegion(r: BoardRegion, texts: BoardTexts): void {
+  /** Places the growth label (if shown) and the badge under the disc, from `top` down. */
+  private stackBelow(node: RegionNode, top: number): void {
+    let y = top + 4;
+    if (node.payoff.visible) {
+      node.payoff.setPosition(node.circle.x, y + node.payoff.height / 2);
+      y += node.payoff.height + 4;
+    }
+    node.badge.setPosition(node.circle.x, y + node.badge.height / 2);
+  }
+
+  /** Puts each region's industry chart beside its disc (right, left, below, above) where it covers no text. */
+  private placeCharts(model: BoardModel): void {
+    const hard: Rect[] = [];
+    const soft: Rect[] = [];
+    for (const node of this.nodes.values()) {
+      hard.push(rectOf(node.name));
+      if (node.payoff.visible) hard.push(rectOf(node.payoff));
+      if (node.badge.visible) hard.push(rectOf(node.badge));
+      const { x, y } = node.circle;
+      soft.push({ x: x - node.radius, y: y - node.radius, w: node.radius * 2, h: node.radius * 2 });
+    }
+    for (const r of model.regions) {
+      const node = this.nodes.get(r.id);
+      if (!node) continue;
+      const { w, h } = node.economy;
+      const { x, y } = node.circle;
+      const name = rectOf(node.name);
+      const shown = [node.name, node.badge, node.payoff].filter((t) => t.visible).map(rectOf);
+      const low = Math.max(y + node.radius, ...shown.map((t) => t.y + t.h));
+      const gap = node.radius + 8;
+      // Beside the disc (centred, then clear of the name), then under everything, then above the name.
+      const ys = [y - h / 2, name.y + name.h + 4, y + node.radius - h, low + 4, name.y - 4 - h];
+      const xs = [x + gap, x - gap - w, x - w / 2];
+      const spot = freeSpot(
+        ys.flatMap((top) => xs.map((left) => ({ x: left, y: top, w, h }))),
+        hard,
+        soft,
+        { x: 0, y: 0, w: this.layout.w, h: this.layout.h },
+      );
+      node.economy.place(spot.x, spot.y);
+      hard.push(spot);
+    }
+  }
+
+  private drawRegion(r: BoardRegion, model: BoardModel, maxK: number, texts: BoardTexts): void {
     const p = regionPoint(r, this.layout);
     const rad = radius(r.gdp);
     let node = this.nodes.get(r.id);
@@ -332,6 +401,11 @@ export class BoardScene extends Phaser.Scene {
           })
           .setOrigin(0.5)
           .setResolution(2),
+        economy: new EconomyChart(this),
+        payoff: this.add
+          .text(p.x, p.y, '', { ...style, fontSize: this.fs(22), fontStyle: 'bold', padding: { x: 6, y: 2 } })
+          .setOrigin(0.5)
+          .setResolution(2),
       };
       this.nodes.set(r.id, node);
     }
@@ -344,19 +418,29 @@ export class BoardScene extends Phaser.Scene {
     const id = this.layout.w < WIDE_LAYOUT.w ? '' : ` (${r.id})`;
     node.name.setPosition(p.x, p.y - rad - 16).setText(`${r.mine ? '★ ' : ''}${r.name}${id}`);
     node.figures.setText(figuresText(texts, r.gdp, r.rank));
+    // In the results phase the round's growth is its own label under the disc, revealed region by region.
+    const payoff = model.phase === 'results' && r.growth !== null ? r.growth : null;
+    node.payoff
+      .setText(payoff === null ? '' : texts.growth(payoff))
+      .setColor('#ffffff')
+      .setBackgroundColor(payoff !== null && payoff < 0 ? '#b3261e' : '#1d7a46')
+      .setVisible(payoff !== null);
     const tags = [
       r.mine ? texts.you : '',
       r.bot ? texts.bot : '',
-      r.growth !== null ? texts.growth(r.growth) : '',
+      r.growth !== null && payoff === null ? texts.growth(r.growth) : '',
       r.submitted ? texts.submitted : '',
     ].filter(Boolean);
-    node.badge
-      .setPosition(p.x, p.y + rad + 16)
-      .setText(tags.join(' · '))
-      .setVisible(tags.length > 0);
+    node.badge.setText(tags.join(' · ')).setVisible(tags.length > 0);
+    this.stackBelow(node, p.y + rad + 4);
+    const font = Math.max(15, this.layout.minFont);
+    node.economy.draw(r, model, maxK, font, (k) => texts.sectorInitial(model.sectors[k]?.name ?? { en: '', zh: '' }));
   }
 
-  /** The results reveal: each region's output counts up from last round's, and its circle pulses. */
+  /**
+   * The results reveal: each region's output counts up from last round's and its disc pulses; then the round's
+   * growth appears under each disc, one region after another, from the lowest growth to the highest.
+   */
   private reveal(model: BoardModel, texts: BoardTexts): void {
     model.regions.forEach((r, i) => {
       const node = this.nodes.get(r.id);
@@ -378,5 +462,20 @@ export class BoardScene extends Phaser.Scene {
         ease: 'Back.easeOut',
       });
     });
+    const order = model.regions.filter((r) => r.growth !== null).sort((x, y) => (x.growth ?? 0) - (y.growth ?? 0));
+    this.revealPlan = order.map((r, k) => ({ id: r.id, delay: 900 + k * 700 }));
+    for (const { id, delay } of this.revealPlan) {
+      const payoff = this.nodes.get(id)?.payoff;
+      if (!payoff?.visible) continue;
+      payoff.setAlpha(0);
+      this.tweens.add({
+        targets: payoff,
+        alpha: 1,
+        scale: { from: 1.8, to: 1 },
+        duration: 500,
+        delay,
+        ease: 'Back.easeOut',
+      });
+    }
   }
 }

@@ -1,6 +1,6 @@
 // The board component: loads Phaser on demand (its own chunk), creates the game in a container and passes it
 // models. Exposes region positions for tests and keyboard users get the same actions in the side panel.
-import type { BoardCallbacks, BoardTexts } from './BoardScene.js';
+import type { BoardCallbacks, BoardTexts, LabelKind } from './BoardScene.js';
 import type { BoardModel } from './model.js';
 
 export interface Board {
@@ -15,8 +15,16 @@ declare global {
       width: number;
       height: number;
       regions: { id: string; x: number; y: number }[];
-      /** Region names and agreement labels as drawn, in board coordinates (none may overlap another). */
-      labels: () => { kind: 'name' | 'link'; text: string; rect: { x: number; y: number; w: number; h: number } }[];
+      /** Names, agreement labels, industry charts and revealed growth as drawn, in board coordinates (none may overlap another). */
+      labels: () => {
+        kind: LabelKind;
+        id: string;
+        text: string;
+        rect: { x: number; y: number; w: number; h: number };
+      }[];
+      /** The regions in the order the results reveal shows their growth, with each one's delay (ms). */
+      reveal: () => { id: string; delay: number }[];
+      animating: () => boolean;
     };
   }
 }
@@ -77,6 +85,8 @@ export async function createBoard(
         height: layout.h,
         regions: model.regions.map((r) => ({ id: r.id, ...scene.regionPoint(r, layout) })),
         labels: () => board.labelRects(),
+        reveal: () => board.revealOrder(),
+        animating: () => board.animating(),
       };
     },
     destroy() {

@@ -69,3 +69,25 @@ export function placeLabels(
   }
   return placed;
 }
+
+/** The first candidate inside `bounds` that covers nothing, else the one covering least (`hard` counts far more). */
+export function freeSpot(
+  candidates: readonly Rect[],
+  hard: readonly Rect[],
+  soft: readonly Rect[],
+  bounds: Rect,
+): Rect {
+  let best = candidates[0] ?? { x: 0, y: 0, w: 0, h: 0 };
+  let bestCost = Infinity;
+  for (const r of candidates) {
+    if (!inside(r, bounds)) continue;
+    const cost =
+      HARD * hard.reduce((sum, q) => sum + overlapArea(r, q), 0) + soft.reduce((sum, q) => sum + overlapArea(r, q), 0);
+    if (cost === 0) return r;
+    if (cost < bestCost) {
+      best = r;
+      bestCost = cost;
+    }
+  }
+  return best;
+}

@@ -1,6 +1,6 @@
 // What the map board shows, derived from the server's view only (no game logic here): regions with their public
 // figures, links with open or closed markets, proposals and agreements with their state, and the last results.
-import type { MapDef } from '../../../shared/model/maps.js';
+import type { MapDef, SectorDef } from '../../../shared/model/maps.js';
 import { mapById } from '../../../shared/model/config.js';
 import type { RoundRecord } from '../../../shared/model/round.js';
 import type { LiveWorldView, SessionView } from '../../../shared/model/session/view.js';
@@ -25,6 +25,10 @@ export interface BoardRegion {
   /** Regions whose goods it blocks (last round's decisions, public after results). */
   blocks: string[];
   submitted: boolean;
+  /** Capacity built in each sector (map order): the map shows regions piling into one industry. */
+  capacity: number[];
+  /** The sector it is most productive in (index in map order). */
+  strength: number;
 }
 
 export interface BoardLink {
@@ -47,6 +51,14 @@ export interface BoardModel {
   links: BoardLink[];
   phase: string;
   revealRound: number | null;
+  sectors: SectorDef[];
+  /** The booming industry (the largest market: the same for every region), index in map order. */
+  boom: number;
+}
+
+/** The index of the largest value (the first on a tie). */
+function argMax(values: readonly number[]): number {
+  return values.reduce((best, v, k) => (v > (values[best] ?? -Infinity) ? k : best), 0);
 }
 
 /** Colour-blind-safe palette (Okabe-Ito); names, labels and patterns carry the meaning too. */
@@ -93,6 +105,8 @@ export function buildBoardModel(
       bot: status?.bot !== null && status?.bot !== undefined,
       blocks: showResults && last ? [...(last.decisions[r.id]?.barriers ?? [])] : [],
       submitted: status?.submitted ?? false,
+      capacity: map.sectors.map((sec) => world.state.K[r.id]?.[sec.id] ?? 0),
+      strength: argMax(map.sectors.map((sec) => r.a[sec.id] ?? 1)),
     };
   });
   const links = new Map<string, BoardLink>();
@@ -138,5 +152,7 @@ export function buildBoardModel(
     links: [...links.values()],
     phase: view.phase,
     revealRound: showResults && last ? last.round : null,
+    sectors: map.sectors,
+    boom: argMax(map.sectors.map((sec) => sec.m)),
   };
 }

@@ -1,9 +1,14 @@
 // Mounting the map board in a screen: one element that loads the board on first use and passes it every new
 // model with the texts of the current language. The student and projector screens both use it.
-import { num, pct, tr } from '../ui/i18n.js';
+import { lang, num, pct, tr } from '../ui/i18n.js';
 import { createBoard, type Board } from './board.js';
 import type { BoardCallbacks, BoardTexts } from './BoardScene.js';
 import type { BoardModel } from './model.js';
+
+/** A sector's initial under its capacity bar, in the current language. */
+export function sectorInitial(name: { en: string; zh: string }): string {
+  return lang() === 'zh-CN' ? name.zh.slice(0, 1) : name.en.slice(0, 1).toUpperCase();
+}
 
 /** The board's words in the current language; `you` is empty on screens that belong to nobody (the projector). */
 export function boardTexts(forStudent: boolean): BoardTexts {
@@ -18,6 +23,7 @@ export function boardTexts(forStudent: boolean): BoardTexts {
     inspected: (caught) => tr(caught ? 'student.board.inspectedCaught' : 'student.board.inspectedClean'),
     brokenBy: (names) => tr('student.board.brokenBy', { names }),
     submitted: tr('student.board.decided'),
+    sectorInitial,
   };
 }
 

@@ -1,12 +1,12 @@
 // The student's game screen: header, banners, the map board and the panel of the current phase, each a component
 // told about every new context (client/src/ui/component.ts).
-import { mountBoard } from '../board/mount.js';
+import { mountBoard, sectorInitial } from '../board/mount.js';
 import { buildBoardModel } from '../board/model.js';
 import type { SessionClient } from '../state/session.js';
 import { redrawn, type Component } from '../ui/component.js';
 import { h, mount } from '../ui/dom.js';
 import { onLangChange, tr } from '../ui/i18n.js';
-import { regionName } from '../ui/names.js';
+import { regionName, sectorName } from '../ui/names.js';
 import { connectionBanner, pausedBanner, pendingList } from '../ui/status.js';
 import { studentCtx, type StudentCtx } from './context.js';
 import { studentHeader } from './header.js';
@@ -19,7 +19,7 @@ const LEGEND_LINKS = ['pending', 'signed', 'honoured', 'broken'] as const;
 
 const legend = (): Component<StudentCtx> =>
   redrawn(
-    () =>
+    (ctx) =>
       h(
         'div',
         {},
@@ -28,6 +28,13 @@ const legend = (): Component<StudentCtx> =>
         ),
         h('span', {}, `▮ ${tr('term.barrier')}`),
         h('span', {}, `★ ${tr('common.you')}`),
+        h(
+          'span',
+          { 'data-testid': 'legend-capacity' },
+          `▮ ${tr('student.board.capacity')} (${ctx.map.sectors.map((s) => `${sectorInitial(s.name)} ${sectorName(ctx.map, s.id)}`).join(', ')})`,
+        ),
+        h('span', {}, `▲ ${tr('student.board.boom')}`),
+        h('span', {}, `▢ ${tr('student.board.strength')}`),
       ),
     h('div', { class: 'board-legend', 'aria-hidden': 'true' }),
   );

@@ -8,7 +8,7 @@ import type { SessionView } from '../../../shared/model/session/view.js';
 import { connect, createSession, joinHttp, slowConfig, type TestClient } from '../../server/helpers.js';
 import { en, join, phaseIs, zh } from './actors.js';
 import { captureProblems, captureScreen } from './capture.js';
-import { PHONE, startE2E, waitForAck, type E2E, type User } from './harness.js';
+import { PHONE, startE2E, waitForAck, waitForTrue, type E2E, type User } from './harness.js';
 
 const DESKTOP = { width: 1366, height: 768 } as const;
 const BOTH = [PHONE, DESKTOP] as const;
@@ -20,6 +20,51 @@ let wu: User;
 /** The socket students by region. */
 const others = new Map<string, TestClient>();
 const t = (u: User) => (u === li ? en : zh);
+
+interface BoardLabel {
+  kind: 'name' | 'link' | 'economy' | 'growth';
+  id: string;
+  text: string;
+  rect: { x: number; y: number; w: number; h: number };
+}
+
+function overlapArea(p: BoardLabel['rect'], q: BoardLabel['rect']): number {
+  const dx = Math.min(p.x + p.w, q.x + q.w) - Math.max(p.x, q.x);
+  const dy = Math.min(p.y + p.h, q.y + q.h) - Math.max(p.y, q.y);
+  return dx > 0 && dy > 0 ? dx * dy : 0;
+}
+
+/**
+ * The map's names, agreement labels, industry charts (and growth, at results) as drawn: one chart per region, none
+ * covering another or a name or label, text at 12 px or more on this screen.
+ */
+async function boardLabels(u: User, kinds: BoardLabel['kind'][]): Promise<BoardLabel[]> {
+  const page = u.page;
+  const want = kinds.map((k) => `l.some((x) => x.kind === '${k}')`).join(' && ');
+  await waitForTrue(page, `(() => { const l = window.__prBoard?.labels() ?? []; return ${want}; })()`);
+  const labels = (await page.evaluate('window.__prBoard.labels()')) as BoardLabel[];
+  expect(
+    labels
+      .filter((l) => l.kind === 'economy')
+      .map((l) => l.id)
+      .sort(),
+  ).toEqual(['C', 'F', 'I', 'R']);
+  labels.forEach((p, i) =>
+    labels
+      .slice(i + 1)
+      .forEach((q) =>
+        expect(
+          overlapArea(p.rect, q.rect),
+          `${u.label}: ${p.kind} ${p.id} ${p.text} / ${q.kind} ${q.id} ${q.text}`,
+        ).toBe(0),
+      ),
+  );
+  const width = (await page.evaluate('window.__prBoard.width')) as number;
+  const canvas = await page.locator('[data-testid=board] canvas').boundingBox();
+  const scale = (canvas?.width ?? 0) / width;
+  for (const l of labels) if (l.kind !== 'economy') expect(l.rect.h * scale, l.text).toBeGreaterThanOrEqual(12);
+  return labels;
+}
 
 async function step(phase: string, round: number): Promise<void> {
   expect((await host.cmd('host:endPhase')).ok).toBe(true);
@@ -120,6 +165,24 @@ describe.sequential('a team of two in one region', () => {
       .toContain(zh('student.team.accept', { name: zh('student.team.me') }));
   });
 
+  it('the map shows every region’s industries, covering no name or agreement label (phone en, laptop zh)', async () => {
+    for (const u of [li, wu]) {
+      const links = (await boardLabels(u, ['name', 'link', 'economy'])).filter((l) => l.kind === 'link');
+      expect(links.map((l) => l.text).join(' ')).toContain(t(u)('student.link.signed'));
+      expect(await u.page.locator('[data-testid=legend-capacity]').textContent()).toContain(
+        t(u)('student.board.capacity'),
+      );
+    }
+    for (const u of [li, wu])
+      await captureScreen(u.page, u === li ? 'student-map-economy' : 'student-map-economy-zh', {
+        expect: (p) => [p.locator('[data-testid=board] canvas'), p.locator('[data-testid=legend-capacity]')],
+        sizes: BOTH,
+        settleMs: 300,
+      });
+    await li.page.setViewportSize(PHONE);
+    await wu.page.setViewportSize(DESKTOP);
+  });
+
   it('Wu submits the decision; Li sees that Wu submitted it', async () => {
     await step('decide', 1);
     const since = wu.acks.length;
@@ -144,6 +207,28 @@ describe.sequential('a team of two in one region', () => {
     });
     await wu.page.setViewportSize(DESKTOP);
     await li.page.setViewportSize(PHONE);
+  });
+
+  it('at the reveal each region’s growth appears on the map, one after another from the lowest to the highest', async () => {
+    await step('results', 1);
+    for (const u of [li, wu]) {
+      const labels = await boardLabels(u, ['name', 'economy', 'growth']);
+      const growth = new Map(labels.filter((l) => l.kind === 'growth').map((l) => [l.id, l.text]));
+      expect([...growth.keys()].sort()).toEqual(['C', 'F', 'I', 'R']);
+      for (const text of growth.values()) expect(text).toMatch(/^-?\d+(\.\d+)?%$/);
+      const order = (await u.page.evaluate('window.__prBoard.reveal()')) as { id: string; delay: number }[];
+      expect(order.map((o) => o.id).sort()).toEqual(['C', 'F', 'I', 'R']);
+      const values = order.map((o) => Number.parseFloat(growth.get(o.id) ?? ''));
+      expect(values).toEqual([...values].sort((a, b) => a - b));
+      order.slice(1).forEach((o, k) => expect(o.delay).toBeGreaterThan(order[k]?.delay ?? Infinity));
+      await waitForTrue(u.page, 'window.__prBoard.animating() === false');
+    }
+    for (const u of [li, wu])
+      await captureScreen(u.page, u === li ? 'student-map-reveal' : 'student-map-reveal-zh', {
+        expect: (p) => [p.locator('[data-testid=board] canvas'), p.locator('[data-testid=my-results]')],
+        sizes: BOTH,
+        settleMs: 300,
+      });
   });
 
   it('every screen has content and no serious accessibility problems; no console errors', () => {
