@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { SessionConfigSchema } from '../model/config.js';
 import { BOT_STRATEGIES } from '../model/ids.js';
 import type { RoundRecord } from '../model/round.js';
-import { PHASES } from '../model/session/state.js';
+import { PHASES, SEAT_ACTS } from '../model/session/state.js';
 import type { SessionView, WorldHistory } from '../model/session/view.js';
 import { TreatmentSchema } from '../model/config.js';
 import { HistorySchema, LiveWorldViewSchema, RoundRecordSchema } from './world-view.js';
@@ -49,6 +49,15 @@ export const RegionStatusSchema = z.strictObject({
   done: z.boolean(),
 });
 
+export const ActViewSchema = z.strictObject({
+  world: int,
+  region: id,
+  seatId: id,
+  kind: z.enum(SEAT_ACTS),
+  proposal: id.nullable(),
+  name: z.string(),
+});
+
 export const AnnouncementSchema = z.strictObject({ seq: int, at: z.string(), text: z.string() });
 
 export const SessionViewSchema = z.strictObject({
@@ -70,6 +79,7 @@ export const SessionViewSchema = z.strictObject({
   regions: z.array(RegionStatusSchema),
   decided: z.array(z.strictObject({ world: int, submitted: int, of: int })),
   announcements: z.array(AnnouncementSchema),
+  acts: z.array(ActViewSchema),
   students: z.strictObject({ total: int, connected: int }),
 });
 
