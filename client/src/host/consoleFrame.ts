@@ -16,7 +16,8 @@ import { seatsCard } from './seatsPanel.js';
 import { tabBar, type TabDef } from './tabs.js';
 import { currentPhoneBase, loadNetwork } from './network.js';
 import { memo } from './widgets.js';
-import { awayCard, worldsCard } from './worldsPanel.js';
+import { liveWorldsPanel } from './liveWorlds.js';
+import { awayCard } from './worldsPanel.js';
 
 type TabId = 'game' | 'join' | 'debrief';
 
@@ -47,11 +48,7 @@ function gameComponents(ctx: ConsoleCtx) {
       },
       slot,
     ),
-    worlds: memo<ConsoleCtx>(
-      (c) => worldsCard(c.view()),
-      (c) => sig(c.view().phase, c.view().worldInfo, c.view().regions, c.view().decided),
-      slot,
-    ),
+    worlds: liveWorldsPanel(ctx),
     away: memo<ConsoleCtx>(
       (c) => awayCard(c.view(), Date.now()),
       (c) => {
@@ -90,12 +87,12 @@ export function mountConsole(root: HTMLElement, ctx: ConsoleCtx): () => void {
     'div',
     { class: 'stack' },
     cards.strip.el,
+    cards.worlds.el,
     h(
       'div',
       { class: 'host-grid' },
       cards.lobbyJoin.el,
       cards.lobby.el,
-      cards.worlds.el,
       cards.away.el,
       cards.reforms.el,
       h('div', { class: 'slot' }, cards.announce.el),
@@ -161,5 +158,6 @@ export function mountConsole(root: HTMLElement, ctx: ConsoleCtx): () => void {
     unLang();
     clearInterval(tick);
     debrief.destroy();
+    cards.worlds.destroy?.();
   };
 }

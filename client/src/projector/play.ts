@@ -78,7 +78,7 @@ function linkSummary(ctx: ProjectorCtx, world: NonNullable<ReturnType<typeof sho
   const line = (cls: string, testid: string, title: string, pairs: string[]) =>
     h(
       'div',
-      { class: `link-line ${cls}`, 'data-testid': testid },
+      { class: `link-line link-${cls}`, 'data-testid': testid },
       h('p', { class: 'link-count' }, h('span', { class: 'link-swatch', 'aria-hidden': 'true' }), title),
       pairs.length > 0 ? h('p', { class: 'link-pairs' }, pairs.join(' · ')) : null,
     );
