@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { isCommandEvent, parseCommandEvent } from '../../shared/protocol/events.js';
 import type { SessionCommand } from '../../shared/model/session/commands.js';
+import { FailedAckSchema } from '../../shared/protocol/errors.js';
+import { JoinReplySchema } from '../../shared/protocol/http.js';
 
 export const EVENTS = {
   /** The owner stored commands up to `seq`: followers read them from the store. */
@@ -53,16 +55,9 @@ export type ForwardRequest = z.output<typeof ForwardRequest>;
 
 export const RequestMessage = z.object({ id: z.string(), from: nodeId, to: nodeId, code, request: ForwardRequest });
 
-const ErrorAck = z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) });
-export const SubmitAck = z.union([z.object({ ok: z.literal(true), seq: z.int() }), ErrorAck]);
-export const JoinAckSchema = z.union([
-  z.object({
-    ok: z.literal(true),
-    seatToken: z.string(),
-    seat: z.object({ id: z.string(), name: z.string(), world: z.int(), region: z.string() }),
-  }),
-  ErrorAck,
-]);
+// The owner's acks: its error codes stay open strings (during a rolling upgrade the owner may be newer).
+export const SubmitAck = z.union([z.object({ ok: z.literal(true), seq: z.int() }), FailedAckSchema]);
+export const JoinAckSchema = z.union([JoinReplySchema.extend({ ok: z.literal(true) }), FailedAckSchema]);
 export const ReplyMessage = z.object({
   id: z.string(),
   to: nodeId,

@@ -8,9 +8,10 @@ import { seatBucketKey } from '../realtime/auth.js';
 import type { KeyedLimiter } from '../realtime/rateLimit.js';
 import type { GameIo } from '../realtime/socketData.js';
 import type { Actor, SessionCommand } from '../../shared/model/session/commands.js';
-import type { Ack } from '../../shared/protocol/errors.js';
+import { failedAck, type ReceivedAck } from '../../shared/protocol/errors.js';
+import type { ReceivedJoinAck } from '../../shared/protocol/events.js';
 import type { SessionOwnership, SessionRegistry } from '../sessions/registry.js';
-import type { JoinAck, SessionRuntime } from '../sessions/runtime.js';
+import type { SessionRuntime } from '../sessions/runtime.js';
 import type { PostgresStore } from '../store/postgres.js';
 import { FollowerSync, type OnFollowerChange } from './follower.js';
 import { LeaseTable } from './leases.js';
@@ -49,7 +50,7 @@ const FORWARD_WAIT_MS = 10_000;
 /** An orphan left to a less busy process is taken by anyone after this many passes. */
 const PATIENCE = 2;
 
-const busy = (message: string) => ({ ok: false as const, error: { code: 'SERVER_BUSY', message } });
+const busy = (message: string) => failedAck('SERVER_BUSY', message);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class ClusterNode implements SessionOwnership {
@@ -150,7 +151,7 @@ export class ClusterNode implements SessionOwnership {
     return this.follower.catchUp(rt);
   }
 
-  submit(code: string, actor: Actor, cmdId: string, cmd: SessionCommand): Promise<Ack<{ seq: number }>> {
+  submit(code: string, actor: Actor, cmdId: string, cmd: SessionCommand): Promise<ReceivedAck<{ seq: number }>> {
     if (actor.kind === 'system') return Promise.resolve(busy('system commands are not forwarded'));
     return this.forward(code, { kind: 'submit', actor, cmdId, command: { ...cmd } }, (ack) => {
       const r = SubmitAck.safeParse(ack);
@@ -158,7 +159,7 @@ export class ClusterNode implements SessionOwnership {
     });
   }
 
-  async join(code: string, name: string, cmdId?: string): Promise<JoinAck> {
+  async join(code: string, name: string, cmdId?: string): Promise<ReceivedJoinAck> {
     const ack = await this.forward(code, { kind: 'join', name, ...(cmdId ? { cmdId } : {}) }, (raw) => {
       const r = JoinAckSchema.safeParse(raw);
       return r.success ? r.data : busy('unexpected reply from the owner');
@@ -196,17 +197,20 @@ export class ClusterNode implements SessionOwnership {
   }
 
   /** A forwarded request for a session run here: the same runtime call as for a local socket. */
-  private async runHere(code: string, request: ForwardRequest): Promise<unknown> {
+  private async runHere(
+    code: string,
+    request: ForwardRequest,
+  ): Promise<ReceivedAck<{ seq: number }> | ReceivedJoinAck | null> {
     const rt = this.o.registry.peek(code);
     // A stopping process answers "not the owner": the sender waits for the next owner instead of getting a refusal.
     if (!rt || !this.held.has(code) || this.stopping) return null;
     if (request.kind === 'join') return this.o.registry.join(rt, request.name, request.cmdId);
     const command = parseForwardedCommand(request.cmdId, request.command);
-    if (!command) return { ok: false, error: { code: 'BAD_REQUEST', message: 'invalid forwarded command' } };
+    if (!command) return failedAck('BAD_REQUEST', 'invalid forwarded command');
     // A seat's sockets may sit on several processes, each with its own bucket: the owner's bucket counts them all.
     const { actor } = request;
     if (actor.kind === 'seat' && !this.o.seatLimiter.take(seatBucketKey(code, actor.seatId), this.o.now()))
-      return { ok: false, error: { code: 'RATE_LIMITED', message: errorText('en', 'RATE_LIMITED') } };
+      return failedAck('RATE_LIMITED', errorText('en', 'RATE_LIMITED'));
     return this.o.registry.submit(rt, request.actor, request.cmdId, command);
   }
 
@@ -255,7 +259,7 @@ export class ClusterNode implements SessionOwnership {
       void this.runHere(code, request)
         .catch((e: unknown) => {
           this.o.onError(e, `forwarded command for ${code}`);
-          return { ok: false, error: { code: 'INTERNAL', message: 'internal error' } };
+          return failedAck('INTERNAL', 'internal error');
         })
         .then((ack) => this.o.io.serverSideEmit(EVENTS.reply, { id, to: from, notOwner: ack === null, ack }));
     });

@@ -1,8 +1,9 @@
 // JSON error replies with the protocol's stable codes.
 import type { Response } from 'express';
 import { errorText } from '../../shared/i18n/index.js';
+import { isErrorCode, type ErrorCode, type ReceivedError } from '../../shared/protocol/errors.js';
 
-const STATUS: Record<string, number> = {
+const STATUS: Partial<Record<ErrorCode, number>> = {
   BAD_REQUEST: 400,
   INVALID_NAME: 400,
   PAYLOAD_TOO_LARGE: 413,
@@ -17,8 +18,14 @@ const STATUS: Record<string, number> = {
   INTERNAL: 500,
 };
 
-export function sendError(res: Response, code: string, message?: string, details?: string[]): void {
+export function sendError(res: Response, code: ErrorCode, message?: string, details?: string[]): void {
   res
     .status(STATUS[code] ?? 400)
     .json({ error: { code, message: message ?? errorText('en', code), ...(details ? { details } : {}) } });
+}
+
+/** An error received from the session's owner (another process of the cluster, maybe newer): passed on as it is. */
+export function relayError(res: Response, error: ReceivedError): void {
+  if (isErrorCode(error.code)) return sendError(res, error.code, error.message);
+  res.status(400).json({ error: { code: error.code, message: error.message } });
 }

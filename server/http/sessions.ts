@@ -13,7 +13,7 @@ import {
 import type { SessionRegistry } from '../sessions/registry.js';
 import { normaliseCode } from '../sessions/tokens.js';
 import type { KeyedLimiter } from '../realtime/rateLimit.js';
-import { sendError } from './errors.js';
+import { relayError, sendError } from './errors.js';
 
 export interface SessionRoutesDeps {
   registry: SessionRegistry;
@@ -100,7 +100,7 @@ export function mountSessionRoutes(router: Router, deps: SessionRoutesDeps): voi
     const body = JoinBodySchema.safeParse(req.body ?? {});
     if (!body.success) return sendError(res, 'BAD_REQUEST', 'the body must be { "name": "..." }');
     const r = await registry.join(rt, body.data.name);
-    if (!r.ok) return sendError(res, r.error.code, r.error.message);
+    if (!r.ok) return relayError(res, r.error);
     res.status(201).json({ seatToken: r.seatToken, seat: r.seat });
   });
 }

@@ -1,5 +1,6 @@
 // Socket authentication, once per connection: the handshake's code and token become a role on socket.data.
 import { errorText } from '../../shared/i18n/index.js';
+import type { ErrorCode } from '../../shared/protocol/errors.js';
 import { HandshakeSchema } from '../../shared/protocol/events.js';
 import type { SessionRegistry } from '../sessions/registry.js';
 import { normaliseCode, tokenMatches, hashToken } from '../sessions/tokens.js';
@@ -8,8 +9,8 @@ import { KeyedLimiter, TokenBucket } from './rateLimit.js';
 import type { GameSocket, SocketData } from './socketData.js';
 
 export class AuthError extends Error {
-  readonly data: { code: string; message: string };
-  constructor(code: string, message: string) {
+  readonly data: { code: ErrorCode; message: string };
+  constructor(code: ErrorCode, message: string) {
     super(message);
     this.data = { code, message };
   }

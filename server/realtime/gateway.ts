@@ -9,7 +9,7 @@ import {
   isHostEvent,
   parseCommandEvent,
 } from '../../shared/protocol/events.js';
-import type { Ack, ErrorBody } from '../../shared/protocol/errors.js';
+import { failedAck, isErrorCode, type Ack, type ErrorCode, type ReceivedAck } from '../../shared/protocol/errors.js';
 import type { SessionRegistry } from '../sessions/registry.js';
 import type { SessionRuntime } from '../sessions/runtime.js';
 import { normaliseCode } from '../sessions/tokens.js';
@@ -37,18 +37,17 @@ export interface GatewayDeps {
   onError: (err: unknown, context: string) => void;
 }
 
-type AckFn = (reply: Ack) => void;
+/** A reply is made here or relayed from the session's owner in a cluster (whose codes may be newer). */
+type AckFn = (reply: ReceivedAck) => void;
 
-function failure(lang: Lang, code: string, detail?: string): Ack {
-  const error: ErrorBody = { code, message: detail ? `${errorText(lang, code)} (${detail})` : errorText(lang, code) };
-  return { ok: false, error };
+function failure(lang: Lang, code: ErrorCode, detail?: string): Ack {
+  return failedAck(code, detail ? `${errorText(lang, code)} (${detail})` : errorText(lang, code));
 }
 
 /** Rule errors carry a specific English message; in another language the code's translated text is used. */
-function localise<T extends object>(lang: Lang, ack: Ack<T>): Ack<T> {
-  if (ack.ok || lang === 'en') return ack;
-  const text = errorText(lang, ack.error.code);
-  return text === `error.${ack.error.code}` ? ack : { ok: false, error: { code: ack.error.code, message: text } };
+function localise<T extends object>(lang: Lang, ack: ReceivedAck<T>): ReceivedAck<T> {
+  if (ack.ok || lang === 'en' || !isErrorCode(ack.error.code)) return ack;
+  return failedAck(ack.error.code, errorText(lang, ack.error.code));
 }
 
 export function attachGateway(deps: GatewayDeps): void {
@@ -74,7 +73,9 @@ async function onConnection(deps: GatewayDeps, socket: GameSocket): Promise<void
     // The wire also allows numeric event names: they are unknown events like any other.
     const event = typeof raw === 'string' ? raw : String(raw);
     const last = args[args.length - 1];
-    const ack: AckFn | null = typeof last === 'function' ? (last as AckFn) : null;
+    // Socket.IO's ack callback: called with the one reply (it sends whatever it is given).
+    const ack: AckFn | null =
+      typeof last === 'function' ? (reply) => void Reflect.apply(last, undefined, [reply]) : null;
     if (ack) args.pop();
     handle(deps, socket, event, args, ack).catch((e: unknown) => {
       deps.onError(e, `command ${event}`);
@@ -152,7 +153,7 @@ async function handle(
 ): Promise<void> {
   const data = socket.data;
   const now = deps.now();
-  const reply = (a: Ack) => ack?.(a);
+  const reply: AckFn = (a) => ack?.(a);
   if (!ack) {
     strike(socket, now);
     return;
@@ -207,7 +208,7 @@ async function join(
   rt: SessionRuntime,
   socket: GameSocket,
   payload: unknown,
-  reply: (a: Ack) => void,
+  reply: AckFn,
 ): Promise<void> {
   const data = socket.data;
   if (data.role !== 'guest') return reply(failure(data.lang, 'FORBIDDEN', 'already in a seat'));

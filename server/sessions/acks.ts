@@ -1,15 +1,13 @@
 // A bounded memory of recent acks by command key, so a retried cmdId gets its original answer at once.
-import type { Ack } from '../../shared/protocol/errors.js';
-
-export class AckMemo {
-  private readonly map = new Map<string, Ack>();
+export class AckMemo<A> {
+  private readonly map = new Map<string, A>();
   constructor(private readonly capacity = 5000) {}
 
-  get(key: string): Ack | undefined {
+  get(key: string): A | undefined {
     return this.map.get(key);
   }
 
-  set(key: string, ack: Ack): void {
+  set(key: string, ack: A): void {
     if (this.map.size >= this.capacity) {
       const oldest = this.map.keys().next();
       if (!oldest.done) this.map.delete(oldest.value);

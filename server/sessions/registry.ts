@@ -2,10 +2,11 @@
 import { randomBytes } from 'node:crypto';
 import type { SessionConfig } from '../../shared/model/config.js';
 import type { Actor, SessionCommand } from '../../shared/model/session/commands.js';
-import type { Ack } from '../../shared/protocol/errors.js';
+import type { ReceivedAck } from '../../shared/protocol/errors.js';
+import type { ReceivedJoinAck } from '../../shared/protocol/events.js';
 import type { Store } from '../store/types.js';
 import type { Clock } from './clock.js';
-import { SessionRuntime, type JoinAck, type RuntimeDeps } from './runtime.js';
+import { SessionRuntime, type RuntimeDeps } from './runtime.js';
 import { hashToken, newJoinCode, newToken } from './tokens.js';
 
 export interface CreatedSession {
@@ -26,8 +27,8 @@ export interface SessionOwnership {
   owns(code: string): boolean;
   /** A session was created here: take its lease before anything is appended. */
   claimCreated(code: string): Promise<void>;
-  submit(code: string, actor: Actor, cmdId: string, cmd: SessionCommand): Promise<Ack<{ seq: number }>>;
-  join(code: string, name: string, cmdId?: string): Promise<JoinAck>;
+  submit(code: string, actor: Actor, cmdId: string, cmd: SessionCommand): Promise<ReceivedAck<{ seq: number }>>;
+  join(code: string, name: string, cmdId?: string): Promise<ReceivedJoinAck>;
   /** A seat's socket connected here (+1) or went away (-1). */
   presence(code: string, seatId: string, delta: 1 | -1): void;
   /** A read copy was loaded here: bring in what the other processes know (presence). */
@@ -134,14 +135,14 @@ export class SessionRegistry {
   }
 
   /** A command for the session: run here, or passed on to the process that runs it. */
-  submit(rt: SessionRuntime, actor: Actor, cmdId: string, cmd: SessionCommand): Promise<Ack<{ seq: number }>> {
+  submit(rt: SessionRuntime, actor: Actor, cmdId: string, cmd: SessionCommand): Promise<ReceivedAck<{ seq: number }>> {
     // The runtime held now: a takeover may have replaced the read copy a connection started with.
     const current = this.live.get(rt.code) ?? rt;
     const owner = this.forwarder(current);
     return owner ? owner.submit(rt.code, actor, cmdId, cmd) : current.submit(actor, cmdId, cmd);
   }
 
-  join(rt: SessionRuntime, name: string, cmdId?: string): Promise<JoinAck> {
+  join(rt: SessionRuntime, name: string, cmdId?: string): Promise<ReceivedJoinAck> {
     const current = this.live.get(rt.code) ?? rt;
     const owner = this.forwarder(current);
     return owner ? owner.join(rt.code, name, cmdId) : current.join(name, cmdId);

@@ -11,6 +11,7 @@ import type { Presence } from '../../shared/model/session/view.js';
 import { presenceScope, viewScopeOf, type ViewScope } from '../../shared/model/session/scope.js';
 import { humanRegions } from '../../shared/model/session/phases.js';
 import type { Ack } from '../../shared/protocol/errors.js';
+import type { JoinAck } from '../../shared/protocol/events.js';
 import type { SessionRow, Store, StoredCommand } from '../store/types.js';
 import { AckMemo } from './acks.js';
 import type { Clock } from './clock.js';
@@ -27,8 +28,6 @@ export interface RuntimeDeps {
   onChange: (rt: SessionRuntime, changedSeats: readonly string[], scope: ViewScope) => void;
   onError: (err: unknown, context: string) => void;
 }
-
-export type JoinAck = Ack<{ seatToken: string; seat: { id: string; name: string; world: number; region: string } }>;
 
 const MIN_RESUME_MS = 15_000;
 
@@ -47,7 +46,8 @@ export function changedSeats(before: SessionState, after: SessionState): string[
 
 export class SessionRuntime {
   private tail: Promise<unknown> = Promise.resolve();
-  private readonly acks = new AckMemo();
+  private readonly acks = new AckMemo<Ack<{ seq: number }>>();
+  private readonly joins = new AckMemo<JoinAck>();
   private timer: NodeJS.Timeout | null = null;
   private timerFor: number | null = null;
   private readonly presence = new Map<string, { sockets: number; awaySince: number | null }>();
@@ -128,7 +128,7 @@ export class SessionRuntime {
   private async process(actor: Actor, cmdId: string, cmd: SessionCommand): Promise<Ack<{ seq: number }>> {
     const key = this.key(actor, cmdId);
     const memo = this.acks.get(key);
-    if (memo) return memo as Ack<{ seq: number }>;
+    if (memo) return memo;
     const stored = await this.deps.store.findCommand(this.code, key);
     if (stored) return { ok: true, seq: stored.seq };
     if (this.stopped) return { ok: false, error: { code: 'SERVER_BUSY', message: 'the server is restarting' } };
@@ -165,8 +165,8 @@ export class SessionRuntime {
   join(name: string, cmdId?: string): Promise<JoinAck> {
     return this.enqueue(async () => {
       const key = cmdId ? `join:${cmdId}` : `join:${randomBytes(9).toString('base64url')}`;
-      const memo = this.acks.get(key);
-      if (memo) return memo as JoinAck;
+      const memo = this.joins.get(key);
+      if (memo) return memo;
       if (cmdId && (await this.deps.store.findCommand(this.code, key))) {
         return { ok: false, error: { code: 'STALE', message: 'this join was already processed: join again' } };
       }
@@ -186,7 +186,7 @@ export class SessionRuntime {
         seatToken,
         seat: { id: seat.id, name: seat.name, world: seat.world, region: seat.region },
       };
-      this.acks.set(key, result);
+      this.joins.set(key, result);
       return result;
     });
   }

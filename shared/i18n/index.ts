@@ -1,5 +1,6 @@
 // The message catalogue (en, zh-CN) used by the client, the server's error messages and exports. Every key has a
 // text in both languages (the zh-CN catalogue is typed against the English one).
+import { isErrorCode, type ErrorCode } from '../model/errors.js';
 import { errorsEn } from './errors.en.js';
 import { errorsZh } from './errors.zh-CN.js';
 import { commonEn } from './ui/common.en.js';
@@ -58,8 +59,17 @@ export function t(lang: Lang, key: string, params: Record<string, string | numbe
 }
 
 /** The user-facing text of an error code. */
-export function errorText(lang: Lang, code: string): string {
+export function errorText(lang: Lang, code: ErrorCode): string {
   return t(lang, `error.${code}`);
+}
+
+/**
+ * The text of an error code received from another program: the catalogue's for a code this program knows; a newer
+ * program's code is shown with the message it came with (or, without one, as the general failure and the code).
+ */
+export function receivedErrorText(lang: Lang, code: string, message?: string): string {
+  if (isErrorCode(code)) return errorText(lang, code);
+  return message ?? `${errorText(lang, 'INTERNAL')} (${code})`;
 }
 
 export function isLang(x: unknown): x is Lang {

@@ -1,7 +1,7 @@
 // One zod schema per socket event (named domain:verb). Commands carry a client cmdId; the server answers every
 // command with an ack. TypeScript types and the Socket.IO event maps are inferred from these schemas.
 import { z } from 'zod';
-import type { Ack } from './errors.js';
+import type { Ack, ReceivedAck } from './errors.js';
 import type { JoinReply } from './http.js';
 import {
   HOST_COMMANDS,
@@ -84,11 +84,14 @@ export type Handshake = z.output<typeof HandshakeSchema>;
 
 /** What the server answers to a join (over the socket or POST /api/sessions/:code/join). */
 export type JoinAck = Ack<JoinReply>;
+/** A join's ack as received from another program (the session's owner in a cluster). */
+export type ReceivedJoinAck = ReceivedAck<JoinReply>;
 
-/** The Socket.IO event map of what a client sends: every command event, `state:sync` and `session:join`. */
+/** The Socket.IO event map of what a client sends: every command event, `state:sync` and `session:join` (their acks
+ * as received: a server may relay the reply of a newer process of its cluster). */
 export type ClientToServerEvents = {
-  [E in CommandEvent]: (payload: CommandPayload<E>, ack: (reply: Ack<{ seq: number }>) => void) => void;
+  [E in CommandEvent]: (payload: CommandPayload<E>, ack: (reply: ReceivedAck<{ seq: number }>) => void) => void;
 } & {
-  'state:sync': (payload: z.input<typeof SyncSchema>, ack: (reply: Ack) => void) => void;
-  'session:join': (payload: z.input<typeof JoinSchema>, ack: (reply: JoinAck) => void) => void;
+  'state:sync': (payload: z.input<typeof SyncSchema>, ack: (reply: ReceivedAck) => void) => void;
+  'session:join': (payload: z.input<typeof JoinSchema>, ack: (reply: ReceivedJoinAck) => void) => void;
 };

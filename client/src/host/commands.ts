@@ -1,7 +1,7 @@
 // Sends a host command and confirms the outcome on screen where the action was taken (the card of the control that
 // was used; a toast when there is none): a short confirmation when the server accepted it, the translated error
 // code when it did not (the store also shows it as pending while it is on its way).
-import { errorText } from '../../../shared/i18n/index.js';
+import { receivedErrorText } from '../../../shared/i18n/index.js';
 import type { CommandBody, HostEvent } from '../../../shared/protocol/events.js';
 import type { SessionClient } from '../state/session.js';
 import { lang, tr } from '../ui/i18n.js';
@@ -20,7 +20,7 @@ export async function runCommand<E extends HostEvent>(
   const ack = await client.send(event, payload, action);
   const text = ack.ok
     ? (done ?? tr('host.cmd.ok', { action }))
-    : tr('host.cmd.failed', { action, reason: errorText(lang(), ack.error.code) });
+    : tr('host.cmd.failed', { action, reason: receivedErrorText(lang(), ack.error.code, ack.error.message) });
   if (host) showFeedback(host, ack.ok ? 'ok' : 'fail', text);
   else toast(ack.ok ? 'ok' : 'fail', text);
   return ack.ok;

@@ -1,7 +1,7 @@
 // The create form as a component: the plan picker, the config fields, the groups (arms) and bots, and a footer with
 // the summary of problems and the create button. `update` builds the form again (a new language); edits repaint
 // only the errors, so focus and typed values survive.
-import { errorText } from '../../../shared/i18n/index.js';
+import { errorText, receivedErrorText } from '../../../shared/i18n/index.js';
 import { ApiError } from '../net/api.js';
 import type { Component } from '../ui/component.js';
 import { h } from '../ui/dom.js';
@@ -113,7 +113,7 @@ export function createForm(
     busy = false;
     if (e instanceof ApiError) {
       serverErrors = serverDetailsToFields(e.details);
-      generalError = errorText(lang(), e.code);
+      generalError = receivedErrorText(lang(), e.code, e.message);
     } else {
       generalError = errorText(lang(), 'INTERNAL');
     }

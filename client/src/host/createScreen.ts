@@ -1,7 +1,7 @@
 // The create screen (/host): pick a class plan, adjust the settings, create the session. Every problem is explained
 // next to its field (checked on the client with the engine's schema; the server's 400 details are shown the same
 // way), and creating opens the console at /host/<code>#<hostToken>.
-import { errorText } from '../../../shared/i18n/index.js';
+import { errorText, receivedErrorText } from '../../../shared/i18n/index.js';
 import { ApiError, createSession } from '../net/api.js';
 import { saveToken } from '../net/storage.js';
 import { h, mount } from '../ui/dom.js';
@@ -17,8 +17,8 @@ async function loadPresets(root: HTMLElement, retry: () => void): Promise<Preset
   try {
     return await fetchPresets();
   } catch (e) {
-    const code = e instanceof ApiError ? e.code : 'INTERNAL';
-    mount(root, statusScreen('error', errorText(lang(), code), { label: tr('status.retry'), run: retry }));
+    const text = e instanceof ApiError ? receivedErrorText(lang(), e.code, e.message) : errorText(lang(), 'INTERNAL');
+    mount(root, statusScreen('error', text, { label: tr('status.retry'), run: retry }));
     return null;
   }
 }

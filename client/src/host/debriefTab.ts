@@ -1,6 +1,6 @@
 // The console's Debrief tab: downloads of the full log (JSON) and the CSV tables, then the live debrief (charts,
 // replay, report) from the debrief module, loaded the first time the tab is opened.
-import { errorText } from '../../../shared/i18n/index.js';
+import { errorText, receivedErrorText } from '../../../shared/i18n/index.js';
 import { ApiError, downloadExport } from '../net/api.js';
 import type { SessionClient } from '../state/session.js';
 import { h, mount } from '../ui/dom.js';
@@ -28,7 +28,7 @@ export function debriefTab(client: SessionClient, code: string, hostToken: strin
       await downloadExport(code, hostToken, path, filename);
       status.textContent = `✓ ${tr('host.debrief.downloaded', { what: label })}`;
     } catch (e) {
-      status.textContent = `✗ ${errorText(lang(), e instanceof ApiError ? e.code : 'INTERNAL')}`;
+      status.textContent = `✗ ${e instanceof ApiError ? receivedErrorText(lang(), e.code, e.message) : errorText(lang(), 'INTERNAL')}`;
     }
   };
 

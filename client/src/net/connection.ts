@@ -9,7 +9,7 @@ import type {
   CommandEvent,
   CommandPayload,
 } from '../../../shared/protocol/events.js';
-import { AckSchema, type Ack } from '../../../shared/protocol/errors.js';
+import { AckSchema, failedAck, type ReceivedAck } from '../../../shared/protocol/errors.js';
 import {
   PatchMessageSchema,
   ViewMessageSchema,
@@ -126,7 +126,7 @@ export class GameConnection {
   }
 
   /** Sends a command; resolves with the server's ack, or a TIMEOUT failure after several tries with the same cmdId. */
-  async command<E extends CommandEvent>(event: E, payload: CommandBody<E>, cmdId = newCmdId()): Promise<Ack> {
+  async command<E extends CommandEvent>(event: E, payload: CommandBody<E>, cmdId = newCmdId()): Promise<ReceivedAck> {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       if (this.closed) break;
       if (!this.socket.connected) await this.waitForConnect(ACK_TIMEOUT_MS * 2);
@@ -136,12 +136,12 @@ export class GameConnection {
         // A bad or old server must not crash the client: the ack is checked, not trusted.
         const ack = AckSchema.safeParse(reply);
         if (ack.success) return ack.data;
-        return { ok: false, error: { code: 'INTERNAL', message: 'unexpected reply' } };
+        return failedAck('INTERNAL', 'unexpected reply');
       } catch {
         // No ack in time: retry with the same cmdId (the server answers a repeat with the original ack).
       }
     }
-    return { ok: false, error: { code: 'TIMEOUT', message: 'no answer from the server' } };
+    return failedAck('TIMEOUT', 'no answer from the server');
   }
 
   private waitForConnect(ms: number): Promise<void> {

@@ -1,6 +1,6 @@
 // A live connection to one session: the socket, the store it feeds, and commands with visible pending/failed state.
 import type { CommandEvent, CommandBody } from '../../../shared/protocol/events.js';
-import type { Ack } from '../../../shared/protocol/errors.js';
+import type { ReceivedAck } from '../../../shared/protocol/errors.js';
 import { GameConnection, newCmdId } from '../net/connection.js';
 import { lang } from '../ui/i18n.js';
 import { Store } from './store.js';
@@ -22,7 +22,7 @@ export class SessionClient {
   }
 
   /** Sends a command; the store shows it as pending until the server answers, and keeps failures visible. */
-  async send<E extends CommandEvent>(event: E, payload: CommandBody<E>, label: string = event): Promise<Ack> {
+  async send<E extends CommandEvent>(event: E, payload: CommandBody<E>, label: string = event): Promise<ReceivedAck> {
     const id = newCmdId();
     this.store.startPending(id, label);
     const ack = await this.conn.command(event, payload, id);

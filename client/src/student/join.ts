@@ -1,5 +1,5 @@
 // The join screen: the code (pre-filled from the link) and a display name.
-import { errorText } from '../../../shared/i18n/index.js';
+import { errorText, receivedErrorText } from '../../../shared/i18n/index.js';
 import { ApiError, joinSession } from '../net/api.js';
 import { h } from '../ui/dom.js';
 import { lang, tr } from '../ui/i18n.js';
@@ -59,7 +59,8 @@ export function joinScreen(code: string | null, onJoined: (code: string, token: 
       (e: unknown) => {
         button.disabled = false;
         button.textContent = tr('student.join.button');
-        error.textContent = errorText(lang(), e instanceof ApiError ? e.code : 'INTERNAL');
+        error.textContent =
+          e instanceof ApiError ? receivedErrorText(lang(), e.code, e.message) : errorText(lang(), 'INTERNAL');
       },
     );
   });

@@ -3,7 +3,7 @@ import type { GameState } from '../state/store.js';
 import { h } from './dom.js';
 import { tr } from './i18n.js';
 import { langSwitch } from './langSwitch.js';
-import { errorText } from '../../../shared/i18n/index.js';
+import { errorText, receivedErrorText } from '../../../shared/i18n/index.js';
 import { lang } from './i18n.js';
 
 export type StatusKind = 'loading' | 'connecting' | 'kicked' | 'ended' | 'notFound' | 'error';
@@ -44,7 +44,11 @@ export function fatalScreen(code: string, retry?: () => void): HTMLElement {
   if (code === 'KICKED') return statusScreen('kicked');
   if (code === 'SESSION_ENDED') return statusScreen('ended');
   if (code === 'NOT_FOUND') return statusScreen('notFound');
-  return statusScreen('error', errorText(lang(), code), retry ? { label: tr('status.retry'), run: retry } : undefined);
+  return statusScreen(
+    'error',
+    receivedErrorText(lang(), code),
+    retry ? { label: tr('status.retry'), run: retry } : undefined,
+  );
 }
 
 /** A banner over the game while the connection is being restored. */
@@ -84,7 +88,11 @@ export function pendingList(state: GameState): HTMLElement | null {
         { class: `pending pending-${p.state}`, 'data-testid': `pending-${p.state}` },
         p.state === 'pending'
           ? tr('status.pending')
-          : tr('status.failed', { reason: errorText(lang(), p.error?.code ?? 'INTERNAL') }),
+          : tr('status.failed', {
+              reason: p.error
+                ? receivedErrorText(lang(), p.error.code, p.error.message)
+                : errorText(lang(), 'INTERNAL'),
+            }),
       ),
     ),
   );
