@@ -1,4 +1,6 @@
-// English texts of the protocol's error codes.
+// English texts of the protocol's error codes: one per code (a code without its text does not compile).
+import type { ErrorCode } from '../model/errors.js';
+
 export const errorsEn = {
   'error.BAD_REQUEST': 'That request was not understood.',
   'error.UNKNOWN_EVENT': 'Unknown request.',
@@ -38,4 +40,4 @@ export const errorsEn = {
   'error.INVALID_INVEST': 'Choose one of the industries on the map.',
   'error.INVALID_BARRIER': 'You can protect your industry against each other region once.',
   'error.INVALID_COMPLY': 'You can only keep or break your own joint projects of this round.',
-} as const;
+} as const satisfies Record<`error.${ErrorCode}`, string>;

@@ -1,5 +1,5 @@
 // The message catalogue (en, zh-CN) used by the client, the server's error messages and exports. Every key has a
-// text in both languages (the zh-CN catalogue is typed against the English one).
+// text in both languages (the zh-CN catalogue is typed against the English one), and t() accepts only its keys.
 import { isErrorCode, type ErrorCode } from '../model/errors.js';
 import { errorsEn } from './errors.en.js';
 import { errorsZh } from './errors.zh-CN.js';
@@ -16,37 +16,49 @@ import { studentZh } from './ui/student.zh-CN.js';
 export const LANGS = ['en', 'zh-CN'] as const;
 export type Lang = (typeof LANGS)[number];
 
-/** The texts every page loads. */
+const en = { ...errorsEn, ...commonEn, ...studentEn, ...hostEn, ...projectorEn };
+
+/** The texts every page loads. A key without its Chinese text does not compile (each part is typed too). */
 export const catalogues = {
-  en: { ...errorsEn, ...commonEn, ...studentEn, ...hostEn, ...projectorEn },
-  'zh-CN': { ...errorsZh, ...commonZh, ...studentZh, ...hostZh, ...projectorZh },
+  en,
+  'zh-CN': { ...errorsZh, ...commonZh, ...studentZh, ...hostZh, ...projectorZh } satisfies Record<
+    keyof typeof en,
+    string
+  >,
 } as const;
 
 /**
- * Texts that come with a screen's own lazily loaded chunk (the debrief's, added by `addCatalogue` when it loads), so
- * that a student's first load does not carry them.
+ * Every key of the catalogue, defined by the English texts: those every page loads and those that come with a
+ * screen's own lazily loaded chunk (the debrief's, added by `addCatalogue` when it loads). t() and tr() accept
+ * nothing else; a key built from an id (`reform.${Treatment}`) must be a key for every id.
  */
-const added: Record<Lang, Record<string, string>> = { en: {}, 'zh-CN': {} };
+export type MessageKey = keyof typeof en | keyof typeof debriefEn;
 
-export type MessageKey = keyof (typeof catalogues)['en'] | keyof typeof debriefEn;
+/** The base of a counted text: `${base}.other` is a key, and `${base}.one` etc. may be (see trCount in the client). */
+export type CountKey = MessageKey extends infer K ? (K extends `${infer Base}.other` ? Base : never) : never;
+
+type Texts = Readonly<Partial<Record<MessageKey, string>>>;
+
+/** The lazily loaded parts, so that a student's first load does not carry them. */
+const added: Record<Lang, Partial<Record<MessageKey, string>>> = { en: {}, 'zh-CN': {} };
 
 /** Adds a lazily loaded part of the catalogue (both languages; the zh-CN part is typed against the English one). */
-export function addCatalogue(texts: Readonly<Record<Lang, Readonly<Record<string, string>>>>): void {
+export function addCatalogue(texts: Readonly<Record<Lang, Texts>>): void {
   for (const l of LANGS) Object.assign(added[l], texts[l]);
 }
 
-/** True when the key has a text (in English, which has every key). */
-export function hasText(key: string): boolean {
+/** True when a key built at run time (a plural category's, a map's id) has a text now (English has every key). */
+export function hasText(key: string): key is MessageKey {
   return ownText(catalogues.en, key) !== undefined || ownText(added.en, key) !== undefined;
 }
 
-/** A catalogue entry: own keys only (a key can come from the wire, e.g. an error code, and must never be `constructor`). */
-function ownText(table: Readonly<Record<string, string>>, key: string): string | undefined {
+/** A catalogue entry: own keys only (a table is a plain object, and `constructor` must never be found). */
+function ownText(table: Readonly<Record<string, string | undefined>>, key: string): string | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
-/** The text of a key with {placeholders} filled in; falls back to English, then to the key itself. */
-export function t(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
+/** The text of a key with {placeholders} filled in; falls back to English, then (a part not loaded) to the key. */
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   const text =
     ownText(catalogues[lang], key) ??
     ownText(added[lang], key) ??

@@ -1,7 +1,7 @@
 // Words and numbers of the debrief in the current language: values by format, region, group and period labels.
 import { sortTreatments, type Treatment } from '../../../shared/model/ids.js';
 import type { MapDef } from '../../../shared/model/maps.js';
-import { lang, num, pct, signed, tr, trCount } from '../ui/i18n.js';
+import { hasText, lang, num, pct, signed, tr, trCount } from '../ui/i18n.js';
 import { worldLabel } from '../ui/labels.js';
 import type { DebriefData } from './data.js';
 import type { Band, Format, Group } from './series.js';
@@ -44,7 +44,8 @@ export function regionName(map: MapDef | undefined, id: string): string {
 
 export function sectorName(map: MapDef | undefined, id: string): string {
   const s = map?.sectors.find((x) => x.id === id);
-  if (!s) return tr(`sector.${id}`);
+  const key = `sector.${id}`;
+  if (!s) return hasText(key) ? tr(key) : id;
   return lang() === 'zh-CN' ? s.name.zh : s.name.en;
 }
 

@@ -1,7 +1,7 @@
 // The round-by-round map replay: a world picker, a timeline (slider, previous/next, play), the map of the chosen
 // round and the same events in words (announced politely to screen readers).
 import { h, mount, svgEl, uid } from '../ui/dom.js';
-import { pct, signed, tr } from '../ui/i18n.js';
+import { pct, signed, tr, type MessageKey } from '../ui/i18n.js';
 import type { DebriefData, DebriefWorld } from './data.js';
 import { BROKEN, KEPT, WALL, badge, drawMap, magnifier, star } from './mapDraw.js';
 import { mapFrame, type MapFrame } from './mapModel.js';
@@ -83,7 +83,7 @@ function legend(): HTMLElement {
       ...children,
     );
   const hid = uid('lhatch');
-  const item = (icon: SVGSVGElement, key: string) => h('li', {}, icon, h('span', {}, tr(key)));
+  const item = (icon: SVGSVGElement, key: MessageKey) => h('li', {}, icon, h('span', {}, tr(key)));
   return h(
     'ul',
     { class: 'chart-legend map-legend' },

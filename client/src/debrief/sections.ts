@@ -8,8 +8,36 @@ import type { MetricId } from './series.js';
 export const TAB_IDS = ['charts', 'summary', 'bots', 'map', 'timeline'] as const;
 export type TabId = (typeof TAB_IDS)[number];
 
+/** A chart section: its title and introduction are the catalogue keys `debrief.section.<id>` and `….intro`. */
+export type SectionId =
+  | 'cooperation'
+  | 'agreements'
+  | 'welfare'
+  | 'inequality'
+  | 'structure'
+  | 'segmentation'
+  | 'loseLose'
+  | 'fiscal'
+  | 'promotions';
+
+/** A chart: its title is the catalogue key `debrief.chart.<id>`. */
+export type ChartId =
+  | 'cooperation'
+  | 'agreements'
+  | 'breach'
+  | 'welfare'
+  | 'welfareLost'
+  | 'gini'
+  | 'maxMin'
+  | 'structure'
+  | 'segmentation'
+  | 'loseLose';
+
+/** A discussion question, the catalogue key `debrief.q.<id>`: one per section, and two about the whole game. */
+export type QuestionId = SectionId | 'projects' | 'package';
+
 export interface ChartSpec {
-  id: string;
+  id: ChartId;
   /** Lines of one group each (several measures share one chart when one group is shown). */
   measures: MetricId[];
   domain: DomainKind;
@@ -18,7 +46,7 @@ export interface ChartSpec {
 export type SectionKind = 'lines' | 'fiscal' | 'promotions';
 
 export interface SectionSpec {
-  id: string;
+  id: SectionId;
   kind: SectionKind;
   charts: ChartSpec[];
 }
@@ -78,8 +106,8 @@ export type Cause = 1 | 2 | 3 | 4 | 5 | 6;
 export type Measure = 'a' | 'b' | 'c' | 'd';
 
 export interface Question {
-  /** Catalogue key `debrief.q.<id>`; the same id as the section it belongs to, if any. */
-  id: string;
+  /** The same id as the section it belongs to, if any. */
+  id: QuestionId;
   causes: Cause[];
   measures: Measure[];
   reforms: Treatment[];
@@ -107,6 +135,6 @@ export const QUESTIONS: Question[] = [
 export const CAUSES: Cause[] = [1, 2, 3, 4, 5, 6];
 export const MEASURES: Measure[] = ['a', 'b', 'c', 'd'];
 
-export function questionFor(sectionId: string): Question | undefined {
+export function questionFor(sectionId: SectionId): Question | undefined {
   return QUESTIONS.find((q) => q.id === sectionId);
 }

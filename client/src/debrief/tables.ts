@@ -3,7 +3,7 @@
 import type { MapDef } from '../../../shared/model/maps.js';
 import { h } from '../ui/dom.js';
 import { worldLabel } from '../ui/labels.js';
-import { num, signed, tr } from '../ui/i18n.js';
+import { num, signed, tr, type MessageKey } from '../ui/i18n.js';
 import type { DebriefData } from './data.js';
 import { fmt, fmtDelta, regionName, roundsRange, sectorName, sourceLabel, treatmentsShort } from './format.js';
 import { loseLoseRows, promotionRows, SUMMARY_ROWS, summaryColumns, timelines } from './summary.js';
@@ -18,7 +18,7 @@ function scroll(label: string, table: HTMLElement): HTMLElement {
   return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': label }, table);
 }
 
-function empty(key: string): HTMLElement {
+function empty(key: MessageKey): HTMLElement {
   return h('p', { class: 'dempty' }, tr(key));
 }
 
@@ -105,7 +105,7 @@ export function promotionsTable(data: DebriefData): HTMLElement {
     'debrief.promo.honoured',
     'debrief.promo.breaches',
     'debrief.promo.detected',
-  ];
+  ] as const;
   return scroll(
     title,
     h(
@@ -164,7 +164,7 @@ export function timelineTables(data: DebriefData): HTMLElement {
     'debrief.tl.duplicates',
     'debrief.m.welfareRatio',
     'term.promoted',
-  ];
+  ] as const;
   return h(
     'div',
     { class: 'stack' },

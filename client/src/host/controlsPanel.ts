@@ -4,8 +4,7 @@ import type { BotStrategy } from '../../../shared/model/ids.js';
 import type { SessionView } from '../../../shared/model/session/view.js';
 import type { SessionClient } from '../state/session.js';
 import { h, uid } from '../ui/dom.js';
-import { tr } from '../ui/i18n.js';
-import { trn } from '../ui/plural.js';
+import { tr, trCount } from '../ui/i18n.js';
 import { timerElement } from '../ui/timer.js';
 import { controlOf, runCommand } from './commands.js';
 import { botRegionCount, controlsFor, currentStrategy } from './consoleModel.js';
@@ -44,9 +43,9 @@ export async function startGame(ctx: ConsoleCtx, at: Element | null = null): Pro
   const ok = await confirmDialog({
     title: tr('host.start.confirmTitle'),
     body: tr('host.start.confirmBody', {
-      students: trn('host.start.students', v.students.total),
-      worlds: trn('host.start.worlds', v.worldCount),
-      bots: trn('host.start.bots', botRegionCount(v)),
+      students: trCount('host.start.students', v.students.total),
+      worlds: trCount('host.start.worlds', v.worldCount),
+      bots: trCount('host.start.bots', botRegionCount(v)),
     }),
     confirm: tr('host.start.button'),
   });
@@ -157,7 +156,7 @@ async function fillBots(ctx: ConsoleCtx, strategy: BotStrategy, at: Element | nu
   const name = tr(`host.bot.${strategy}`);
   const ok = await confirmDialog({
     title: tr('host.lobby.fillTitle', { strategy: name }),
-    body: trn('host.lobby.fillBody', botRegionCount(ctx.view())),
+    body: trCount('host.lobby.fillBody', botRegionCount(ctx.view())),
     confirm: tr('host.lobby.fillBots'),
   });
   if (ok) await runCommand(ctx.client, 'host:fillBots', { strategy }, tr('host.lobby.fillBots'), at);

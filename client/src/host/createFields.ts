@@ -75,7 +75,7 @@ export function configFields(
 ): { basics: HTMLElement; phases: HTMLElement; bots: HTMLElement } {
   const { form } = ctx;
   const minutes = estimateMinutes(form);
-  const phaseLabel = (p: string) => `${tr(`phase.${p}`)} (${tr('host.create.secondsUnit')})`;
+  const phaseLabel = (p: (typeof PHASE_NAMES)[number]) => `${tr(`phase.${p}`)} (${tr('host.create.secondsUnit')})`;
   return {
     basics: group(
       tr('host.create.basics'),

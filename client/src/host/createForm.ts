@@ -5,7 +5,7 @@ import { errorText, receivedErrorText } from '../../../shared/i18n/index.js';
 import { ApiError } from '../net/api.js';
 import type { Component } from '../ui/component.js';
 import { h } from '../ui/dom.js';
-import { lang, tr } from '../ui/i18n.js';
+import { hasText, lang, tr } from '../ui/i18n.js';
 import { armsEditor } from './armsEditor.js';
 import { estimateMinutes, inputToForm, type ConfigForm } from './configForm.js';
 import { configFields } from './createFields.js';
@@ -18,8 +18,7 @@ import { remount } from './widgets.js';
 
 function mapLabel(id: string): string {
   const key = `host.map.${id}`;
-  const text = tr(key);
-  return text === key ? id : text;
+  return hasText(key) ? tr(key) : id;
 }
 
 export function createForm(

@@ -1,8 +1,7 @@
 // The summary at the foot of the create form: every problem of the config, each next to its field and listed here
 // with a link to the control (the general server error first).
 import { h, mount } from '../ui/dom.js';
-import { lang, tr } from '../ui/i18n.js';
-import { trn } from '../ui/plural.js';
+import { lang, tr, trCount } from '../ui/i18n.js';
 import type { FieldReg } from './formKit.js';
 import { errorCount, type FieldErrors, type FieldIssue } from './issues.js';
 
@@ -70,7 +69,7 @@ export function paintSummary(
     summary,
     opts.generalError ? h('p', { class: 'field-error', role: 'alert' }, opts.generalError) : null,
     n > 0
-      ? h('p', { class: 'field-error' }, trn('host.create.problems', n))
+      ? h('p', { class: 'field-error' }, trCount('host.create.problems', n))
       : h('p', { class: 'hint' }, tr('host.create.ready')),
     n > 0 && opts.showList ? problemList(problems) : null,
   );

@@ -2,11 +2,12 @@
 // mapped to the form field it belongs to and to a catalogue key, so the problem is explained next to its field in
 // the user's language. Pure (no DOM), unit-tested.
 import { SessionConfigSchema } from '../../../shared/model/config.js';
+import type { MessageKey } from '../../../shared/i18n/index.js';
 import { formToInput, type ConfigForm } from './configForm.js';
 
 /** A problem to show: a catalogue key with its parameters; `raw` is the original text (shown when no key fits). */
 export interface FieldIssue {
-  key: string;
+  key: MessageKey;
   params: Record<string, string | number>;
   raw?: string;
 }

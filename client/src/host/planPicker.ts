@@ -3,8 +3,7 @@
 // their groups in the instructor's language.
 import { planRounds } from '../../../shared/model/presets.js';
 import { h } from '../ui/dom.js';
-import { lang, tr } from '../ui/i18n.js';
-import { trn } from '../ui/plural.js';
+import { lang, tr, trCount } from '../ui/i18n.js';
 import type { ConfigForm } from './configForm.js';
 import type { ClassPlanInfo, Presets } from './presetsApi.js';
 
@@ -14,7 +13,7 @@ export function roundsLabel(split: number[] | null): string {
   const [a, b] = split;
   return a !== undefined && b !== undefined
     ? tr('host.create.planSplit', { a, b })
-    : trn('host.create.planRounds', a ?? 0);
+    : trCount('host.create.planRounds', a ?? 0);
 }
 
 /** A plan's own rounds, read from its config. */

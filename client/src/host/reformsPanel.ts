@@ -1,5 +1,6 @@
 // Reforms for the next round, per arm or for every arm: checkboxes with the one-line explanation of each reform.
 // C (the multi-centre map) is fixed when a world is created, so it is shown but cannot be switched.
+import type { Treatment } from '../../../shared/model/ids.js';
 import type { Component } from '../ui/component.js';
 import { h, uid } from '../ui/dom.js';
 import { tr } from '../ui/i18n.js';
@@ -11,7 +12,7 @@ import type { ConsoleCtx } from './controlsPanel.js';
 import { confirmDialog, remount } from './widgets.js';
 import { worldLabel } from '../ui/labels.js';
 
-function badges(list: readonly string[] | null): HTMLElement {
+function badges(list: readonly Treatment[] | null): HTMLElement {
   if (list === null) return h('span', { class: 'hint' }, tr('host.reforms.noNext'));
   return h(
     'span',

@@ -5,8 +5,7 @@ import { mapById } from '../../../shared/model/config.js';
 import type { RoundRecord } from '../../../shared/model/round.js';
 import type { Component } from '../ui/component.js';
 import { h } from '../ui/dom.js';
-import { num, pct, tr } from '../ui/i18n.js';
-import { trn } from '../ui/plural.js';
+import { num, pct, tr, trCount } from '../ui/i18n.js';
 import { regionName } from '../ui/names.js';
 import { shownWorld, type ProjectorCtx } from './context.js';
 
@@ -52,7 +51,7 @@ function podium(ctx: ProjectorCtx): HTMLElement | null {
             { class: `podium-place place-${top.indexOf(r) + 1}` },
             h('span', { class: 'podium-rank' }, String(top.indexOf(r) + 1)),
             h('strong', {}, regionName(map, r.id)),
-            h('span', {}, trn('projector.end.promotions', promotions(r.id))),
+            h('span', {}, trCount('projector.end.promotions', promotions(r.id))),
             h('span', { class: 'stage-hint' }, tr('projector.end.career', { n: num(r.career) })),
           )
         : null,

@@ -2,8 +2,7 @@
 // each sliding in; beyond the names that fit, a count of the others).
 import type { Component } from '../ui/component.js';
 import { h, mount } from '../ui/dom.js';
-import { tr } from '../ui/i18n.js';
-import { trn } from '../ui/plural.js';
+import { tr, trCount } from '../ui/i18n.js';
 import { qrElement } from '../ui/qr.js';
 import type { ProjectorCtx } from './context.js';
 
@@ -30,7 +29,7 @@ export function lobbyStage(ctx: ProjectorCtx): Component<ProjectorCtx> {
     h('div', { class: 'lobby-names' }, joined, names, more),
   );
   const update = (c: ProjectorCtx) => {
-    mount(joined, trn('projector.joinedN', c.view.students.total));
+    mount(joined, trCount('projector.joinedN', c.view.students.total));
     // Newest first: seats arrive in joining order.
     const list = [...c.view.seats].reverse();
     mount(
@@ -42,7 +41,7 @@ export function lobbyStage(ctx: ProjectorCtx): Component<ProjectorCtx> {
       }),
     );
     const rest = list.length - NAMES_SHOWN;
-    mount(more, rest > 0 ? trn('projector.andMore', rest) : '');
+    mount(more, rest > 0 ? trCount('projector.andMore', rest) : '');
   };
   update(ctx);
   return { el, update };

@@ -6,10 +6,9 @@ import { buildBoardModel } from '../board/model.js';
 import { mountBoard } from '../board/mount.js';
 import type { Component } from '../ui/component.js';
 import { h, mount } from '../ui/dom.js';
-import { tr } from '../ui/i18n.js';
+import { tr, trCount } from '../ui/i18n.js';
 import { worldLabel } from '../ui/labels.js';
 import { regionName } from '../ui/names.js';
-import { trn } from '../ui/plural.js';
 import { timerElement } from '../ui/timer.js';
 import { shownWorld, type ProjectorCtx } from './context.js';
 
@@ -88,7 +87,7 @@ function linkSummary(ctx: ProjectorCtx, world: NonNullable<ReturnType<typeof sho
     line(
       'pending',
       'pending-links',
-      trn('projector.pendingLinks', pending.length),
+      trCount('projector.pendingLinks', pending.length),
       pending.map(([a, b]) => pair(a, b)),
     ),
     line('signed', 'signed-count', tr('projector.signed', { n: world.current?.agreements.length ?? 0 }), signed),

@@ -1,6 +1,6 @@
 // Briefing on the big screen: the rules in force in plain words; before the first round of a rule change, a
 // full-screen "New rules" card instead, each reform switched on or off in one sentence, in both languages.
-import { t, type Lang } from '../../../shared/i18n/index.js';
+import { t, type Lang, type MessageKey } from '../../../shared/i18n/index.js';
 import { SWITCHABLE_TREATMENTS, type Treatment } from '../../../shared/model/ids.js';
 import type { Component } from '../ui/component.js';
 import { h } from '../ui/dom.js';
@@ -26,7 +26,7 @@ export function isNewRules(ctx: ProjectorCtx): boolean {
 const other = (l: Lang): Lang => (l === 'en' ? 'zh-CN' : 'en');
 
 /** One sentence in the current language with the other language under it. */
-function both(key: string, params?: Record<string, string>): HTMLElement {
+function both(key: MessageKey, params?: Record<string, string>): HTMLElement {
   const l = lang();
   return h(
     'div',
@@ -97,7 +97,7 @@ function rulesInForce(ctx: ProjectorCtx): HTMLElement {
       'ul',
       { class: 'rule-list plain' },
       on.length === 0
-        ? ['projector.rules.base1', 'projector.rules.base2', 'projector.rules.base3'].map((k) =>
+        ? (['projector.rules.base1', 'projector.rules.base2', 'projector.rules.base3'] as const).map((k) =>
             h('li', { class: 'rule-plain' }, tr(k)),
           )
         : [

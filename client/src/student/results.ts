@@ -5,7 +5,7 @@ import { flagsOf } from '../../../shared/model/ids.js';
 import type { RoundRecord } from '../../../shared/model/round.js';
 import type { RegionResult } from '../../../shared/model/state.js';
 import { h } from '../ui/dom.js';
-import { num, pct, signed, tr, trCount } from '../ui/i18n.js';
+import { num, pct, signed, tr, trCount, type MessageKey } from '../ui/i18n.js';
 import { regionName } from '../ui/names.js';
 import type { StudentCtx } from './context.js';
 import { promotedAfter, termOf, termRanking } from './term.js';
@@ -67,7 +67,7 @@ function dealLines(ctx: StudentCtx, last: RoundRecord): HTMLElement[] {
 function resultsTable(ctx: StudentCtx, last: RoundRecord, promoted: string | null): HTMLElement {
   const term = termOf(ctx, last.round);
   const ranking = term ? termRanking(ctx, term) : [];
-  const th = (key: string) => h('th', { class: 'num', scope: 'col' }, tr(key));
+  const th = (key: MessageKey) => h('th', { class: 'num', scope: 'col' }, tr(key));
   return h(
     'table',
     { class: 'results-table' },

@@ -1,5 +1,7 @@
 // The user's language (zh-CN or English), remembered in localStorage, with change notifications.
-import { hasText, isLang, t, type Lang } from '../../../shared/i18n/index.js';
+import { hasText, isLang, t, type CountKey, type Lang, type MessageKey } from '../../../shared/i18n/index.js';
+
+export { hasText, type CountKey, type MessageKey } from '../../../shared/i18n/index.js';
 
 const KEY = 'pr.lang';
 const listeners = new Set<() => void>();
@@ -38,14 +40,21 @@ export function onLangChange(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Translate a catalogue key in the current language. */
-export function tr(key: string, params?: Record<string, string | number>): string {
+/** Translate a catalogue key in the current language (a key built from an id is checked by the compiler). */
+export function tr(key: MessageKey, params?: Record<string, string | number>): string {
   return t(current, key, params);
 }
 
-/** A counted text: the key `${base}.${plural category of n}` (Intl.PluralRules; else `${base}.other`), {n} filled in. */
-export function trCount(base: string, n: number, params: Record<string, string | number> = {}): string {
-  const exact = `${base}.${new Intl.PluralRules(current).select(n)}`;
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/**
+ * A counted text: the key `${base}.${plural category of n}` (Intl.PluralRules of the current language; Chinese needs
+ * only `other`), else `${base}.other`, with {n} and the other parameters filled in.
+ */
+export function trCount(base: CountKey, n: number, params: Record<string, string | number> = {}): string {
+  let rules = pluralRules.get(current);
+  if (!rules) pluralRules.set(current, (rules = new Intl.PluralRules(current)));
+  const exact = `${base}.${rules.select(n)}`;
   return t(current, hasText(exact) ? exact : `${base}.other`, { n, ...params });
 }
 

@@ -1,6 +1,6 @@
 // Display names for regions and sectors in the current language (from the map data, with catalogue fallbacks).
 import type { MapDef } from '../../../shared/model/maps.js';
-import { lang, tr } from './i18n.js';
+import { hasText, lang, tr } from './i18n.js';
 
 export function regionName(map: MapDef, id: string): string {
   const r = map.regions.find((x) => x.id === id);
@@ -10,7 +10,8 @@ export function regionName(map: MapDef, id: string): string {
 
 export function sectorName(map: MapDef, id: string): string {
   const s = map.sectors.find((x) => x.id === id);
-  if (!s) return tr(`sector.${id}`);
+  const key = `sector.${id}`;
+  if (!s) return hasText(key) ? tr(key) : id;
   return lang() === 'zh-CN' ? s.name.zh : s.name.en;
 }
 

@@ -2,7 +2,7 @@
 // the host console, students join with the code and play from their panels and the map.
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { addCatalogue, t } from '../../../shared/i18n/index.js';
+import { addCatalogue, t, type MessageKey } from '../../../shared/i18n/index.js';
 import { debriefEn } from '../../../shared/i18n/ui/debrief.en.js';
 import { debriefZh } from '../../../shared/i18n/ui/debrief.zh-CN.js';
 import { waitForAck, type User } from './harness.js';
@@ -10,8 +10,8 @@ import { waitForAck, type User } from './harness.js';
 // The debrief's texts load with its chunk in the browser; the tests read them too.
 addCatalogue({ en: debriefEn, 'zh-CN': debriefZh });
 
-export const en = (key: string, params?: Record<string, string | number>) => t('en', key, params);
-export const zh = (key: string, params?: Record<string, string | number>) => t('zh-CN', key, params);
+export const en = (key: MessageKey, params?: Record<string, string | number>) => t('en', key, params);
+export const zh = (key: MessageKey, params?: Record<string, string | number>) => t('zh-CN', key, params);
 
 export interface CreateOptions {
   plan: string;

@@ -2,6 +2,7 @@
 // broken project), the results on the map, the projector and the student panels, pause/resume with matching
 // timers, and a language switch.
 import { expect } from 'vitest';
+import type { Phase } from '../../../shared/model/session/state.js';
 import { captureScreen } from './capture.js';
 import { boardLabel, doneNegotiating, en, endPhase, hostPhase, phaseIs, submitDecision, zh } from './actors.js';
 import { clickRegion, sleep, timerSeconds, waitForAck, type E2E, type NetworkSwitch, type User } from './harness.js';
@@ -241,7 +242,7 @@ export async function reconnect(cls: Class): Promise<void> {
 }
 
 /** A student switches to Chinese (texts change, remembered over a reload) and back to English; then the host. */
-export async function switchLanguage(cls: Class, phase: string): Promise<void> {
+export async function switchLanguage(cls: Class, phase: Phase): Promise<void> {
   const page = at(cls, 'F').page;
   const phaseEl = page.locator('[data-testid=phase]');
   expect(await phaseEl.textContent()).toBe(en(`phase.${phase}`));
