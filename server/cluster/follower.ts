@@ -1,10 +1,9 @@
 // A follower: this process holds a read copy of a session run by another process, for the sockets connected here.
 // It applies the commands the owner stored, from the store, through the same pure reducer, so its state (and the
 // views it renders for its own sockets) is the owner's. Catching up is serial per session.
-import { applyCommand } from '../../shared/model/session/reducer.js';
-import type { SessionCommand } from '../../shared/model/session/commands.js';
 import { mergeScopes, viewScopeOf, type ViewScope } from '../../shared/model/session/scope.js';
-import { actorFromLabel, changedSeats, type SessionRuntime } from '../sessions/runtime.js';
+import { changedSeats, type SessionRuntime } from '../sessions/runtime.js';
+import { reapply } from '../sessions/stored.js';
 import type { Store } from '../store/types.js';
 
 export type OnFollowerChange = (rt: SessionRuntime, changedSeats: readonly string[], scope: ViewScope) => void;
@@ -45,14 +44,13 @@ export class FollowerSync {
     let scope: ViewScope | null = null;
     for (const cmd of commands) {
       if (cmd.seq !== state.seq + 1) break;
-      const actor = actorFromLabel(cmd.actor);
-      const payload = cmd.payload as SessionCommand;
-      const r = applyCommand(state, actor, payload, cmd.at);
       const before = state;
+      const r = reapply(state, cmd);
       // A command the owner stored was accepted by the same reducer; if it is refused here, skip it as load() does.
-      state = r.ok ? { ...r.value, seq: cmd.seq } : { ...state, seq: cmd.seq };
-      if (!r.ok) this.onError(new Error(`${r.error.code}: ${r.error.message}`), `following ${rt.code} #${cmd.seq}`);
-      const s = viewScopeOf(before, state, actor, payload);
+      state = r.state;
+      if (r.error) this.onError(new Error(r.error), `following ${rt.code} #${cmd.seq}`);
+      if (!r.applied) continue;
+      const s = viewScopeOf(before, state, r.applied.actor, r.applied.command);
       scope = scope ? mergeScopes(scope, s) : s;
     }
     const seats = changedSeats(rt.state, state);

@@ -16,6 +16,7 @@ import type { SessionRow, Store, StoredCommand } from '../store/types.js';
 import { AckMemo } from './acks.js';
 import type { Clock } from './clock.js';
 import { parseSnapshotState } from './snapshot.js';
+import { reapply } from './stored.js';
 import { hashToken, newToken } from './tokens.js';
 
 export interface RuntimeDeps {
@@ -30,12 +31,6 @@ export interface RuntimeDeps {
 }
 
 const MIN_RESUME_MS = 15_000;
-
-export function actorFromLabel(label: string): Actor {
-  if (label === 'host') return { kind: 'host' };
-  if (label.startsWith('seat:')) return { kind: 'seat', seatId: label.slice(5) };
-  return { kind: 'system' };
-}
 
 /** Seats of `before` whose record is not the same in `after` (a join adds a seat, which has no socket yet). */
 export function changedSeats(before: SessionState, after: SessionState): string[] {
@@ -77,12 +72,10 @@ export class SessionRuntime {
     let lastStoredAt = 0;
     for (const cmd of await deps.store.commandsAfter(row.code, state.seq)) {
       lastStoredAt = Math.max(lastStoredAt, cmd.at);
-      const r = applyCommand(state, actorFromLabel(cmd.actor), cmd.payload as SessionCommand, cmd.at);
-      if (!r.ok) {
-        deps.onError(new Error(`${r.error.code}: ${r.error.message}`), `replaying ${row.code} #${cmd.seq}`);
-        continue;
-      }
-      state = { ...r.value, seq: cmd.seq };
+      const r = reapply(state, cmd);
+      // A refused command is skipped (reported), as the owner's reducer refused it too.
+      if (r.error) deps.onError(new Error(r.error), `replaying ${row.code} #${cmd.seq}`);
+      state = r.state;
     }
     return new SessionRuntime(state, row, deps, lastStoredAt);
   }

@@ -124,3 +124,36 @@ export function parseClientCommand<T extends ClientCommandType>(
 export function actorLabel(actor: Actor): string {
   return actor.kind === 'seat' ? `seat:${actor.seatId}` : actor.kind;
 }
+
+const PARSERS: { [T in CommandType]: z.ZodType<Payloads[T]> } = COMMANDS;
+
+export function isCommandType(type: string): type is CommandType {
+  return Object.hasOwn(COMMANDS, type);
+}
+
+/** A command of a known type from its body (without `type`), by that type's own schema. */
+function commandOf<T extends CommandType>(
+  type: T,
+  body: unknown,
+): { ok: true; command: CommandOf<T> } | { ok: false; error: z.ZodError } {
+  const parsed = PARSERS[type].safeParse(body);
+  if (!parsed.success) return { ok: false, error: parsed.error };
+  const command: CommandOf<T> = { type, ...parsed.data };
+  return { ok: true, command };
+}
+
+/**
+ * Any command, type and payload in one object, as the log stores it: parsed by the schema of its `type` (so the
+ * union is the per-command schemas above, not a second list).
+ */
+export const SessionCommandSchema = z.looseObject({ type: z.string() }).transform((raw, ctx): SessionCommand => {
+  const { type, ...body } = raw;
+  if (!isCommandType(type)) {
+    ctx.issues.push({ code: 'custom', path: ['type'], message: `unknown command type ${type}`, input: type });
+    return z.NEVER;
+  }
+  const parsed = commandOf(type, body);
+  if (parsed.ok) return parsed.command;
+  for (const { path, message } of parsed.error.issues) ctx.issues.push({ code: 'custom', path, message, input: body });
+  return z.NEVER;
+});
