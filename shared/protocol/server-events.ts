@@ -71,11 +71,20 @@ export const PatchMessageSchema = z.object({
   history: z.array(z.object({ world: z.number(), rounds: z.array(z.unknown()) })).optional(),
 });
 
-/** Minimal structural check of a view message (a bad or old server must not crash a client); the view itself is
- * typed by the model. */
+const ViewOutline = z
+  .object({ code: z.string(), phase: z.string(), me: z.object({ role: z.string() }).loose() })
+  .loose();
+
+/**
+ * A view as a client checks it, whole or rebuilt from patches: its outline (a bad or old server must not crash a
+ * client); its fields are typed by the model that built it (shared/model/session/view.ts).
+ */
+export const SessionViewSchema = z.custom<SessionView>((v) => ViewOutline.safeParse(v).success);
+
+/** Minimal structural check of a view message. */
 export const ViewMessageSchema = z.object({
   seq: z.number(),
   serverTime: z.number(),
-  view: z.object({ code: z.string(), phase: z.string(), me: z.object({ role: z.string() }).loose() }).loose(),
+  view: SessionViewSchema,
   history: z.array(z.object({ world: z.number(), rounds: z.array(z.unknown()) })).optional(),
 });
