@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MessageKey } from '../../../shared/i18n/index.js';
 import { parseConfig } from '../../../shared/model/config.js';
 import { simulatedLog, simulateSession } from '../../../shared/model/sim/simulate.js';
 import { en, zh } from './actors.js';
@@ -99,7 +100,7 @@ async function chartsAt(page: Page, vp: Viewport): Promise<ChartFit> {
   return (await page.evaluate(CHART_FIT)) as ChartFit;
 }
 
-const tab = (page: Page, key: string, t = en) => page.getByRole('tab', { name: t(key) });
+const tab = (page: Page, key: MessageKey, t = en) => page.getByRole('tab', { name: t(key) });
 
 describe.sequential('the debrief for a discussion', () => {
   it('charts fill their width and keep 14 px text at 1366x768, 1280x720 and 1920x1080', async () => {
