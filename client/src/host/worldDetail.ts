@@ -7,9 +7,8 @@ import type { LiveWorldView, SessionView } from '../../../shared/model/session/v
 import { buildBoardModel } from '../board/model.js';
 import { mountBoard } from '../board/mount.js';
 import { h, mount } from '../ui/dom.js';
-import { num, tr } from '../ui/i18n.js';
+import { num, tr, trCount } from '../ui/i18n.js';
 import { worldLabel } from '../ui/labels.js';
-import { trn } from '../ui/plural.js';
 import type { ConsoleCtx } from './controlsPanel.js';
 import { regionLabel } from './worldsPanel.js';
 
@@ -39,7 +38,7 @@ function offers(view: SessionView, w: LiveWorldView): HTMLElement {
   return h(
     'section',
     { class: 'stack small-gap', 'data-testid': 'detail-offers' },
-    h('h4', {}, trn('host.live.offers', pending.length)),
+    h('h4', {}, trCount('host.live.offers', pending.length)),
     pending.length === 0
       ? null
       : h(
@@ -58,7 +57,7 @@ function agreements(view: SessionView, w: LiveWorldView): HTMLElement {
   return h(
     'section',
     { class: 'stack small-gap', 'data-testid': 'detail-agreements' },
-    h('h4', {}, trn('host.live.agreements', list.length)),
+    h('h4', {}, trCount('host.live.agreements', list.length)),
     list.length === 0
       ? null
       : h(
