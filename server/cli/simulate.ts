@@ -1,6 +1,7 @@
 // npm run simulate -- --preset <id> --regions 3|4 --classes N --seed S --bots adaptive [--out log.json]
 // Plays whole sessions with bots and prints the docs/rules.md section 9 metrics per arm and treatment period.
 import { writeFileSync } from 'node:fs';
+import { z } from 'zod';
 import { SessionConfigSchema, type SessionConfig } from '../../shared/model/config.js';
 import { BOT_STRATEGIES, SWITCHABLE_TREATMENTS, type BotStrategy, type Treatment } from '../../shared/model/ids.js';
 import { CLASS_PLANS, findClassPlan } from '../../shared/model/presets.js';
@@ -118,8 +119,9 @@ runCli(() => {
   const regions = intOption(args, 'regions', 3, 3, 4);
   const classes = intOption(args, 'classes', 40, 1, 10000);
   const seed = args.options.get('seed') ?? 'sim';
-  const bots = (args.options.get('bots') ?? 'adaptive') as BotStrategy;
-  if (!BOT_STRATEGIES.includes(bots)) throw new UsageError(`--bots must be one of ${BOT_STRATEGIES.join(', ')}`);
+  const botsParsed = z.enum(BOT_STRATEGIES).safeParse(args.options.get('bots') ?? 'adaptive');
+  if (!botsParsed.success) throw new UsageError(`--bots must be one of ${BOT_STRATEGIES.join(', ')}`);
+  const bots: BotStrategy = botsParsed.data;
   const reformsRaw = args.options.get('reforms');
   const reforms =
     reformsRaw === undefined
@@ -128,11 +130,15 @@ runCli(() => {
           .split(',')
           .map((t) => t.trim())
           .filter(Boolean);
-  for (const t of reforms ?? [])
-    if (!(SWITCHABLE_TREATMENTS as readonly string[]).includes(t))
-      throw new UsageError(`unknown reform ${t}; use ${SWITCHABLE_TREATMENTS.join(', ')}`);
+  const switchable = z.enum(SWITCHABLE_TREATMENTS);
+  const treatments: Treatment[] | null =
+    reforms?.map((t) => {
+      const r = switchable.safeParse(t);
+      if (!r.success) throw new UsageError(`unknown reform ${t}; use ${SWITCHABLE_TREATMENTS.join(', ')}`);
+      return r.data;
+    }) ?? null;
 
-  const cfg = configFor(preset, regions, reforms as Treatment[] | null);
+  const cfg = configFor(preset, regions, treatments);
   const out = args.options.get('out');
   const writeLog = (c: number, log: unknown) => {
     if (!out) return;

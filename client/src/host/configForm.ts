@@ -1,5 +1,6 @@
 // The create screen's form model and its mapping to and from a session config. Pure (no DOM), unit-tested.
 // Numbers are kept as typed (NaN when a field is empty) so that the config schema reports them next to the field.
+import { z } from 'zod';
 import { SessionConfigSchema, type SessionConfig, type SessionConfigInput } from '../../../shared/model/config.js';
 import {
   MAP_TREATMENT,
@@ -88,7 +89,8 @@ export function parseParams(text: string): ParamsResult {
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false };
-    return { ok: true, value: value as Record<string, unknown> };
+    const record = z.record(z.string(), z.unknown()).safeParse(value);
+    return record.success ? { ok: true, value: record.data } : { ok: false };
   } catch {
     return { ok: false };
   }

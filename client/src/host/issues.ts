@@ -147,7 +147,7 @@ export function validateForm(form: ConfigForm): { errors: FieldErrors; input: Re
   if (!paramsOk) addIssue(errors, 'params', { key: 'host.err.json', params: {} });
   const parsed = SessionConfigSchema.safeParse(input);
   if (!parsed.success) {
-    const byField = issuesToFields(parsed.error.issues as unknown as IssueLike[]);
+    const byField = issuesToFields(parsed.error.issues);
     for (const [field, list] of Object.entries(byField)) for (const issue of list) addIssue(errors, field, issue);
   }
   return { errors, input };

@@ -19,6 +19,7 @@ import {
 } from '../../../shared/protocol/server-events.js';
 import { JsonSchema } from '../../../shared/protocol/patch.js';
 import { ViewSync } from './viewSync.js';
+import { SessionViewSchema } from '../../../shared/protocol/view.js';
 import type { SessionView, WorldHistory } from '../../../shared/model/session/view.js';
 
 export type ConnStatus = 'connecting' | 'online' | 'reconnecting' | 'closed';
@@ -93,9 +94,10 @@ export class GameConnection {
       if (!PatchMessageSchema.safeParse(msg).success) return;
       const patched = this.views.patch(msg.base, msg.seq, msg.ops);
       // A patch that does not fit the view we have (one was missed): ask for the whole view again.
-      if (!ViewMessageSchema.shape.view.safeParse(patched).success) return this.sync();
-      // The server's view rebuilt from its patches as JSON: typed as the view it was built from.
-      this.deliver(patched as unknown as SessionView, msg.history, msg.serverTime);
+      // The patched JSON is parsed with the view's schema, which also catches a patch that fits no more.
+      const view = SessionViewSchema.safeParse(patched);
+      if (!view.success) return this.sync();
+      this.deliver(view.data, msg.history, msg.serverTime);
     });
     this.socket.on('session:welcome', (raw) => {
       const w = WelcomeSchema.safeParse(raw);

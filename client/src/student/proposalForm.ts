@@ -1,5 +1,6 @@
 // The proposal form: clauses and terms for a neighbour, the expected effect on both sides (engine preview), the
 // suggested fair share under D3, and a preset message. Used for new proposals and for counters.
+import { z } from 'zod';
 import { flagsOf } from '../../../shared/model/ids.js';
 import { PRESET_MESSAGES, tprevOf, type PresetMessage, type ProposalTerms } from '../../../shared/model/negotiation.js';
 import { worldRules } from '../../../shared/model/world.js';
@@ -132,7 +133,8 @@ export function proposalForm(
     d.project = pr.checked;
     d.host = host.value;
     d.sidePayment = Math.max(0, Number(pay.value) || 0);
-    d.message = (msg.value || null) as PresetMessage | null;
+    const message = z.enum(PRESET_MESSAGES).safeParse(msg.value);
+    d.message = message.success ? message.data : null;
     refresh();
   };
   for (const el of [om, pr, host, msg]) el.addEventListener('change', read);
