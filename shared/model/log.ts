@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { TreatmentSchema, type SessionConfig } from './config.js';
 import { RULES_VERSION, type RegionId } from './ids.js';
 import { promotions, type Promotion } from './promotion.js';
+import { REGION_RESULT_SHAPE } from './regionResult.js';
 import type { RoundRecord } from './round.js';
 import type { RegionPrev } from './state.js';
 import { regionIds, type WorldLive } from './world.js';
@@ -30,22 +31,7 @@ export const DecisionLogSchema = z.object({
   source: z.enum(['human', 'bot', 'default']).default('human'),
 });
 
-export const RegionResultLogSchema = z.object({
-  gdp: num,
-  consBase: num,
-  g: num,
-  tax: num,
-  outlay: num,
-  inflow: num,
-  fiscalGrowth: num,
-  score: num,
-  career: num,
-  dup: z.boolean(),
-  nBar: num,
-  honoured: num,
-  breaches: num,
-  detected: num,
-});
+export const RegionResultLogSchema = z.object(REGION_RESULT_SHAPE);
 
 export const StateAfterLogSchema = z
   .object({

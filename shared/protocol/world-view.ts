@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { TreatmentSchema } from '../model/config.js';
 import { PRESET_MESSAGES } from '../model/negotiation.js';
+import { REGION_RESULT_SHAPE } from '../model/regionResult.js';
 
 const num = z.number();
 const int = z.int();
@@ -104,22 +105,7 @@ export const LiveWorldViewSchema = z.strictObject({
   historyLength: int,
 });
 
-const RegionResultSchema = z.strictObject({
-  gdp: num,
-  consBase: num,
-  g: num,
-  tax: num,
-  outlay: num,
-  inflow: num,
-  fiscalGrowth: num,
-  score: num,
-  career: num,
-  dup: z.boolean(),
-  nBar: num,
-  honoured: num,
-  breaches: num,
-  detected: num,
-});
+const RegionResultSchema = z.strictObject(REGION_RESULT_SHAPE);
 
 const MetricsSchema = z.strictObject({
   linkedPairs: num,
