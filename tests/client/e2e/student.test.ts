@@ -261,6 +261,8 @@ describe.sequential('the student screens of issue 9', () => {
       const page = u.page;
       await page.setViewportSize(u === ana ? PHONE : DESKTOP);
       await waitForTrue(page, 'window.__prBoard !== undefined && window.__prBoard.labels().length > 4');
+      // The growth labels grow in from 1.8 times their size: measure once the reveal has played.
+      await waitForTrue(page, 'window.__prBoard.animating() === false');
       const labels = (await page.evaluate('window.__prBoard.labels()')) as BoardLabel[];
       const width = (await page.evaluate('window.__prBoard.width')) as number;
       const canvas = await page.locator('[data-testid=board] canvas').boundingBox();
