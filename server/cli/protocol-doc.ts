@@ -8,6 +8,7 @@ import { HOST_COMMANDS, STUDENT_COMMANDS } from '../../shared/model/session/comm
 import { CommandEnvelopeSchema, HandshakeSchema, JoinSchema, SyncSchema } from '../../shared/protocol/events.js';
 import { PatchOpSchema } from '../../shared/protocol/patch.js';
 import { SessionConfigSchema } from '../../shared/model/config.js';
+import { JoinBodySchema } from '../../shared/protocol/http.js';
 import { HistorySchema, SessionViewSchema } from '../../shared/protocol/view.js';
 
 export const DOC = fileURLToPath(new URL('../../docs/protocol.md', import.meta.url));
@@ -42,6 +43,7 @@ function tidy(json: unknown): unknown {
 /** The generated part: one JSON Schema per payload, in a fixed order, then those of what the server sends. */
 export function schemaSection(): string {
   const entries: Entry[] = [
+    ['POST /api/sessions/:code/join (body)', JoinBodySchema, 'input'],
     ['handshake (auth)', HandshakeSchema, 'input'],
     ['state:sync', SyncSchema, 'input'],
     ['session:join', JoinSchema, 'input'],

@@ -98,8 +98,8 @@ export function mountSessionRoutes(router: Router, deps: SessionRoutesDeps): voi
     const rt = await registry.get(normaliseCode(String(req.params['code'])));
     if (!rt) return sendError(res, 'NOT_FOUND');
     const body = JoinBodySchema.safeParse(req.body ?? {});
-    if (!body.success) return sendError(res, 'BAD_REQUEST', 'the body must be { "name": "..." }');
-    const r = await registry.join(rt, body.data.name);
+    if (!body.success) return sendError(res, 'BAD_REQUEST', 'the body must be { "name": "...", "cmdId"?: "..." }');
+    const r = await registry.join(rt, body.data.name, body.data.cmdId);
     if (!r.ok) return relayError(res, r.error);
     res.status(201).json({ seatToken: r.seatToken, seat: r.seat });
   });

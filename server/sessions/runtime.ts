@@ -1,7 +1,7 @@
 // One live session: its authoritative state, a serial command queue, its clock (deadline timer), presence, and
 // durable append-before-ack. Every change goes through the pure reducer; the runtime only sequences, stores,
 // times and notifies.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { parseConfig } from '../../shared/model/config.js';
 import { applyCommand } from '../../shared/model/session/reducer.js';
 import type { Actor, RegionRef, SessionCommand } from '../../shared/model/session/commands.js';
@@ -37,6 +37,16 @@ export function changedSeats(before: SessionState, after: SessionState): string[
   if (before.seats === after.seats) return [];
   const old = new Map(before.seats.map((x) => [x.id, x]));
   return after.seats.filter((x) => old.has(x.id) && old.get(x.id) !== x).map((x) => x.id);
+}
+
+/**
+ * A join's idempotency key. A guest has no identity yet, so the key is its cmdId together with the name it sent: two
+ * guests whose clients picked the same cmdId (a counter, say) get a seat each; a retry (same cmdId, same name, over
+ * HTTP or the socket) gets the seat it made. Without a cmdId every join is a new one.
+ */
+function joinKey(name: string, cmdId: string | undefined): string {
+  if (!cmdId) return `join:${randomBytes(9).toString('base64url')}`;
+  return `join:${cmdId}:${createHash('sha256').update(name).digest('base64url').slice(0, 16)}`;
 }
 
 export class SessionRuntime {
@@ -157,7 +167,7 @@ export class SessionRuntime {
   /** A new seat: the seat token is made here, only its hash is stored (with the join command). */
   join(name: string, cmdId?: string): Promise<JoinAck> {
     return this.enqueue(async () => {
-      const key = cmdId ? `join:${cmdId}` : `join:${randomBytes(9).toString('base64url')}`;
+      const key = joinKey(name, cmdId);
       const memo = this.joins.get(key);
       if (memo) return memo;
       if (cmdId && (await this.deps.store.findCommand(this.code, key))) {

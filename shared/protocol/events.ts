@@ -1,6 +1,7 @@
 // One zod schema per socket event (named domain:verb). Commands carry a client cmdId; the server answers every
 // command with an ack. TypeScript types and the Socket.IO event maps are inferred from these schemas.
 import { z } from 'zod';
+import { CmdIdSchema } from './cmdId.js';
 import type { Ack, ReceivedAck } from './errors.js';
 import type { JoinReply } from './http.js';
 import {
@@ -19,11 +20,7 @@ import {
 // 2: view patches (a client opts in with `protocol: 2` in its handshake; version 1 clients get whole views).
 export const PROTOCOL_VERSION = 2;
 
-const cmdId = z
-  .string()
-  .min(8)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'cmdId: 8-64 letters, digits, - or _');
+const cmdId = CmdIdSchema;
 
 /**
  * A command event's payload is the command's body (declared once, in shared/model/session/commands.ts) and a

@@ -1,5 +1,6 @@
 // HTTP bodies and replies (session creation, join), parsed with zod on both sides.
 import { z } from 'zod';
+import { CmdIdSchema } from './cmdId.js';
 
 export const CreateSessionBodySchema = z
   .object({
@@ -22,7 +23,8 @@ export const CreateSessionReplySchema = z.object({
 });
 export type CreateSessionReply = z.output<typeof CreateSessionReplySchema>;
 
-export const JoinBodySchema = z.object({ name: z.string().max(200) }).strict();
+/** `cmdId` makes a retried join (a reply lost on flaky Wi-Fi) answer the seat it made, as over the socket. */
+export const JoinBodySchema = z.object({ name: z.string().max(200), cmdId: CmdIdSchema.optional() }).strict();
 
 export const JoinReplySchema = z.object({
   seatToken: z.string(),

@@ -48,11 +48,18 @@ export function sessionInfo(code: string): Promise<SessionInfo> {
   return call(SessionInfoSchema, `/api/sessions/${encodeURIComponent(code)}`);
 }
 
-export function joinSession(code: string, name: string): Promise<JoinReply> {
-  return call(JoinReplySchema, `/api/sessions/${encodeURIComponent(code)}/join`, {
-    method: 'POST',
-    body: JSON.stringify({ name }),
-  });
+/** Joins; `cmdId` makes a retry (here after a network error, or the user's next try) answer the same seat. */
+export async function joinSession(code: string, name: string, cmdId: string): Promise<JoinReply> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await call(JoinReplySchema, `/api/sessions/${encodeURIComponent(code)}/join`, {
+        method: 'POST',
+        body: JSON.stringify({ name, cmdId }),
+      });
+    } catch (e) {
+      if (tries >= 3 || !(e instanceof ApiError) || e.code !== 'TIMEOUT') throw e;
+    }
+  }
 }
 
 export function createSession(body: {

@@ -1,6 +1,7 @@
 // The join screen: the code (pre-filled from the link) and a display name.
 import { errorText, receivedErrorText } from '../../../shared/i18n/index.js';
 import { ApiError, joinSession } from '../net/api.js';
+import { newCmdId } from '../net/connection.js';
 import { h } from '../ui/dom.js';
 import { lang, tr } from '../ui/i18n.js';
 import { langSwitch } from '../ui/langSwitch.js';
@@ -46,6 +47,8 @@ export function joinScreen(code: string | null, onJoined: (code: string, token: 
     error,
     button,
   );
+  // One join key for this screen: pressing the button again after a lost reply finds the seat already made.
+  const joinKey = newCmdId();
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const c = codeInput.value.trim().toUpperCase().replace(/[\s-]/g, '');
@@ -54,7 +57,7 @@ export function joinScreen(code: string | null, onJoined: (code: string, token: 
     if (!name) return void (error.textContent = errorText(lang(), 'INVALID_NAME'));
     button.disabled = true;
     button.textContent = tr('status.pending');
-    joinSession(c, name).then(
+    joinSession(c, name, joinKey).then(
       (reply) => onJoined(c, reply.seatToken),
       (e: unknown) => {
         button.disabled = false;
