@@ -49,17 +49,14 @@ export function sessionInfo(code: string): Promise<SessionInfo> {
 }
 
 /** Joins; `cmdId` makes a retry (here after a network error, or the user's next try) answer the same seat. */
-export async function joinSession(code: string, name: string, cmdId: string): Promise<JoinReply> {
-  for (let tries = 1; ; tries++) {
-    try {
-      return await call(JoinReplySchema, `/api/sessions/${encodeURIComponent(code)}/join`, {
-        method: 'POST',
-        body: JSON.stringify({ name, cmdId }),
-      });
-    } catch (e) {
-      if (tries >= 3 || !(e instanceof ApiError) || e.code !== 'TIMEOUT') throw e;
-    }
-  }
+export function joinSession(code: string, name: string, cmdId: string, tries = 3): Promise<JoinReply> {
+  return call(JoinReplySchema, `/api/sessions/${encodeURIComponent(code)}/join`, {
+    method: 'POST',
+    body: JSON.stringify({ name, cmdId }),
+  }).catch((e: unknown) => {
+    if (tries > 1 && e instanceof ApiError && e.code === 'TIMEOUT') return joinSession(code, name, cmdId, tries - 1);
+    throw e;
+  });
 }
 
 export function createSession(body: {
