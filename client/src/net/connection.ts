@@ -40,6 +40,12 @@ export interface ConnectionHandlers {
 
 const ACK_TIMEOUT_MS = 6000;
 const MAX_ATTEMPTS = 5;
+/** Socket.IO's first reconnect comes after 0.25-0.75 s, then the wait doubles up to 4 s (randomised by half). */
+const RECONNECT_DELAY_MS = 500;
+/** After `server:restart` the first try comes after 25-75 ms: another process (or the restarted one) is ready. */
+const RESTART_RECONNECT_DELAY_MS = 50;
+/** A server-side disconnect without a restart notice (too much bad input) is retried after this. */
+const SERVER_DISCONNECT_RETRY_MS = 1000;
 
 /** A command id from crypto.getRandomValues (randomUUID is missing on plain-http LAN addresses). */
 export function newCmdId(): string {
@@ -63,17 +69,29 @@ export class GameConnection {
       // Protocol 2: a full view on connect and on state:sync, then patches (docs/protocol.md).
       auth: { code, ...(token ? { token } : {}), lang: language, protocol: 2 },
       transports: ['websocket', 'polling'],
-      reconnectionDelay: 500,
+      reconnectionDelay: RECONNECT_DELAY_MS,
       reconnectionDelayMax: 4000,
       timeout: 8000,
     });
     this.on.status('connecting');
-    this.socket.on('connect', () => this.on.status('online'));
+    let restarting = false;
+    this.socket.on('connect', () => {
+      restarting = false;
+      this.socket.io.reconnectionDelay(RECONNECT_DELAY_MS);
+      this.on.status('online');
+    });
+    // The server is stopping (a restart, or this cluster process handing its sessions over): the connection closes
+    // next and is made again at once, still backing off if nobody answers.
+    this.socket.on('server:restart', () => {
+      restarting = true;
+      this.socket.io.reconnectionDelay(RESTART_RECONNECT_DELAY_MS);
+    });
     this.socket.on('disconnect', (reason) => {
       if (this.closed) return;
       this.on.status('reconnecting');
       // A server-side disconnect is not retried by Socket.IO itself.
-      if (reason === 'io server disconnect') setTimeout(() => this.socket.connect(), 1000);
+      if (reason === 'io server disconnect')
+        setTimeout(() => this.socket.connect(), restarting ? 0 : SERVER_DISCONNECT_RETRY_MS);
     });
     this.socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
       const code = err.data?.code;

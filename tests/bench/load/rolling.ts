@@ -2,7 +2,7 @@
 // running its session is restarted. N processes on fixed ports behind a real nginx (deploy/nginx.conf); for each
 // restart a fresh session in the decide phase whose 6 students connect through nginx (so some sit on the owner and
 // some on another process) and each send a decision draft every ~100 ms, retried with the same cmdId like the real
-// client (client/src/net/connection.ts: reconnect after 0.5-4 s, or 1 s after a server-side disconnect). Then the
+// client (client/src/net/connection.ts: reconnect after 0.25-4 s, at once after `server:restart`). Then the
 // owner gets SIGTERM (it drains, releases its leases and tells its clients to reconnect). The pause of one student is
 // the time from SIGTERM to its first ack of a command stored by the new owner (found in PostgreSQL: the first seq
 // appended with a higher fencing number); the class's pause is its slowest student's. A fresh process then takes the
@@ -30,6 +30,8 @@ interface Acked {
 /** One student as the real client behaves: reconnects, and retries a command with its cmdId until it is acked. */
 class Student {
   readonly acks: Acked[] = [];
+  /** What happened to this student's connection and commands (printed for a slow student). */
+  readonly events: { at: number; what: string }[] = [];
   private running = true;
   private readonly sock: Socket;
   private readonly done: Promise<void>;
@@ -43,8 +45,24 @@ class Student {
       reconnectionDelayMax: 4000,
       timeout: 8000,
     });
+    let restarting = false;
+    const note = (what: string) => this.events.push({ at: performance.now(), what });
+    this.sock.on('connect', () => {
+      restarting = false;
+      this.sock.io.reconnectionDelay(500);
+      note('connect');
+    });
+    this.sock.on('connect_error', (e) => note(`connect_error ${e.message}`));
+    this.sock.io.on('reconnect_attempt', (n) => note(`reconnect attempt ${n}`));
+    this.sock.on('server:restart', () => {
+      restarting = true;
+      this.sock.io.reconnectionDelay(50);
+      note('server:restart');
+    });
     this.sock.on('disconnect', (reason) => {
-      if (reason === 'io server disconnect' && this.running) setTimeout(() => this.sock.connect(), 1000);
+      note(`disconnect ${reason}`);
+      if (reason === 'io server disconnect' && this.running)
+        setTimeout(() => this.sock.connect(), restarting ? 0 : 1000);
     });
     this.done = this.loop(name);
   }
@@ -66,6 +84,10 @@ class Student {
           this.acks.push({ seq: r.seq, at: performance.now() });
           break;
         }
+        this.events.push({
+          at: performance.now(),
+          what: r ? `refused ${JSON.stringify(r).slice(0, 80)}` : 'no ack in time',
+        });
         // Refused while the session changes hands (SERVER_BUSY) or timed out: try again, like a student would.
         await sleep(50);
       }
@@ -93,7 +115,16 @@ interface Restart {
   exitMs: number;
 }
 
+/** A slow student's events from SIGTERM on, to see where its pause went. */
+function timeline(s: Student, t0: number): string {
+  const after = s.events.filter((e) => e.at >= t0 - 50);
+  const acks = s.acks.filter((a) => a.at >= t0).slice(0, 2);
+  const items = [...after, ...acks.map((a) => ({ at: a.at, what: `ack #${a.seq}` }))].sort((x, y) => x.at - y.at);
+  return items.map((e) => `${((e.at - t0) / 1000).toFixed(2)} s ${e.what}`).join('; ');
+}
+
 async function restartOnce(
+  log: Log,
   nodes: ServerProcess[],
   nginx: Nginx,
   db: pg.Client,
@@ -119,7 +150,10 @@ async function restartOnce(
   // Wait until every student has acks on the new owner (after the old one has gone, they all are).
   const deadline = performance.now() + 30_000;
   while (students.some((s) => s.acks.filter((a) => a.at > exitAt).length < 3)) {
-    if (performance.now() > deadline) throw new Error(`${code}: students without acks 30 s after the restart`);
+    if (performance.now() > deadline) {
+      for (const s of students) log(`  ${timeline(s, t0)}`);
+      throw new Error(`${code}: students without acks 30 s after the restart`);
+    }
     await sleep(50);
   }
   await Promise.all(students.map((s) => s.stop()));
@@ -133,6 +167,9 @@ async function restartOnce(
     const first = s.acks.find((a) => a.seq >= firstNew);
     if (!first) throw new Error(`${code}: a student has no ack on the new owner`);
     return first.at - t0;
+  });
+  students.forEach((s, i) => {
+    if ((pauses[i] ?? 0) > 2000) log(`  slow student: ${timeline(s, t0)}`);
   });
   nodes[nodeIndex] = await restart(owner);
   return { pauses, exitMs: exitAt - t0 };
@@ -159,7 +196,7 @@ export async function runRollingRestart(root: string, opts: LoadOptions, log: Lo
     );
     for (let r = 0; r < opts.restarts; r++) {
       // The stopped process has exited by then: a fresh one takes its port (nginx's upstream).
-      const res = await restartOnce(nodes, nginx, db, schema, (victim) => {
+      const res = await restartOnce(log, nodes, nginx, db, schema, (victim) => {
         rmSync(victim.dataDir, { recursive: true, force: true });
         return start(Number(new URL(victim.base).port));
       });

@@ -37,12 +37,17 @@ export function freePort(): Promise<number> {
 /** deploy/nginx.conf with the test's port and upstream servers. */
 export function testConfig(port: number, upstreams: readonly number[]): string {
   const conf = readFileSync(NGINX_CONF, 'utf8');
-  const servers = upstreams.map((p) => `    server 127.0.0.1:${p};`).join('\n');
+  // The servers' parameters (max_fails=0) are kept as written.
+  const servers = (params: string) => upstreams.map((p) => `    server 127.0.0.1:${p}${params};`).join('\n');
+  let blocks = 0;
   const out = conf
     .replace(/^ {2}listen 8080;$/m, `  listen 127.0.0.1:${port};`)
     .replace(/^ {4}listen 8080;$/m, `    listen 127.0.0.1:${port};`)
-    .replace(/(?:^ {4}server 127\.0\.0\.1:\d+;\n)+/gm, `${servers}\n`);
-  if (!out.includes(`listen 127.0.0.1:${port};`) || out.split(servers).length !== 3)
+    .replace(/(?:^ {4}server 127\.0\.0\.1:\d+((?: [a-z_]+=\w+)*);\n)+/gm, (_block, params: string) => {
+      blocks++;
+      return `${servers(params)}\n`;
+    });
+  if (!out.includes(`listen 127.0.0.1:${port};`) || blocks !== 2)
     throw new Error('deploy/nginx.conf no longer has the listen and upstream server lines this test replaces');
   return out;
 }
