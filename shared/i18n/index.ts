@@ -6,33 +6,32 @@ import { errorsZh } from './errors.zh-CN.js';
 import { commonEn } from './ui/common.en.js';
 import { commonZh } from './ui/common.zh-CN.js';
 import type { debriefEn } from './ui/debrief.en.js';
-import { hostEn } from './ui/host.en.js';
-import { hostZh } from './ui/host.zh-CN.js';
-import { projectorEn } from './ui/projector.en.js';
-import { projectorZh } from './ui/projector.zh-CN.js';
+import type { hostEn } from './ui/host.en.js';
+import type { projectorEn } from './ui/projector.en.js';
 import { studentEn } from './ui/student.en.js';
 import { studentZh } from './ui/student.zh-CN.js';
 
 export const LANGS = ['en', 'zh-CN'] as const;
 export type Lang = (typeof LANGS)[number];
 
-const en = { ...errorsEn, ...commonEn, ...studentEn, ...hostEn, ...projectorEn };
+const en = { ...errorsEn, ...commonEn, ...studentEn };
 
-/** The texts every page loads. A key without its Chinese text does not compile (each part is typed too). */
+/**
+ * The texts every page loads (errors, common, the student's screens). A key without its Chinese text does not compile
+ * (each part is typed too). The host's, the projector's and the debrief's texts come with their own chunks.
+ */
 export const catalogues = {
   en,
-  'zh-CN': { ...errorsZh, ...commonZh, ...studentZh, ...hostZh, ...projectorZh } satisfies Record<
-    keyof typeof en,
-    string
-  >,
+  'zh-CN': { ...errorsZh, ...commonZh, ...studentZh } satisfies Record<keyof typeof en, string>,
 } as const;
 
 /**
  * Every key of the catalogue, defined by the English texts: those every page loads and those that come with a
- * screen's own lazily loaded chunk (the debrief's, added by `addCatalogue` when it loads). t() and tr() accept
- * nothing else; a key built from an id (`reform.${Treatment}`) must be a key for every id.
+ * screen's own lazily loaded chunk (the host's, the projector's and the debrief's, added by `addCatalogue` when the
+ * chunk loads). t() and tr() accept nothing else; a key built from an id (`reform.${Treatment}`) must be a key for
+ * every id.
  */
-export type MessageKey = keyof typeof en | keyof typeof debriefEn;
+export type MessageKey = keyof typeof en | keyof typeof hostEn | keyof typeof projectorEn | keyof typeof debriefEn;
 
 /** The base of a counted text: `${base}.other` is a key, and `${base}.one` etc. may be (see trCount in the client). */
 export type CountKey = MessageKey extends infer K ? (K extends `${infer Base}.other` ? Base : never) : never;

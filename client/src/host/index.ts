@@ -1,4 +1,5 @@
 // Host app entry: the create screen at /host, the console at /host/:code (host token in the URL fragment).
+import './texts.js';
 import './host.css';
 import { startConsole } from './consoleApp.js';
 import { startCreate } from './createScreen.js';

@@ -2,6 +2,7 @@
 // phase: the lobby (code, QR, names), the briefing (rules in force, or a "New rules" card), negotiate/decide (map
 // and who is done), results revealed in steps (with the promotion ceremony), the podium at the end; a banner (not a
 // curtain) while paused; a clear screen when the link lacks its token.
+import './texts.js';
 import './projector.css';
 import { takeTokenFromHash } from '../net/storage.js';
 import { SessionClient } from '../state/session.js';

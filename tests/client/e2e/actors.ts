@@ -5,10 +5,19 @@ import { expect } from 'vitest';
 import { addCatalogue, t, type MessageKey } from '../../../shared/i18n/index.js';
 import { debriefEn } from '../../../shared/i18n/ui/debrief.en.js';
 import { debriefZh } from '../../../shared/i18n/ui/debrief.zh-CN.js';
+import { hostEn } from '../../../shared/i18n/ui/host.en.js';
+import { hostZh } from '../../../shared/i18n/ui/host.zh-CN.js';
+import { projectorEn } from '../../../shared/i18n/ui/projector.en.js';
+import { projectorZh } from '../../../shared/i18n/ui/projector.zh-CN.js';
 import { waitForAck, type User } from './harness.js';
 
-// The debrief's texts load with its chunk in the browser; the tests read them too.
-addCatalogue({ en: debriefEn, 'zh-CN': debriefZh });
+// The host's, the projector's and the debrief's texts load with their chunks in the browser; the tests read them too.
+for (const texts of [
+  { en: debriefEn, 'zh-CN': debriefZh },
+  { en: hostEn, 'zh-CN': hostZh },
+  { en: projectorEn, 'zh-CN': projectorZh },
+])
+  addCatalogue(texts);
 
 export const en = (key: MessageKey, params?: Record<string, string | number>) => t('en', key, params);
 export const zh = (key: MessageKey, params?: Record<string, string | number>) => t('zh-CN', key, params);
