@@ -1,0 +1,117 @@
+// Commands and joins for a session run by another process: sent to its owner over the adapter and its ack relayed;
+// while nobody runs the session (a takeover) they wait. A request from another process for a session run here is
+// parsed again and rate-limited by the owner, then goes to the same runtime call as a local socket's.
+import type { z } from 'zod';
+import { errorText } from '../../shared/i18n/index.js';
+import { failedAck, type ReceivedAck } from '../../shared/protocol/errors.js';
+import type { ReceivedJoinAck } from '../../shared/protocol/events.js';
+import { seatBucketKey } from '../realtime/auth.js';
+import type { KeyedLimiter } from '../realtime/rateLimit.js';
+import type { GameIo } from '../realtime/socketData.js';
+import type { SessionRegistry } from '../sessions/registry.js';
+import { EVENTS, parseForwardedCommand, type ForwardRequest, type RequestMessage } from './messages.js';
+import { PendingRequests, type Reply } from './requests.js';
+
+export interface ForwarderOptions {
+  /** This process's node id. */
+  id: string;
+  io: GameIo;
+  registry: SessionRegistry;
+  /** The seats' command buckets of this process: the owner draws forwarded commands from them too. */
+  seatLimiter: KeyedLimiter;
+  now: () => number;
+  onError: (err: unknown, context: string) => void;
+  /** Whether this process runs the session now. */
+  owns: (code: string) => boolean;
+  /** The process running the session according to the database. */
+  leaseOwner: (code: string) => Promise<string | null>;
+  /** A graceful stop has begun here. */
+  stopping: () => boolean;
+}
+
+const FORWARD_WAIT_MS = 10_000;
+
+export const busy = (message: string) => failedAck('SERVER_BUSY', message);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class Forwarder {
+  /** Who ran each session when last heard of (an announcement or a reply). */
+  private readonly ownerOf = new Map<string, string>();
+  private readonly requests: PendingRequests;
+
+  constructor(private readonly o: ForwarderOptions) {
+    this.requests = new PendingRequests(o.io, o.id);
+  }
+
+  ownerIs(code: string, node: string): void {
+    this.ownerOf.set(code, node);
+  }
+
+  forget(code: string): void {
+    this.ownerOf.delete(code);
+  }
+
+  /** Process `node` stopped: requests still waiting on it are asked again of the new owner, not left to time out. */
+  nodeLeft(node: string, codes: readonly string[]): void {
+    for (const code of codes) this.ownerOf.delete(code);
+    this.requests.abandon(node);
+  }
+
+  replied(id: string, reply: Reply): void {
+    this.requests.replied(id, reply);
+  }
+
+  /** Sends the request to the session's owner; while nobody runs it (a takeover), waits up to 10 s. */
+  async forward<T>(
+    code: string,
+    request: ForwardRequest,
+    parse: (ack: unknown) => T | ReturnType<typeof busy>,
+  ): Promise<T | ReturnType<typeof busy>> {
+    const until = Date.now() + FORWARD_WAIT_MS;
+    for (;;) {
+      if (this.o.owns(code)) return parse(await this.runHere(code, request));
+      const owner = this.ownerOf.get(code) ?? (await this.o.leaseOwner(code));
+      if (owner && owner !== this.o.id) {
+        const reply = await this.requests.send(owner, code, request);
+        if (reply && !reply.notOwner) {
+          this.ownerOf.set(code, owner);
+          return parse(reply.ack);
+        }
+      }
+      this.ownerOf.delete(code);
+      // Nobody owns an ended session: once the read copy here shows the end (it follows the log), the answer is known.
+      if (this.o.registry.peek(code)?.state.phase === 'ended')
+        return parse({ ok: false, error: { code: 'SESSION_ENDED', message: errorText('en', 'SESSION_ENDED') } });
+      if (Date.now() > until) return busy('nobody runs this session right now');
+      await sleep(200);
+    }
+  }
+
+  /** A request from another process: run here, and its ack (or "not the owner") sent back. */
+  answer({ id, from, code, request }: z.output<typeof RequestMessage>): void {
+    void this.runHere(code, request)
+      .catch((e: unknown) => {
+        this.o.onError(e, `forwarded command for ${code}`);
+        return failedAck('INTERNAL', 'internal error');
+      })
+      .then((ack) => this.o.io.serverSideEmit(EVENTS.reply, { id, to: from, notOwner: ack === null, ack }));
+  }
+
+  /** A forwarded request for a session run here: the same runtime call as for a local socket. */
+  private async runHere(
+    code: string,
+    request: ForwardRequest,
+  ): Promise<ReceivedAck<{ seq: number }> | ReceivedJoinAck | null> {
+    const rt = this.o.registry.peek(code);
+    // A stopping process answers "not the owner": the sender waits for the next owner instead of getting a refusal.
+    if (!rt || !this.o.owns(code) || this.o.stopping()) return null;
+    if (request.kind === 'join') return this.o.registry.join(rt, request.name, request.cmdId);
+    const command = parseForwardedCommand(request.cmdId, request.command);
+    if (!command) return failedAck('BAD_REQUEST', 'invalid forwarded command');
+    // A seat's sockets may sit on several processes, each with its own bucket: the owner's bucket counts them all.
+    const { actor } = request;
+    if (actor.kind === 'seat' && !this.o.seatLimiter.take(seatBucketKey(code, actor.seatId), this.o.now()))
+      return failedAck('RATE_LIMITED', errorText('en', 'RATE_LIMITED'));
+    return this.o.registry.submit(rt, request.actor, request.cmdId, command);
+  }
+}
