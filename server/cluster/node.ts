@@ -25,6 +25,7 @@ import {
   type InterServerEvents,
 } from './messages.js';
 import { PresenceBook } from './presence.js';
+import { SeatCap } from './seatCap.js';
 import { busy, Forwarder } from './forward.js';
 import { Tenure } from './tenure.js';
 
@@ -47,10 +48,12 @@ export class ClusterNode implements SessionOwnership {
   private readonly follower: FollowerSync;
   private readonly book = new PresenceBook();
   private readonly forwarder: Forwarder;
+  private readonly seatCap: SeatCap;
   private readonly seqQueue = new Map<string, number>();
 
   constructor(private readonly o: ClusterOptions) {
     this.follower = new FollowerSync(o.store, o.onChange, o.onError);
+    this.seatCap = new SeatCap(o.io, o.onError);
     this.forwarder = new Forwarder({
       id: this.id,
       io: o.io,
@@ -116,6 +119,12 @@ export class ClusterNode implements SessionOwnership {
   presence(code: string, seatId: string, delta: 1 | -1): void {
     this.book.add(code, this.id, seatId, delta);
     this.o.io.serverSideEmit(EVENTS.presence, { from: this.id, code, seatId, delta });
+    if (delta > 0) this.capSeat(code, seatId);
+  }
+
+  /** The owner keeps a seat's sockets in the cluster within the cap. */
+  private capSeat(code: string, seatId: string): void {
+    if (this.owns(code)) this.seatCap.check(code, seatId, this.book.total(code, seatId));
   }
 
   loaded(rt: SessionRuntime): void {
@@ -171,6 +180,7 @@ export class ClusterNode implements SessionOwnership {
       const rt = this.o.registry.peek(m.data.code);
       if (rt && m.data.delta > 0) rt.connect(m.data.seatId);
       else if (rt) rt.disconnect(m.data.seatId);
+      if (m.data.delta > 0) this.capSeat(m.data.code, m.data.seatId);
     });
     on(EVENTS.presenceAsk, (raw) => {
       const m = PresenceAsk.safeParse(raw);
@@ -183,6 +193,7 @@ export class ClusterNode implements SessionOwnership {
       const m = PresenceTell.safeParse(raw);
       if (!m.success || m.data.to !== this.id) return;
       this.book.set(m.data.code, m.data.from, m.data.seats, this.o.registry.peek(m.data.code));
+      for (const seatId of Object.keys(m.data.seats)) this.capSeat(m.data.code, seatId);
     });
     on(EVENTS.request, (raw) => {
       const m = RequestMessage.safeParse(raw);

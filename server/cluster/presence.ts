@@ -22,6 +22,13 @@ export class PresenceBook {
     counts.set(seatId, Math.max(0, (counts.get(seatId) ?? 0) + delta));
   }
 
+  /** A seat's sockets on every node. */
+  total(code: string, seatId: string): number {
+    let n = 0;
+    for (const counts of this.book.get(code)?.values() ?? []) n += counts.get(seatId) ?? 0;
+    return n;
+  }
+
   /** One node's sockets of a session. */
   local(code: string, node: string): Record<string, number> {
     return Object.fromEntries(this.book.get(code)?.get(node) ?? []);

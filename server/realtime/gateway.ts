@@ -115,7 +115,8 @@ async function enterRooms(deps: GatewayDeps, rt: SessionRuntime, socket: GameSoc
 
 /**
  * At most MAX_SOCKETS_PER_SEAT sockets of one seat on this server: the newest win (a reloaded tab replaces its
- * old socket at once), the oldest is told and closed. Sockets of the seat on other cluster nodes are not counted.
+ * old socket at once), the oldest is told and closed. Across the processes of a cluster the session's owner keeps
+ * the cap (server/cluster/seatCap.ts).
  */
 function capSeatSockets(io: GameIo, seatRoom: string): void {
   const members = io.sockets.adapter.rooms.get(seatRoom);

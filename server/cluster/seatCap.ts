@@ -1,0 +1,48 @@
+// The cap of MAX_SOCKETS_PER_SEAT sockets per seat, across processes. Each process caps its own sockets of a seat at
+// once (server/realtime/gateway.ts); the session's owner, which hears of every socket of the session (presence),
+// closes the oldest sockets of a seat beyond the cap wherever they are: fetchSockets and disconnect reach every
+// process through the adapter. The presence count only triggers the check; the sockets fetched decide.
+import { MAX_SOCKETS_PER_SEAT } from '../realtime/gateway.js';
+import { rooms } from '../realtime/rooms.js';
+import type { GameIo } from '../realtime/socketData.js';
+
+export class SeatCap {
+  private readonly running = new Set<string>();
+  private readonly again = new Set<string>();
+
+  constructor(
+    private readonly io: GameIo,
+    private readonly onError: (err: unknown, context: string) => void,
+  ) {}
+
+  /** A seat of a session run here has `sockets` sockets in the cluster (as far as presence knows). */
+  check(code: string, seatId: string, sockets: number): void {
+    if (sockets <= MAX_SOCKETS_PER_SEAT) return;
+    const key = `${code}/${seatId}`;
+    // One check per seat at a time; a connection meanwhile asks for one more.
+    if (this.running.has(key)) {
+      this.again.add(key);
+      return;
+    }
+    this.running.add(key);
+    void (async () => {
+      do {
+        this.again.delete(key);
+        await this.cap(code, seatId);
+      } while (this.again.has(key));
+    })()
+      .catch((e: unknown) => this.onError(e, `capping the sockets of ${key}`))
+      .finally(() => this.running.delete(key));
+  }
+
+  /** The newest sockets win (a reloaded tab replaces its old socket), as on one process: the oldest are closed. */
+  private async cap(code: string, seatId: string): Promise<void> {
+    const sockets = await this.io.in(rooms.seat(code, seatId)).fetchSockets();
+    if (sockets.length <= MAX_SOCKETS_PER_SEAT) return;
+    const byAge = [...sockets].sort((x, y) => x.handshake.issued - y.handshake.issued || x.id.localeCompare(y.id));
+    for (const old of byAge.slice(0, sockets.length - MAX_SOCKETS_PER_SEAT)) {
+      old.emit('session:closed', { code, reason: 'RATE_LIMITED' });
+      old.disconnect(true);
+    }
+  }
+}
