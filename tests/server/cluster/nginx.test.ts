@@ -1,8 +1,8 @@
 // The cluster as deployed (docs/deploy.md): a real nginx (deploy/nginx.conf) in front of 3 server processes on one
 // PostgreSQL; 200 students in 8 sessions play through nginx. Mid-round the process running the most sessions is
-// killed (kill -9): every session is run again within 10 s, clients reconnect through nginx, every acknowledged
-// command is in the exports exactly once, every export replays, and the killed node's phases resumed with the time
-// they had left.
+// killed (kill -9): every session is run again within 10 s (the new owner's resume in its log), clients reconnect
+// through nginx, every acknowledged command is in the exports exactly once, every export replays, and the killed
+// node's phases resumed with the time they had left.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { replay } from '../../../shared/model/replay.js';
 import type { CreateSessionReply } from '../../../shared/protocol/http.js';
@@ -111,8 +111,9 @@ describe('3 processes behind nginx', () => {
     const survivors = nodes.filter((n) => n !== victim);
     // Students keep playing through the takeover (their commands wait or are retried with the same cmdId).
     const playing = Promise.all(classes.flatMap((c) => c.seats.map((s) => draft(s, 1).then(() => draft(s, 2)))));
-    for (const code of orphaned) await waitForOwner(survivors, code, 20_000);
-    expect(Date.now() - killedAt).toBeLessThan(10_000);
+    // How soon they ran again is read from the sessions' logs below (the new owner's resume), not from how quickly
+    // this test process, on a loaded machine, gets round to asking.
+    for (const code of orphaned) await waitForOwner(survivors, code, 60_000);
     await playing;
 
     for (const c of classes) {
@@ -139,8 +140,12 @@ describe('3 processes behind nginx', () => {
       expect(replay(log.body).report.ok).toBe(true);
       const resume = events.find((e) => e.type === 'system:resume');
       if (orphaned.includes(c.session.code)) {
-        // Resumed with the time it had left at the kill (give or take the heartbeat period).
-        const left = resume!.payload.deadline! - Date.parse(resume!.at);
+        // Run again within 10 s of the kill: the new owner resumed its phase (the processes share this machine's
+        // clock) ...
+        const resumedAt = Date.parse(resume!.at);
+        expect(resumedAt - killedAt).toBeLessThan(10_000);
+        // ... with the time it had left at the kill (give or take the heartbeat period).
+        const left = resume!.payload.deadline! - resumedAt;
         expect(Math.abs(left - leftAtKill.get(c.session.code)!)).toBeLessThan(2_000);
       } else expect(resume).toBeUndefined();
     }
