@@ -68,11 +68,13 @@ export async function startServer({ env, clock = systemClock, store: givenStore 
   };
   const registry = new SessionRegistry(store, clock, { onChange, onError });
   const seatLimiter = commandLimiter(env.SEAT_COMMANDS_PER_SECOND);
-  // With PostgreSQL the process is one node of a cluster (it may be the only one).
-  if (store instanceof PostgresStore)
-    cluster = attachCluster({ io, registry, store, leaseMs: env.LEASE_MS, seatLimiter, now, onChange, onError });
-  broadcaster = new Broadcaster(io, env.BROADCAST_MS, now);
   const joinLimiter = new KeyedLimiter(env.JOIN_RATE_PER_MINUTE, env.JOIN_RATE_PER_MINUTE / 60);
+  // With PostgreSQL the process is one node of a cluster (it may be the only one).
+  if (store instanceof PostgresStore) {
+    const leaseMs = env.LEASE_MS;
+    cluster = attachCluster({ io, registry, store, leaseMs, seatLimiter, joinLimiter, now, onChange, onError });
+  }
+  broadcaster = new Broadcaster(io, env.BROADCAST_MS, now);
   const createLimiter = new KeyedLimiter(30, 0.5);
   const app = createApp({
     registry,

@@ -15,6 +15,7 @@ export interface AttachClusterOptions {
   store: PostgresStore;
   leaseMs: number;
   seatLimiter: KeyedLimiter;
+  joinLimiter: KeyedLimiter;
   now: () => number;
   onChange: OnFollowerChange;
   onError: (err: unknown, context: string) => void;

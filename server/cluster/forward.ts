@@ -19,6 +19,8 @@ export interface ForwarderOptions {
   registry: SessionRegistry;
   /** The seats' command buckets of this process: the owner draws forwarded commands from them too. */
   seatLimiter: KeyedLimiter;
+  /** The join buckets (by address) of this process: the owner draws forwarded joins from them too. */
+  joinLimiter: KeyedLimiter;
   now: () => number;
   onError: (err: unknown, context: string) => void;
   /** Whether this process runs the session now. */
@@ -105,7 +107,12 @@ export class Forwarder {
     const rt = this.o.registry.peek(code);
     // A stopping process answers "not the owner": the sender waits for the next owner instead of getting a refusal.
     if (!rt || !this.o.owns(code) || this.o.stopping()) return null;
-    if (request.kind === 'join') return this.o.registry.join(rt, request.name, request.cmdId);
+    if (request.kind === 'join') {
+      // Joins to a session from one address may come through several processes: the owner's bucket counts them all.
+      if (request.ip !== undefined && !this.o.joinLimiter.take(request.ip, this.o.now()))
+        return failedAck('RATE_LIMITED', errorText('en', 'RATE_LIMITED'));
+      return this.o.registry.join(rt, request.name, request.cmdId, request.ip ?? 'unknown');
+    }
     const command = parseForwardedCommand(request.cmdId, request.command);
     if (!command) return failedAck('BAD_REQUEST', 'invalid forwarded command');
     // A seat's sockets may sit on several processes, each with its own bucket: the owner's bucket counts them all.

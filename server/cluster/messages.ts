@@ -49,7 +49,13 @@ export const ForwardRequest = z.discriminatedUnion('kind', [
     cmdId: z.string(),
     command: z.record(z.string(), z.unknown()),
   }),
-  z.object({ kind: z.literal('join'), name: z.string(), cmdId: z.string().optional() }),
+  // `ip`: the joiner's address, for the owner's join limit (absent from a process of an older version).
+  z.object({
+    kind: z.literal('join'),
+    name: z.string(),
+    cmdId: z.string().optional(),
+    ip: z.string().max(100).optional(),
+  }),
 ]);
 export type ForwardRequest = z.output<typeof ForwardRequest>;
 

@@ -22,6 +22,7 @@ import {
   RequestMessage,
   SeqMessage,
   SubmitAck,
+  type ForwardRequest,
   type InterServerEvents,
 } from './messages.js';
 import { PresenceBook } from './presence.js';
@@ -37,6 +38,8 @@ export interface ClusterOptions {
   leaseMs: number;
   /** The seats' command buckets of this process: the owner draws forwarded commands from them too. */
   seatLimiter: KeyedLimiter;
+  /** The join buckets (by address) of this process: the owner draws forwarded joins from them too. */
+  joinLimiter: KeyedLimiter;
   now: () => number;
   onChange: OnFollowerChange;
   onError: (err: unknown, context: string) => void;
@@ -59,6 +62,7 @@ export class ClusterNode implements SessionOwnership {
       io: o.io,
       registry: o.registry,
       seatLimiter: o.seatLimiter,
+      joinLimiter: o.joinLimiter,
       now: o.now,
       onError: o.onError,
       owns: (code) => this.owns(code),
@@ -144,8 +148,9 @@ export class ClusterNode implements SessionOwnership {
     });
   }
 
-  async join(code: string, name: string, cmdId?: string): Promise<ReceivedJoinAck> {
-    const ack = await this.forwarder.forward(code, { kind: 'join', name, ...(cmdId ? { cmdId } : {}) }, (raw) => {
+  async join(code: string, name: string, cmdId: string | undefined, from: string): Promise<ReceivedJoinAck> {
+    const request: ForwardRequest = { kind: 'join', name, ip: from, ...(cmdId ? { cmdId } : {}) };
+    const ack = await this.forwarder.forward(code, request, (raw) => {
       const r = JoinAckSchema.safeParse(raw);
       return r.success ? r.data : busy('unexpected reply from the owner');
     });

@@ -94,12 +94,13 @@ export function mountSessionRoutes(router: Router, deps: SessionRoutesDeps): voi
   });
 
   router.post('/api/sessions/:code/join', async (req, res) => {
-    if (!deps.joinLimiter.take(req.ip ?? 'unknown', deps.now())) return sendError(res, 'RATE_LIMITED');
+    const from = req.ip ?? 'unknown';
+    if (!deps.joinLimiter.take(from, deps.now())) return sendError(res, 'RATE_LIMITED');
     const rt = await registry.get(normaliseCode(String(req.params['code'])));
     if (!rt) return sendError(res, 'NOT_FOUND');
     const body = JoinBodySchema.safeParse(req.body ?? {});
     if (!body.success) return sendError(res, 'BAD_REQUEST', 'the body must be { "name": "...", "cmdId"?: "..." }');
-    const r = await registry.join(rt, body.data.name, body.data.cmdId);
+    const r = await registry.join(rt, body.data.name, body.data.cmdId, from);
     if (!r.ok) return relayError(res, r.error);
     res.status(201).json({ seatToken: r.seatToken, seat: r.seat });
   });

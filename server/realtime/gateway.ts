@@ -217,7 +217,7 @@ async function join(
   if (!parsed.success) return reply(failure(data.lang, 'BAD_REQUEST', parsed.error.issues[0]?.message));
   if (normaliseCode(parsed.data.code) !== rt.code) return reply(failure(data.lang, 'NOT_FOUND'));
   if (!deps.joinLimiter.take(data.ip, deps.now())) return reply(failure(data.lang, 'RATE_LIMITED'));
-  const result = localise(data.lang, await deps.registry.join(rt, parsed.data.name, parsed.data.cmdId));
+  const result = localise(data.lang, await deps.registry.join(rt, parsed.data.name, parsed.data.cmdId, data.ip));
   if (result.ok) {
     data.role = 'seat';
     data.seatId = result.seat.id;

@@ -28,7 +28,8 @@ export interface SessionOwnership {
   /** A session was created here: take its lease before anything is appended. */
   claimCreated(code: string): Promise<void>;
   submit(code: string, actor: Actor, cmdId: string, cmd: SessionCommand): Promise<ReceivedAck<{ seq: number }>>;
-  join(code: string, name: string, cmdId?: string): Promise<ReceivedJoinAck>;
+  /** `from`: the joiner's address, for the owner's join limit. */
+  join(code: string, name: string, cmdId: string | undefined, from: string): Promise<ReceivedJoinAck>;
   /** A seat's socket connected here (+1) or went away (-1). */
   presence(code: string, seatId: string, delta: 1 | -1): void;
   /** A read copy was loaded here: bring in what the other processes know (presence). */
@@ -142,10 +143,11 @@ export class SessionRegistry {
     return owner ? owner.submit(rt.code, actor, cmdId, cmd) : current.submit(actor, cmdId, cmd);
   }
 
-  join(rt: SessionRuntime, name: string, cmdId?: string): Promise<ReceivedJoinAck> {
+  /** `from` is the joiner's address: a join passed on to the session's owner is rate-limited there too. */
+  join(rt: SessionRuntime, name: string, cmdId: string | undefined, from: string): Promise<ReceivedJoinAck> {
     const current = this.live.get(rt.code) ?? rt;
     const owner = this.forwarder(current);
-    return owner ? owner.join(rt.code, name, cmdId) : current.join(name, cmdId);
+    return owner ? owner.join(rt.code, name, cmdId, from) : current.join(name, cmdId);
   }
 
   /** A seat's socket connected to this process (presence is shared with the other processes of a cluster). */
