@@ -174,7 +174,7 @@ async function playRoundOne(t: Transcript, { host, ann, bo }: Clients, cmdId: (w
   );
 
   t.step(
-    'Refusals change nothing and have no `seq`: a proposal without a clause fails the schema (`BAD_REQUEST`), a region that is not on the map is `UNKNOWN_REGION`. Then Ann proposes an open market and a project hosted by `I` to Bo, and sends the same command again with the same `cmdId` (as after a lost ack): the answer is the original ack, and it is applied once.',
+    'Refusals change nothing and have no `seq`: a proposal without a clause is `EMPTY_PROPOSAL`, a region that is not on the map is `UNKNOWN_REGION`. Then Ann proposes an open market and a project hosted by `I` to Bo, and sends the same command again with the same `cmdId` (as after a lost ack): the answer is the original ack, and it is applied once.',
   );
   await t.send('ann', ann, 'proposal:submit', { cmdId: cmdId('ann'), to: 'I', terms: { openMarket: false } });
   await t.send('ann', ann, 'proposal:submit', { cmdId: cmdId('ann'), to: 'R', terms: { openMarket: true } });

@@ -16,19 +16,19 @@ export const PRESET_MESSAGES = [
 ] as const;
 export type PresetMessage = (typeof PRESET_MESSAGES)[number];
 
-export const ProposalTermsSchema = z
-  .object({
-    openMarket: z.boolean(),
-    project: z
-      .object({
-        host: z.string().min(1).max(16),
-        hostShare: z.number().min(0).max(1).default(0.5),
-        sidePayment: z.number().min(0).max(1e6).default(0),
-      })
-      .nullable()
-      .default(null),
-  })
-  .refine((t) => t.openMarket || t.project !== null, { message: 'a proposal needs at least one clause' });
+export const ProposalTermsSchema = z.object({
+  openMarket: z.boolean(),
+  project: z
+    .object({
+      host: z.string().min(1).max(16),
+      // Numbers only: the rules answer a share outside [0, 1] (INVALID_SHARE), a negative payment (INVALID_PAYMENT),
+      // one over the cap (PAYMENT_TOO_LARGE) and terms with no clause (EMPTY_PROPOSAL), each with its own code.
+      hostShare: z.number().default(0.5),
+      sidePayment: z.number().default(0),
+    })
+    .nullable()
+    .default(null),
+});
 export type ProposalTerms = z.output<typeof ProposalTermsSchema>;
 
 export type ProposalStatus =
@@ -126,7 +126,7 @@ export function propose(
   message: PresetMessage | null = null,
   counterOf: string | null = null,
 ): Result<{ neg: NegotiationState; proposal: Proposal }> {
-  if (!neg.open) return fail('NEGOTIATION_CLOSED', 'negotiation is closed for this round');
+  if (!neg.open) return fail('WRONG_PHASE', 'negotiation is closed for this round');
   const checked = checkTerms(ctx, from, to, terms);
   if (!checked.ok) return checked;
   const cm = compileMap(ctx.rules.map, ctx.rules.params);
@@ -150,7 +150,7 @@ export function propose(
 }
 
 function findPending(neg: NegotiationState, id: string): Result<Proposal> {
-  if (!neg.open) return fail('NEGOTIATION_CLOSED', 'negotiation is closed for this round');
+  if (!neg.open) return fail('WRONG_PHASE', 'negotiation is closed for this round');
   const p = neg.proposals.find((x) => x.id === id);
   if (!p) return fail('UNKNOWN_PROPOSAL', `no proposal ${id} this round`);
   if (p.status !== 'pending') return fail('PROPOSAL_NOT_PENDING', `proposal ${id} is ${p.status}, no longer pending`);

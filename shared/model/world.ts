@@ -80,7 +80,7 @@ export function beginRound(world: WorldLive, treatments: readonly Treatment[]): 
 }
 
 function needCurrent(world: WorldLive): Result<CurrentRound> {
-  return world.current ? ok(world.current) : fail('NO_ROUND', 'no round is being played in this world');
+  return world.current ? ok(world.current) : fail('WRONG_PHASE', 'no round is being played in this world');
 }
 
 export function negotiationCtx(cfg: SessionConfig, world: WorldLive): neg.NegotiationCtx {
@@ -144,7 +144,7 @@ export function closeNegotiation(cfg: SessionConfig, world: WorldLive): WorldLiv
 
 function decisionPhase(world: WorldLive): Result<CurrentRound & { agreements: Agreement[] }> {
   const cur = world.current;
-  if (!cur) return fail('NO_ROUND', 'no round is being played in this world');
+  if (!cur) return fail('WRONG_PHASE', 'no round is being played in this world');
   if (!cur.agreements) return fail('WRONG_PHASE', 'decisions open when negotiation has closed');
   return ok({ ...cur, agreements: cur.agreements });
 }

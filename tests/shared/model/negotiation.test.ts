@@ -156,11 +156,11 @@ describe('accept, reject, counter, withdraw', () => {
     const closed = neg.closeNegotiation(signed);
     expect(closed.open).toBe(false);
     expect(closed.proposals.map((p) => p.status)).toEqual(['signed', 'superseded', 'expired']);
-    expect(code(neg.propose(ctx(), closed, 'C', 'F', om))).toBe('NEGOTIATION_CLOSED');
-    expect(code(neg.accept(ctx(), closed, 'F', 'p2-3'))).toBe('NEGOTIATION_CLOSED');
-    expect(code(neg.reject(closed, 'F', 'p2-3'))).toBe('NEGOTIATION_CLOSED');
-    expect(code(neg.counter(ctx(), closed, 'F', 'p2-3', om))).toBe('NEGOTIATION_CLOSED');
-    expect(code(neg.withdraw(closed, 'C', 'p2-3'))).toBe('NEGOTIATION_CLOSED');
+    expect(code(neg.propose(ctx(), closed, 'C', 'F', om))).toBe('WRONG_PHASE');
+    expect(code(neg.accept(ctx(), closed, 'F', 'p2-3'))).toBe('WRONG_PHASE');
+    expect(code(neg.reject(closed, 'F', 'p2-3'))).toBe('WRONG_PHASE');
+    expect(code(neg.counter(ctx(), closed, 'F', 'p2-3', om))).toBe('WRONG_PHASE');
+    expect(code(neg.withdraw(closed, 'C', 'p2-3'))).toBe('WRONG_PHASE');
   });
 });
 

@@ -77,7 +77,7 @@ describe('round life cycle', () => {
       to: 'I',
       terms: { openMarket: true, project: null },
     });
-    expect(!act.ok && act.error.code).toBe('NO_ROUND');
+    expect(!act.ok && act.error.code).toBe('WRONG_PHASE');
     const early = submitDecision(cfg, beginRound(idle, []), 'C', { invest: 'AUTO', barriers: [], comply: {} }, 'human');
     expect(!early.ok && early.error.code).toBe('WRONG_PHASE');
     expect(!markDone(idle, 'C', true).ok).toBe(true);
