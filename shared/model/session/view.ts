@@ -80,7 +80,7 @@ export interface SessionView {
   announcements: Announcement[];
   /** Who acted for a region this round: a student sees its own region's, the host every region's, the projector none. */
   acts: ActView[];
-  /** Total students and how many are connected: of the whole session, or of the student's own world. */
+  /** Total students and how many are connected: of the whole session, or of the student's own world (projector: 0). */
   students: { total: number; connected: number };
 }
 
@@ -213,6 +213,17 @@ export class ViewBuilder {
     return cut;
   }
 
+  /**
+   * The projector's region statuses: its screen faces the whole room and the seat names are on it, so a region's
+   * connected count (with one student per region, that student's presence) is hidden as 0, like a seat's presence.
+   */
+  private publicStatuses(): RegionStatus[] {
+    const cache = partsOf(this.state.config).statuses;
+    return this.statuses().regions.map((r) =>
+      r.connected === 0 ? r : reuse(cache, `p:${r.world}:${r.region}`, { ...r, connected: 0 }),
+    );
+  }
+
   private worldTotal(): number {
     return Math.max(this.state.worldCount, this.state.worlds.length);
   }
@@ -327,11 +338,16 @@ export class ViewBuilder {
     return {
       ...this.common(),
       ...(mine ? { students: this.worldStudents(mine.world) } : {}),
+      ...(role.kind === 'projector' ? { students: { total: this.common().students.total, connected: 0 } } : {}),
       me,
       worlds: visibleWorlds.map((w) => this.worldFor(w, viewer)),
       seats: visibleSeats.map((s) => seatView(s, presence(s.id), seatCache)),
       acts: acts.map((a) => ({ ...a, name: state.seats.find((s) => s.id === a.seatId)?.name ?? '' })),
-      regions: mine ? regions.filter((r) => r.world === mine.world) : regions,
+      regions: mine
+        ? regions.filter((r) => r.world === mine.world)
+        : role.kind === 'projector'
+          ? this.publicStatuses()
+          : regions,
       decided: mine ? decided.filter((d) => d.world === mine.world) : decided,
     };
   }

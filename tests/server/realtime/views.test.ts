@@ -83,6 +83,9 @@ describe('views over a whole game', () => {
       const v = m.view as SessionView;
       expect(v.me).toEqual({ role: 'projector' });
       for (const s of v.seats) expect([s.kicked, s.connected, s.awaySince]).toEqual([false, false, null]);
+      // Nor through the counts: with one student per region a region's count would be that named student's presence.
+      for (const r of v.regions) expect(r.connected).toBe(0);
+      expect(v.students.connected).toBe(0);
       for (const w of v.worlds) {
         if (!w.current) continue;
         expect(w.current.proposals).toEqual([]);
@@ -90,7 +93,9 @@ describe('views over a whole game', () => {
         expect(w.current.decisions).toEqual({});
       }
     }
-    // It does see the public side: signed agreements and the results of both worlds.
+    // It does see the public side: who joined, per region how many decided, signed agreements, both worlds' results.
+    expect(views(msgs).some((v) => v.students.total > 0 && v.regions.some((r) => r.humans > 0))).toBe(true);
+    expect(views(msgs).some((v) => v.decided.some((d) => d.submitted > 0))).toBe(true);
     expect(views(msgs).some((v) => v.worlds.some((w) => (w.current?.agreements.length ?? 0) > 0))).toBe(true);
     expect(views(msgs).some((v) => v.worlds.length === 2 && v.worlds.every((w) => w.historyLength === 2))).toBe(true);
   });
