@@ -34,12 +34,15 @@ export interface ForwarderOptions {
 const FORWARD_WAIT_MS = 10_000;
 
 export const busy = (message: string) => failedAck('SERVER_BUSY', message);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** How often a request for a session without an owner looks again (sooner when an owner is heard of). */
+const RETRY_MS = 200;
 
 export class Forwarder {
   /** Who ran each session when last heard of (an announcement or a reply). */
   private readonly ownerOf = new Map<string, string>();
   private readonly requests: PendingRequests;
+  /** Requests waiting for their session to get an owner: woken as soon as one is heard of. */
+  private readonly waiting = new Map<string, Set<() => void>>();
 
   constructor(private readonly o: ForwarderOptions) {
     this.requests = new PendingRequests(o.io, o.id);
@@ -47,6 +50,7 @@ export class Forwarder {
 
   ownerIs(code: string, node: string): void {
     this.ownerOf.set(code, node);
+    for (const wake of this.waiting.get(code) ?? []) wake();
   }
 
   forget(code: string): void {
@@ -85,8 +89,25 @@ export class Forwarder {
       if (this.o.registry.peek(code)?.state.phase === 'ended')
         return parse({ ok: false, error: { code: 'SESSION_ENDED', message: errorText('en', 'SESSION_ENDED') } });
       if (Date.now() > until) return busy('nobody runs this session right now');
-      await sleep(200);
+      await this.nextLook(code);
     }
+  }
+
+  /** Resolves after RETRY_MS, or as soon as the session's owner is heard of (this process, after a takeover). */
+  private nextLook(code: string): Promise<void> {
+    return new Promise((resolve) => {
+      let wakers = this.waiting.get(code);
+      if (!wakers) this.waiting.set(code, (wakers = new Set()));
+      const set = wakers;
+      const wake = () => {
+        clearTimeout(timer);
+        set.delete(wake);
+        if (set.size === 0 && this.waiting.get(code) === set) this.waiting.delete(code);
+        resolve();
+      };
+      const timer = setTimeout(wake, RETRY_MS);
+      set.add(wake);
+    });
   }
 
   /** A request from another process: run here, and its ack (or "not the owner") sent back. */
