@@ -51,7 +51,7 @@ async function authenticate(
   limits: KeyedLimiter,
 ): Promise<SocketData> {
   const parsed = HandshakeSchema.safeParse(socket.handshake.auth);
-  if (!parsed.success) throw new AuthError('BAD_REQUEST', 'the handshake needs { code, token? , lang? }');
+  if (!parsed.success) throw new AuthError('BAD_REQUEST', 'the handshake needs { code, token?, lang?, protocol? }');
   const { token, lang = 'en', protocol = 1 } = parsed.data;
   const code = normaliseCode(parsed.data.code);
   const rt = await registry.get(code);

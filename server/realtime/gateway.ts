@@ -14,7 +14,7 @@ import type { SessionRegistry } from '../sessions/registry.js';
 import type { SessionRuntime } from '../sessions/runtime.js';
 import { normaliseCode } from '../sessions/tokens.js';
 import type { Store } from '../store/types.js';
-import { authMiddleware } from './auth.js';
+import { authMiddleware, seatBucketKey } from './auth.js';
 import type { Broadcaster } from './broadcaster.js';
 import type { KeyedLimiter } from './rateLimit.js';
 import { roomFor, rooms } from './rooms.js';
@@ -214,13 +214,20 @@ async function join(
   const data = socket.data;
   if (data.role !== 'guest') return reply(failure(data.lang, 'FORBIDDEN', 'already in a seat'));
   const parsed = JoinSchema.safeParse(payload);
-  if (!parsed.success) return reply(failure(data.lang, 'BAD_REQUEST', parsed.error.issues[0]?.message));
+  if (!parsed.success) {
+    // Bad input is a strike here as for every other event (docs/protocol.md section 2).
+    strike(socket, deps.now());
+    const issue = parsed.error.issues[0];
+    return reply(failure(data.lang, 'BAD_REQUEST', issue && `${issue.path.join('.') || 'payload'}: ${issue.message}`));
+  }
   if (normaliseCode(parsed.data.code) !== rt.code) return reply(failure(data.lang, 'NOT_FOUND'));
   if (!deps.joinLimiter.take(data.ip, deps.now())) return reply(failure(data.lang, 'RATE_LIMITED'));
   const result = localise(data.lang, await deps.registry.join(rt, parsed.data.name, parsed.data.cmdId, data.ip));
   if (result.ok) {
     data.role = 'seat';
     data.seatId = result.seat.id;
+    // From now on it draws from its seat's bucket, like every other socket of the seat (docs/protocol.md section 2).
+    data.bucket = deps.seatLimiter.bucket(seatBucketKey(rt.code, result.seat.id), deps.now());
     await enterRooms(deps, rt, socket);
   }
   reply(result);

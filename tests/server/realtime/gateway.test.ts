@@ -74,6 +74,12 @@ describe('the socket gateway', () => {
     expect(ack.ok).toBe(true);
     if (!ack.ok) return;
     await guest.waitView((v) => v.me.role === 'student');
+    // Now a socket of the seat like any other: it draws from the seat's command bucket.
+    const other = await connect(ts.url, { code: session.code, token: ack.seatToken });
+    const bucketOf = (c: TestClient) => ts.server.io.sockets.sockets.get(c.socket.id ?? '')?.data.bucket;
+    expect(bucketOf(guest)).toBeDefined();
+    expect(bucketOf(guest)).toBe(bucketOf(other));
+    other.close();
     expect(guest.welcome).toMatchObject({ role: 'student', seatId: ack.seat.id, name: 'Sock' });
     expect((await guest.emit('session:join', { code: session.code, name: 'Again' })).ok).toBe(false);
     expect((await guest.cmd('negotiation:done', { done: true })).ok ? 'ok' : 'refused').toBe('refused'); // lobby: WRONG_PHASE
@@ -142,6 +148,18 @@ describe('the socket gateway', () => {
     await waitFor(async () => (await again.emit('state:sync', {})).ok, undefined, 'the seat served again');
     again.close();
     expect((await http<{ ok: boolean }>(ts.url, '/healthz')).body.ok).toBe(true);
+  });
+
+  test('a malformed session:join names the field and counts as a strike, as every BAD_REQUEST does', async () => {
+    const guest = await connect(ts.url, { code: session.code });
+    const bad = [{ code: session.code }, { code: session.code, name: 42 }, { code: session.code, name: 'Li', x: 1 }];
+    const acks = [];
+    for (const payload of bad) acks.push(await guest.emit('session:join', payload));
+    expect(acks.map((a) => (a.ok ? 'ok' : a.error.code))).toEqual(['BAD_REQUEST', 'BAD_REQUEST', 'BAD_REQUEST']);
+    expect(acks[0]!.ok ? '' : acks[0]!.error.message).toMatch(/name:/);
+    // The client's socket id is the server's: its strikes are on the server's record of the socket.
+    expect(ts.server.io.sockets.sockets.get(guest.socket.id ?? '')?.data.strikes).toHaveLength(3);
+    guest.close();
   });
 
   test('a frame far over the limit is cut off by the transport; the server carries on', async () => {
