@@ -75,7 +75,8 @@ export class Forwarder {
   ): Promise<T | ReturnType<typeof busy>> {
     const until = Date.now() + FORWARD_WAIT_MS;
     for (;;) {
-      if (this.o.owns(code)) return parse(await this.runHere(code, request));
+      // Taken over here meanwhile: the request's limits were already drawn from this process's buckets.
+      if (this.o.owns(code)) return parse(await this.runHere(code, request, false));
       const owner = this.ownerOf.get(code) ?? (await this.o.leaseOwner(code));
       if (owner && owner !== this.o.id) {
         const reply = await this.requests.send(owner, code, request);
@@ -112,7 +113,7 @@ export class Forwarder {
 
   /** A request from another process: run here, and its ack (or "not the owner") sent back. */
   answer({ id, from, code, request }: z.output<typeof RequestMessage>): void {
-    void this.runHere(code, request)
+    void this.runHere(code, request, true)
       .catch((e: unknown) => {
         this.o.onError(e, `forwarded command for ${code}`);
         return failedAck('INTERNAL', 'internal error');
@@ -120,17 +121,21 @@ export class Forwarder {
       .then((ack) => this.o.io.serverSideEmit(EVENTS.reply, { id, to: from, notOwner: ack === null, ack }));
   }
 
-  /** A forwarded request for a session run here: the same runtime call as for a local socket. */
+  /**
+   * A request for a session run here: the same runtime call as for a local socket. One from another process is
+   * drawn from this process's buckets too (`fromElsewhere`), so that the owner counts what every process lets through.
+   */
   private async runHere(
     code: string,
     request: ForwardRequest,
+    fromElsewhere: boolean,
   ): Promise<ReceivedAck<{ seq: number }> | ReceivedJoinAck | null> {
     const rt = this.o.registry.peek(code);
     // A stopping process answers "not the owner": the sender waits for the next owner instead of getting a refusal.
     if (!rt || !this.o.owns(code) || this.o.stopping()) return null;
     if (request.kind === 'join') {
       // Joins to a session from one address may come through several processes: the owner's bucket counts them all.
-      if (request.ip !== undefined && !this.o.joinLimiter.take(request.ip, this.o.now()))
+      if (fromElsewhere && request.ip !== undefined && !this.o.joinLimiter.take(request.ip, this.o.now()))
         return failedAck('RATE_LIMITED', errorText('en', 'RATE_LIMITED'));
       return this.o.registry.join(rt, request.name, request.cmdId, request.ip ?? 'unknown');
     }
@@ -138,7 +143,11 @@ export class Forwarder {
     if (!command) return failedAck('BAD_REQUEST', 'invalid forwarded command');
     // A seat's sockets may sit on several processes, each with its own bucket: the owner's bucket counts them all.
     const { actor } = request;
-    if (actor.kind === 'seat' && !this.o.seatLimiter.take(seatBucketKey(code, actor.seatId), this.o.now()))
+    if (
+      fromElsewhere &&
+      actor.kind === 'seat' &&
+      !this.o.seatLimiter.take(seatBucketKey(code, actor.seatId), this.o.now())
+    )
       return failedAck('RATE_LIMITED', errorText('en', 'RATE_LIMITED'));
     return this.o.registry.submit(rt, request.actor, request.cmdId, command);
   }
