@@ -3,7 +3,7 @@
 // - Any other student command that leaves the session's clock alone (a proposal, an answer, "done", a submission)
 //   changes only its own world: a student sees no other world, and the session-wide parts of a view (phase, clock,
 //   reforms, announcements, student counts) are untouched. The host and the projector see it.
-// - A seat's presence shows in its world's region statuses and student counts, for the host and the projector.
+// - A seat's presence shows in its world's region statuses and student counts, for the host (the projector hides it).
 // - A join that only adds a seat goes to its world, the host and the projector.
 // - Everything else (host commands, timeouts, an early end of a phase) goes to everyone, which is always
 //   safe: an unchanged view is merely sent again.
@@ -90,10 +90,11 @@ function joinScope(before: SessionState, after: SessionState): ViewScope {
   return { kind: 'some', projector: true, worlds: [seat.world], regions: [] };
 }
 
-/** A seat connecting or going away: its world's rooms (their region statuses), the host and the projector. */
+/** A seat connecting or going away: its world's rooms (their region statuses) and the host; the projector hides presence. */
 export function presenceScope(state: SessionState, seatId: string): ViewScope {
   const seat = state.seats.find((s) => s.id === seatId);
-  return seat ? { kind: 'some', projector: true, worlds: [seat.world], regions: [] } : ALL_VIEWERS;
+  // The projector never shows presence (view.ts), so a seat coming or going changes nothing on it.
+  return seat ? { kind: 'some', projector: false, worlds: [seat.world], regions: [] } : ALL_VIEWERS;
 }
 
 /** The union of two pending scopes. */

@@ -188,7 +188,7 @@ describe('a join', () => {
 });
 
 describe('presenceScope', () => {
-  it('a seat connecting or leaving changes no view outside its world, the host and the projector', () => {
+  it('a seat connecting or leaving changes no view outside its world and the host (the projector neither)', () => {
     fc.assert(
       fc.property(
         fc.constantFrom('baseline-then-reforms', 'control-vs-reform'),
@@ -208,6 +208,7 @@ describe('presenceScope', () => {
                 : { connected: true, awaySince: null }
               : base(id);
           const scope = presenceScope(s, seat.id);
+          expect(covers(scope, { kind: 'projector' })).toBe(false);
           let outside = 0;
           for (const v of viewers(s)) {
             if (covers(scope, v)) continue;
