@@ -95,7 +95,7 @@ export async function playExample(t: Transcript, url: string): Promise<void> {
   );
 
   t.step(
-    'Bo joins over the socket instead: a connection without a token is a guest, and `session:join` turns it into the new seat (region `I`). The `cmdId` makes the join safe to retry. The server then sends Bo `session:welcome` and a full `state:view`.',
+    'Bo joins over the socket instead: a connection without a token is a guest, and `session:join` turns it into the new seat (region `I`). The `cmdId` makes the join safe to retry (with the same name; a real client makes it random, section 6: it is fixed here to keep this text stable). The server then sends Bo `session:welcome` and a full `state:view`.',
   );
   const bo = await ExampleClient.connect(url, { code });
   const joined = await bo.emit('session:join', { code, name: 'Bo', cmdId: 'bo-join-01' });
