@@ -39,6 +39,9 @@ export const PhaseLengthsSchema = z.object({
   results: seconds(45),
 });
 
+/** The most worlds a session has: a 300-student lecture in worlds of 4 regions, one student each, has 75. */
+export const MAX_WORLDS = 100;
+
 export const ALL_REFORMS: Treatment[] = [...SWITCHABLE_TREATMENTS];
 
 const DEFAULT_ARMS = [
@@ -65,7 +68,7 @@ const ConfigObject = z
     worlds: z
       .object({
         /** 'auto': as many worlds as the class needs (at least one per arm). */
-        count: z.union([z.literal('auto'), z.int().min(1).max(60)]).default('auto'),
+        count: z.union([z.literal('auto'), z.int().min(1).max(MAX_WORLDS)]).default('auto'),
         /** The most students that share one region; with 'auto', a new world opens when every region is full. */
         maxSeatsPerRegion: z.int().min(1).max(20).default(5),
       })

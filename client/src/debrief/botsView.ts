@@ -15,6 +15,8 @@ export interface BotsCtx {
   seedOf: (source: number) => Promise<string>;
   /** Called when a replay finishes or progresses (the panel is drawn again). */
   refresh: () => void;
+  /** The panel's heading (h3 in the debrief's tab, h2 in the printable report); the periods' one level below. */
+  headingLevel?: 'h2' | 'h3';
 }
 
 type RunState =
@@ -88,6 +90,7 @@ function periodCard(
   src: DebriefSourceData,
   cls: PeriodSummary,
   bots: BotSummaries,
+  heading: 'h3' | 'h4',
 ): HTMLElement {
   const of = (p: 'class' | BotStrategy) => (p === 'class' ? cls : bots[p].find((b) => samePeriod(b, cls)));
   const rows = PLAYERS.map((p) => ({ player: p, summary: of(p) }));
@@ -118,7 +121,7 @@ function periodCard(
   return h(
     'section',
     { class: 'bots-period', 'aria-labelledby': id, 'data-testid': 'bots-period' },
-    h('h4', { id }, parts.join(' · '), h('span', { class: 'bots-rules' }, treatmentsLong(cls.treatments))),
+    h(heading, { id }, parts.join(' · '), h('span', { class: 'bots-rules' }, treatmentsLong(cls.treatments))),
     verdict(cls, of('competitive')),
     h(
       'div',
@@ -183,7 +186,8 @@ function sourceBlock(ctx: BotsCtx, source: number, src: DebriefSourceData): HTML
       .filter((w) => w.history.length > 0)
       .map((w) => ({ arm: w.arm, regionOrder: regionOrder(w), history: w.history })),
   );
-  return classSummaries.map((cls) => periodCard(ctx.data, source, src, cls, bots));
+  const heading = ctx.headingLevel === 'h2' ? 'h3' : 'h4';
+  return classSummaries.map((cls) => periodCard(ctx.data, source, src, cls, bots, heading));
 }
 
 /** The "Class vs bots" tab. */
@@ -192,7 +196,7 @@ export function botsPanel(ctx: BotsCtx): HTMLElement {
   return h(
     'section',
     { class: 'dsection dbots', 'aria-labelledby': id, 'data-testid': 'debrief-bots' },
-    h('h3', { id }, tr('debrief.bots.title')),
+    h(ctx.headingLevel ?? 'h3', { id }, tr('debrief.bots.title')),
     h('p', { class: 'dsection-intro' }, tr('debrief.bots.intro')),
     h(
       'div',

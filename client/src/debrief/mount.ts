@@ -151,7 +151,9 @@ export function mountDebrief(container: HTMLElement, source: DebriefSource): { d
     );
     reportBtn.addEventListener('click', () => {
       report?.close();
-      report = openReport(data, groupsOf(data, mode), reportBtn);
+      report = openReport(data, groupsOf(data, mode), reportBtn, (refresh) =>
+        botsPanel({ data, seedOf, refresh, headingLevel: 'h2' }),
+      );
     });
     const panelEl = h('div', { class: 'debrief-panel' }, panel(data, mode));
     root.replaceChildren(

@@ -1,6 +1,6 @@
 // The printable debrief report: a full-page overlay (same page, no route) with the summary by treatment, every
-// chart with its discussion question, the timeline of each world, promotions and the seed's causes and measures;
-// "Print" calls window.print() and the print styles show only the report.
+// chart with its discussion question, "Your class against the bots", the timeline of each world, promotions and the
+// seed's causes and measures; "Print" calls window.print() and the print styles show only the report.
 import { h } from '../ui/dom.js';
 import { lang, tr } from '../ui/i18n.js';
 import { chartSections } from './charts.js';
@@ -13,7 +13,15 @@ export interface ReportHandle {
   close(): void;
 }
 
-export function openReport(data: DebriefData, groups: Group[], opener: HTMLElement | null): ReportHandle {
+/** Draws "Your class against the bots" (drawn again, by calling `refresh`, while the bots replay the session). */
+export type BotsSection = (refresh: () => void) => HTMLElement;
+
+export function openReport(
+  data: DebriefData,
+  groups: Group[],
+  opener: HTMLElement | null,
+  bots: BotsSection,
+): ReportHandle {
   const titleId = 'debrief-report-title';
   document.getElementById(titleId)?.closest('.debrief-report')?.remove();
   const date = new Date().toLocaleDateString(lang());
@@ -38,6 +46,10 @@ export function openReport(data: DebriefData, groups: Group[], opener: HTMLEleme
     { type: 'button', class: 'primary', onclick: () => window.print() },
     tr('debrief.report.print'),
   );
+  const botsSlot = h('div', { class: 'report-bots', 'data-testid': 'report-bots' });
+  const drawBots = () => {
+    if (overlay) botsSlot.replaceChildren(bots(drawBots));
+  };
   overlay = h(
     'div',
     { class: 'debrief debrief-report', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId },
@@ -59,6 +71,7 @@ export function openReport(data: DebriefData, groups: Group[], opener: HTMLEleme
       ),
       h('section', { class: 'dsection' }, h('h2', {}, tr('debrief.tab.summary')), summaryTable(data)),
       ...chartSections({ data, groups, compact: true, table: 'none', details: false }, 'h2'),
+      botsSlot,
       h(
         'section',
         { class: 'dsection report-break' },
@@ -74,6 +87,7 @@ export function openReport(data: DebriefData, groups: Group[], opener: HTMLEleme
       ),
     ),
   );
+  drawBots();
   document.body.append(overlay);
   document.body.classList.add('debrief-printing');
   document.addEventListener('keydown', onKey);

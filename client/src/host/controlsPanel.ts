@@ -1,6 +1,7 @@
 // Running the game: round and phase, the big countdown (the server's clock, the same on every screen), start,
-// pause/resume, add time, end the phase now, bot takeover, end the game. Every control is confirmed on screen.
-import type { BotStrategy } from '../../../shared/model/ids.js';
+// pause/resume, add time, end the phase now, lock, bot takeover, end the game. Controls that change the game say
+// what they will do and ask first; every outcome is confirmed on screen where the control is.
+import { BOT_STRATEGIES, type BotStrategy } from '../../../shared/model/ids.js';
 import type { SessionView } from '../../../shared/model/session/view.js';
 import type { SessionClient } from '../state/session.js';
 import { h, uid } from '../ui/dom.js';
@@ -162,6 +163,41 @@ async function fillBots(ctx: ConsoleCtx, strategy: BotStrategy, at: Element | nu
   if (ok) await runCommand(ctx.client, 'host:fillBots', { strategy }, tr('host.lobby.fillBots'), at);
 }
 
+const strategyName = (s: string) => {
+  const known = BOT_STRATEGIES.find((x) => x === s);
+  return known ? tr(`host.bot.${known}`) : s;
+};
+
+/** Locking or opening the lobby, after saying who can still join. */
+async function setLock(ctx: ConsoleCtx, locked: boolean, at: Element | null): Promise<void> {
+  const action = locked ? tr('host.lobby.lock') : tr('host.lobby.unlock');
+  const ok = await confirmDialog({
+    title: locked ? tr('host.lobby.lockTitle') : tr('host.lobby.unlockTitle'),
+    body: locked ? tr('host.lobby.lockBody') : tr('host.lobby.unlockBody'),
+    confirm: action,
+  });
+  if (ok) await runCommand(ctx.client, 'host:lock', { locked }, action, at);
+}
+
+/** Switching the bot takeover of absent regions, after saying what a region whose students are away does then. */
+async function setTakeover(ctx: ConsoleCtx, enabled: boolean, at: Element | null): Promise<void> {
+  const ok = await confirmDialog({
+    title: enabled ? tr('host.takeoverOnTitle') : tr('host.takeoverOffTitle'),
+    body: enabled
+      ? tr('host.takeoverOnBody', { strategy: strategyName(currentStrategy(ctx.view())) })
+      : tr('host.takeoverOffBody'),
+    confirm: enabled ? tr('host.takeoverOnConfirm') : tr('host.takeoverOffConfirm'),
+  });
+  if (ok)
+    await runCommand(
+      ctx.client,
+      'host:setTakeover',
+      { enabled },
+      enabled ? tr('host.takeoverOn') : tr('host.takeoverOff'),
+      at,
+    );
+}
+
 /** Lobby settings that also matter during the game: lock, bot strategy, takeover. */
 export function lobbyCard(ctx: ConsoleCtx): HTMLElement {
   const v = ctx.view();
@@ -186,13 +222,7 @@ export function lobbyCard(ctx: ConsoleCtx): HTMLElement {
   takeover.addEventListener('change', () => {
     const on = takeover.checked;
     takeover.checked = !on; // the server's view decides
-    void runCommand(
-      ctx.client,
-      'host:setTakeover',
-      { enabled: on },
-      on ? tr('host.takeoverOn') : tr('host.takeoverOff'),
-      takeover,
-    );
+    void setTakeover(ctx, on, takeover);
   });
   const bots = botRegionCount(v);
   return h(
@@ -214,14 +244,7 @@ export function lobbyCard(ctx: ConsoleCtx): HTMLElement {
           disabled: !c.lobby,
           'data-fkey': 'lock',
           'data-testid': 'lock',
-          onclick: (e: Event) =>
-            void runCommand(
-              ctx.client,
-              'host:lock',
-              { locked: !v.locked },
-              v.locked ? tr('host.lobby.unlock') : tr('host.lobby.lock'),
-              controlOf(e),
-            ),
+          onclick: (e: Event) => void setLock(ctx, !v.locked, controlOf(e)),
         },
         v.locked ? tr('host.lobby.unlock') : tr('host.lobby.lock'),
       ),

@@ -1,10 +1,11 @@
 // The console's live view of the worlds: an overview table of every world (progress in the phase, offers pending,
 // agreements signed, broken last round, students away), sortable with the worlds needing attention first, and one
 // world opened in detail (its map and the terms of its offers and agreements). A class of a few worlds opens the
-// first one at once; a lecture hall opens a world from the table.
+// first one at once; a lecture hall (75 worlds) opens a world from the table or the picker. The table scrolls inside
+// its own box, so the card keeps one height however many worlds there are.
 import type { Component } from '../ui/component.js';
 import { h, mount, uid } from '../ui/dom.js';
-import { tr } from '../ui/i18n.js';
+import { tr, trCount } from '../ui/i18n.js';
 import { worldLabel } from '../ui/labels.js';
 import type { ConsoleCtx } from './controlsPanel.js';
 import { needsAttention, sortRows, worldRows, type WorldOrder, type WorldRow } from './worldOverview.js';
@@ -68,7 +69,17 @@ export function liveWorldsPanel(ctx: ConsoleCtx): Component<ConsoleCtx> {
   const sortId = uid('order');
   const sort = h('select', { id: sortId, 'data-testid': 'world-order' });
   const sortLabel = h('label', { for: sortId });
-  const table = h('div', { class: 'table-wrap' });
+  const pickId = uid('pick');
+  const pick = h('select', { id: pickId, 'data-testid': 'world-pick' });
+  const pickLabel = h('label', { for: pickId });
+  const attention = h('p', { class: 'hint', 'data-testid': 'worlds-attention' });
+  const table = h('div', {
+    class: 'table-wrap world-scroll',
+    tabindex: '0',
+    role: 'region',
+    'aria-labelledby': heading.id,
+    'data-testid': 'world-scroll',
+  });
   const detail = worldDetail(() => {
     opened = null;
     repaint();
@@ -76,8 +87,16 @@ export function liveWorldsPanel(ctx: ConsoleCtx): Component<ConsoleCtx> {
   const el = h(
     'section',
     { class: 'card stack live-worlds', 'aria-labelledby': heading.id, 'data-testid': 'worlds-card' },
-    h('div', { class: 'row' }, heading, h('span', { class: 'spacer' }), sortLabel, sort),
+    h(
+      'div',
+      { class: 'row live-tools' },
+      heading,
+      h('span', { class: 'spacer' }),
+      h('span', { class: 'live-tool' }, pickLabel, pick),
+      h('span', { class: 'live-tool' }, sortLabel, sort),
+    ),
     detail.el,
+    attention,
     table,
   );
   sort.addEventListener('change', () => {
@@ -89,6 +108,24 @@ export function liveWorldsPanel(ctx: ConsoleCtx): Component<ConsoleCtx> {
     repaint();
     detail.el.querySelector<HTMLElement>('h3')?.focus();
   };
+  pick.addEventListener('change', () => {
+    if (pick.value !== '') open(Number(pick.value));
+  });
+
+  /** One option per world in number order; those needing attention marked (the table says why). */
+  function paintPicker(rows: WorldRow[]): void {
+    mount(
+      pick,
+      h('option', { value: '', selected: opened === null }, tr('host.live.pickNone')),
+      sortRows(rows, 'number').map((r) =>
+        h(
+          'option',
+          { value: String(r.world), selected: opened === r.world },
+          needsAttention(r) ? `${worldLabel(r.world)} ⚠` : worldLabel(r.world),
+        ),
+      ),
+    );
+  }
 
   function paintTable(rows: WorldRow[]): void {
     mount(
@@ -130,6 +167,7 @@ export function liveWorldsPanel(ctx: ConsoleCtx): Component<ConsoleCtx> {
     const rows = worldRows(view, (w) => history.get(w) ?? []);
     heading.textContent = tr('host.worlds.heading', { n: view.worldCount });
     sortLabel.textContent = tr('host.live.order');
+    pickLabel.textContent = tr('host.live.pick');
     const sig = JSON.stringify([tr('app.title'), order, opened, rows]);
     if (sig !== lastSig) {
       lastSig = sig;
@@ -140,6 +178,9 @@ export function liveWorldsPanel(ctx: ConsoleCtx): Component<ConsoleCtx> {
         ),
       );
       paintTable(rows);
+      paintPicker(rows);
+      const n = rows.filter(needsAttention).length;
+      attention.textContent = n === 0 ? tr('host.live.attentionNone') : trCount('host.live.attention', n);
     }
     detail.el.hidden = opened === null;
     if (opened !== null) detail.show(c, opened);

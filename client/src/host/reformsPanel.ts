@@ -3,7 +3,7 @@
 import type { Treatment } from '../../../shared/model/ids.js';
 import type { Component } from '../ui/component.js';
 import { h, uid } from '../ui/dom.js';
-import { tr } from '../ui/i18n.js';
+import { tr, trCount } from '../ui/i18n.js';
 import { controlOf, runCommand } from './commands.js';
 import { appliedText, reformChange, reformQuestion } from './reformConfirm.js';
 import { SWITCHABLE, toggle, type Switchable } from './configForm.js';
@@ -30,6 +30,21 @@ function badges(list: readonly Treatment[] | null): HTMLElement {
   );
 }
 
+/** Up to this many worlds are listed by name; a lecture's are counted, their names folded away. */
+const LIST_WORLDS_UP_TO = 6;
+
+function armWorlds(worlds: readonly number[]): HTMLElement {
+  if (worlds.length === 0) return h('div', { class: 'hint' }, tr('host.reforms.noWorld'));
+  const names = worlds.map(worldLabel).join(', ');
+  if (worlds.length <= LIST_WORLDS_UP_TO) return h('div', { class: 'hint' }, names);
+  return h(
+    'details',
+    { class: 'hint arm-worlds' },
+    h('summary', {}, trCount('host.reforms.worldCount', worlds.length)),
+    names,
+  );
+}
+
 function armTable(arms: ArmStatus[]): HTMLElement {
   return h(
     'table',
@@ -53,16 +68,7 @@ function armTable(arms: ArmStatus[]): HTMLElement {
         h(
           'tr',
           { 'data-testid': `arm-row-${a.arm}` },
-          h(
-            'th',
-            { scope: 'row' },
-            a.name,
-            h(
-              'div',
-              { class: 'hint' },
-              a.worlds.length === 0 ? tr('host.reforms.noWorld') : a.worlds.map(worldLabel).join(', '),
-            ),
-          ),
+          h('th', { scope: 'row' }, a.name, armWorlds(a.worlds)),
           h('td', {}, badges(a.now)),
           h('td', {}, badges(a.next)),
         ),

@@ -1,12 +1,12 @@
 // The seats table, filling live: name, world, region, connected or away since when; rename and move a seat (one
-// dialog), or remove it after a confirmation (the student's screen says so and the seat stays removed).
+// dialog that says what saving will do as it is edited), or remove it after a confirmation (the student's screen says so and the seat stays removed).
 import type { SeatView, SessionView } from '../../../shared/model/session/view.js';
 import { h, mount, uid } from '../ui/dom.js';
 import { tr } from '../ui/i18n.js';
 import { controlOf, runCommand } from './commands.js';
 import { controlsFor, moveTargets, sortedSeats } from './consoleModel.js';
 import type { ConsoleCtx } from './controlsPanel.js';
-import { confirmDialog, feedbackHost } from './widgets.js';
+import { confirmDialog, dialogHead, feedbackHost } from './widgets.js';
 import { worldLabel } from '../ui/labels.js';
 import { awayText, regionLabel } from './worldsPanel.js';
 
@@ -49,8 +49,44 @@ function editSeat(ctx: ConsoleCtx, seat: SeatView, at: Element | null): void {
       list.map((r) => h('option', { value: r, selected: r === keep }, regionLabel(v, w, r))),
     );
   };
-  world.addEventListener('change', fillRegions);
+  const will = h('div', { class: 'seat-will', role: 'status', 'data-testid': 'seat-will' });
+  const place = (w: number, r: string) =>
+    tr('host.seats.place', { region: regionLabel(v, w, r), world: worldLabel(w) });
+  /** Says what saving will do, as the instructor edits (nothing is sent before Save). */
+  const explain = () => {
+    const newName = name.value.trim();
+    const w = Number(world.value);
+    const lines: string[] = [];
+    if (newName !== '' && newName !== seat.name)
+      lines.push(tr('host.seats.willRename', { name: seat.name, to: newName }));
+    if (w !== seat.world || region.value !== seat.region) {
+      lines.push(
+        tr('host.seats.willMove', {
+          name: newName || seat.name,
+          from: place(seat.world, seat.region),
+          to: place(w, region.value),
+        }),
+      );
+      const others = v.seats.some(
+        (s) => s.id !== seat.id && !s.kicked && s.world === seat.world && s.region === seat.region,
+      );
+      const left = regionLabel(v, seat.world, seat.region);
+      lines.push(tr(others ? 'host.seats.removeThenOthers' : 'host.seats.removeThenBot', { region: left }));
+    }
+    mount(
+      will,
+      h('b', {}, tr('host.seats.willTitle')),
+      ...(lines.length === 0 ? [tr('host.seats.willNothing')] : lines).map((l) => h('p', {}, l)),
+    );
+  };
+  world.addEventListener('change', () => {
+    fillRegions();
+    explain();
+  });
+  region.addEventListener('change', explain);
+  name.addEventListener('input', explain);
   fillRegions();
+  explain();
   const dialog = h('dialog', { class: 'host-dialog', 'aria-labelledby': titleId, 'data-testid': 'seat-dialog' });
   const close = () => {
     dialog.close();
@@ -81,7 +117,7 @@ function editSeat(ctx: ConsoleCtx, seat: SeatView, at: Element | null): void {
   const form = h(
     'form',
     { class: 'stack', method: 'dialog' },
-    h('h2', { id: titleId }, tr('host.seats.editTitle', { name: seat.name })),
+    dialogHead(titleId, tr('host.seats.editTitle', { name: seat.name }), close),
     h(
       'div',
       { class: 'field' },
@@ -96,6 +132,7 @@ function editSeat(ctx: ConsoleCtx, seat: SeatView, at: Element | null): void {
       h('div', { class: 'field' }, h('label', { for: regionId }, tr('term.region')), region),
     ),
     h('p', { class: 'hint' }, tr('host.seats.moveHint')),
+    will,
     h(
       'div',
       { class: 'row dialog-actions' },
@@ -204,7 +241,15 @@ export function seatsCard(ctx: ConsoleCtx, now: number): HTMLElement {
       ? h('p', { class: 'hint', 'data-testid': 'no-seats' }, tr('host.seats.empty'))
       : h(
           'div',
-          { class: 'table-wrap' },
+          // A lecture's 300 students scroll inside this box (kept where it was when the table is rebuilt).
+          {
+            class: 'table-wrap seat-scroll',
+            tabindex: '0',
+            role: 'region',
+            'aria-labelledby': 'seats-heading',
+            'data-scroll-key': 'seats',
+            'data-testid': 'seat-scroll',
+          },
           h(
             'table',
             { class: 'seats-table' },

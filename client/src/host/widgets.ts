@@ -88,7 +88,28 @@ export interface ConfirmOptions {
   danger?: boolean;
 }
 
-/** A modal question (native <dialog>: focus trapped, Escape cancels). Resolves true when confirmed. */
+/** A dialog's title with a visible close button (✕) beside it; Escape does the same. */
+export function dialogHead(titleId: string, title: string, close: () => void): HTMLElement {
+  return h(
+    'div',
+    { class: 'dialog-head' },
+    h('h2', { id: titleId }, title),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'small dialog-close',
+        'aria-label': tr('common.close'),
+        title: tr('common.close'),
+        'data-testid': 'dialog-close',
+        onclick: close,
+      },
+      '✕',
+    ),
+  );
+}
+
+/** A modal question (native <dialog>: focus trapped, Escape or ✕ cancels). Resolves true when confirmed. */
 export function confirmDialog(opts: ConfirmOptions): Promise<boolean> {
   return new Promise((resolve) => {
     const titleId = uid('dlg');
@@ -100,8 +121,8 @@ export function confirmDialog(opts: ConfirmOptions): Promise<boolean> {
     };
     mount(
       dialog,
-      h('h2', { id: titleId }, opts.title),
-      h('p', {}, opts.body),
+      dialogHead(titleId, opts.title, () => finish(false)),
+      h('p', { 'data-testid': 'confirm-body' }, opts.body),
       h(
         'div',
         { class: 'row dialog-actions' },
@@ -128,6 +149,8 @@ export function confirmDialog(opts: ConfirmOptions): Promise<boolean> {
     });
     document.body.append(dialog);
     dialog.showModal();
+    // The safe answer has the focus (not the ✕, the first control).
+    dialog.querySelector<HTMLElement>('[data-testid=confirm-cancel]')?.focus();
   });
 }
 
@@ -179,13 +202,23 @@ export function showFeedback(host: Element, kind: 'ok' | 'fail', text: string): 
   );
 }
 
-/** Replaces an element's children, giving focus back to the control with the same data-fkey afterwards. */
+/**
+ * Replaces an element's children, giving focus back to the control with the same data-fkey afterwards and keeping
+ * the scroll position of boxes with the same data-scroll-key.
+ */
 export function remount(el: HTMLElement, ...children: (Node | string | null | false | undefined)[]): void {
   const active = document.activeElement;
   const key = active instanceof HTMLElement && el.contains(active) ? active.dataset['fkey'] : undefined;
   const feedback = el.querySelector(':scope > .action-feedback');
+  const scrolled = [...el.querySelectorAll<HTMLElement>('[data-scroll-key]')].map(
+    (x) => [x.dataset['scrollKey'], x.scrollTop] as const,
+  );
   mount(el, ...children);
   if (feedback) el.append(feedback);
+  for (const [k, top] of scrolled) {
+    const again = k ? el.querySelector<HTMLElement>(`[data-scroll-key="${CSS.escape(k)}"]`) : null;
+    if (again) again.scrollTop = top;
+  }
   if (key) {
     const again = el.querySelector<HTMLElement>(`[data-fkey="${CSS.escape(key)}"]`);
     again?.focus();

@@ -32,7 +32,14 @@ export function awayCard(view: SessionView, now: number): HTMLElement {
       ? h('p', { class: 'hint' }, view.students.total === 0 ? tr('host.away.noStudents') : tr('host.away.none'))
       : h(
           'ul',
-          { class: 'away-list' },
+          // A lecture's many absent students scroll inside the card.
+          {
+            class: 'away-list',
+            tabindex: '0',
+            'aria-labelledby': 'away-heading',
+            'data-scroll-key': 'away',
+            'data-testid': 'away-list',
+          },
           away.map((s) =>
             h(
               'li',

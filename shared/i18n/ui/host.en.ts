@@ -169,6 +169,20 @@ export const hostEn = {
   'host.lobby.unlock': 'Unlock the lobby',
   'host.lobby.lockedHint': 'Nobody new can join. Students already seated can still come back.',
   'host.lobby.openHint': 'Anyone with the code can join. Lock the lobby when the class is complete.',
+  'host.lobby.lockTitle': 'Lock the lobby?',
+  'host.lobby.lockBody':
+    'From now on nobody new can join with the code or the QR code. Students already seated can still come back. You can unlock it again at any time.',
+  'host.lobby.unlockTitle': 'Open the lobby again?',
+  'host.lobby.unlockBody':
+    'Anyone with the code or the QR code can join again and is given a seat at once. You can lock it again at any time.',
+  'host.takeoverOnTitle': 'Let bots play for absent regions?',
+  'host.takeoverOnBody':
+    'From the next deadline on, when every student of a region is away, its bot ({strategy}) decides for it instead of the default rules. Students who come back play their region again.',
+  'host.takeoverOffTitle': 'Stop bots playing for absent regions?',
+  'host.takeoverOffBody':
+    'From the next deadline on, a region whose students are all away follows the default rules instead of its bot.',
+  'host.takeoverOnConfirm': 'Turn takeover on',
+  'host.takeoverOffConfirm': 'Turn takeover off',
   'host.lobby.botStrategy': 'Bot strategy',
   'host.lobby.fillBots': 'Use for bot regions',
   'host.lobby.botRegions': 'Regions played by bots now: {n}.',
@@ -201,6 +215,13 @@ export const hostEn = {
   'host.live.order': 'Order',
   'host.live.order.attention': 'Needing attention first',
   'host.live.order.number': 'By number',
+  'host.live.pick': 'Open world',
+  'host.live.pickNone': 'Choose a world…',
+  'host.live.attentionNone': 'No world needs attention now.',
+  'host.live.attention.one':
+    '{n} world needs attention (students away or an agreement broken): listed first, marked ⚠.',
+  'host.live.attention.other':
+    '{n} worlds need attention (students away or agreements broken): listed first, marked ⚠.',
   'host.live.close': 'Close this world',
   'host.live.notStarted': 'This world starts with the game.',
   'host.live.offers.one': '{n} offer pending',
@@ -219,6 +240,8 @@ export const hostEn = {
   'host.reforms.arm': 'Group',
   'host.reforms.now': 'Now',
   'host.reforms.next': 'Next round',
+  'host.reforms.worldCount.one': '{n} world',
+  'host.reforms.worldCount.other': '{n} worlds',
   'host.reforms.noWorld': 'no world yet',
   'host.reforms.noNext': 'There is no next round.',
   'host.reforms.fromStart': 'Changes apply from round 1.',
@@ -275,6 +298,12 @@ export const hostEn = {
   'host.seats.editTitle': 'Rename or move {name}',
   'host.seats.nameHint': '1-24 characters.',
   'host.seats.moveHint': 'A moved student sees the new region at once.',
+  'host.seats.willTitle': 'What saving does',
+  'host.seats.willNothing': 'Nothing changes until you edit the name, the world or the region.',
+  'host.seats.willRename': '{name} is renamed “{to}” on every screen, the projector included.',
+  'host.seats.willMove':
+    '{name} moves from {from} to {to}: their screen switches to the new region at once, in the middle of the round.',
+  'host.seats.place': '{region} in {world}',
   'host.seats.renameAction': 'Rename {name}',
   'host.seats.moveAction': 'Move {name}',
   'host.seats.remove': 'Remove',

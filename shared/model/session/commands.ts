@@ -2,7 +2,7 @@
 // (here and not in shared/protocol because the model may not import the protocol); the wire events of
 // shared/protocol/events.ts add a cmdId to the student and host commands, and every command type is derived.
 import { z } from 'zod';
-import { TreatmentSchema } from '../config.js';
+import { MAX_WORLDS, TreatmentSchema } from '../config.js';
 import { DecisionSchema } from '../decisions.js';
 import { BOT_STRATEGIES } from '../ids.js';
 import { PRESET_MESSAGES, ProposalTermsSchema } from '../negotiation.js';
@@ -42,7 +42,16 @@ export const HOST_COMMANDS = {
     .strict(),
   'host:fillBots': z.object({ strategy: z.enum(BOT_STRATEGIES) }).strict(),
   'host:renameSeat': z.object({ seatId: id, name: z.string().max(200) }).strict(),
-  'host:moveSeat': z.object({ seatId: id, world: z.int().min(0).max(59), region: id }).strict(),
+  'host:moveSeat': z
+    .object({
+      seatId: id,
+      world: z
+        .int()
+        .min(0)
+        .max(MAX_WORLDS - 1),
+      region: id,
+    })
+    .strict(),
   'host:kickSeat': z.object({ seatId: id }).strict(),
   'host:lock': z.object({ locked: z.boolean() }).strict(),
   'host:setTakeover': z.object({ enabled: z.boolean() }).strict(),

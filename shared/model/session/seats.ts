@@ -1,11 +1,9 @@
 // Seats: display names, and spreading students over worlds and regions so that they fill evenly (docs/rules.md section 2).
-import { armMap, armOfWorld } from '../config.js';
+import { armMap, armOfWorld, MAX_WORLDS } from '../config.js';
 import { fail, ok, type Result } from '../errors.js';
 import type { RegionId } from '../ids.js';
 import { normaliseText, textProblem } from '../text.js';
 import { activeSeats, regionKey, type SessionState } from './state.js';
-
-const MAX_WORLDS = 60;
 
 /** A display name under the text policy (shared/model/text.ts), 1-24 characters. */
 export function cleanName(raw: string): Result<string> {

@@ -1,7 +1,8 @@
 // The debrief as a class discusses it (issue 10): a saved log of 8 rounds (reforms from round 5, three worlds) opened
 // at /debrief. Charts fill their width at 1366x768, 1280x720 and 1920x1080 with text of at least 14 px; periods are
-// labelled with reform names; nothing overflows on a 390x844 phone; the printable report fits A4; "Class vs bots"
-// shows the class beside each bot strategy with numbers; once in Chinese. Screens captured and scanned with axe.
+// labelled with reform names; nothing overflows on a 390x844 phone; the printable report fits A4 (print media), with
+// "Your class against the bots" in it; "Class vs bots" shows the class beside each bot strategy with numbers; once in
+// Chinese. Screens captured and scanned with axe.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -205,6 +206,15 @@ describe.sequential('the debrief for a discussion', () => {
     await page.getByRole('button', { name: en('debrief.report.open') }).click();
     const report = page.getByRole('dialog', { name: en('debrief.report.title') });
     await report.waitFor();
+    // "Your class against the bots" is in the report: each period's table, the class first, then every strategy.
+    await report.getByRole('heading', { name: en('debrief.bots.title') }).waitFor();
+    const botPeriods = report.locator('[data-testid=bots-period]');
+    await expect.poll(() => botPeriods.count(), { timeout: 90_000 }).toBe(2);
+    for (const card of await botPeriods.all()) {
+      expect(await card.locator('tbody tr').count()).toBe(5);
+      expect(await card.locator('tbody tr').first().textContent()).toContain(en('debrief.bots.class'));
+      expect(await card.locator('.bots-verdict').textContent()).toMatch(/\d/);
+    }
     await captureScreen(page, 'debrief-report', {
       sizes: [LAPTOP_1366],
       expect: () => [report.getByRole('heading', { name: en('debrief.report.title') })],
@@ -216,7 +226,18 @@ describe.sequential('the debrief for a discussion', () => {
       .filter((el) => el.getBoundingClientRect().right > ${A4_PRINTABLE_PX} + 1 || el.scrollWidth > el.getBoundingClientRect().width + 1)
       .map((el) => el.tagName + '.' + (el.getAttribute('class') ?? '') + ' ' + Math.round(el.getBoundingClientRect().right) + '/' + el.scrollWidth)`)) as string[];
     expect(tooWide).toEqual([]);
-    expect(await page.locator('.debrief-report table').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('.debrief-report table').count()).toBeGreaterThanOrEqual(5);
+    // Printed: the bots' tables are shown whole (every column's right edge on the page).
+    const botsCut =
+      (await page.evaluate(`[...document.querySelectorAll('.debrief-report .bots-table th, .debrief-report .bots-table td')]
+      .filter((el) => el.getBoundingClientRect().width === 0 || el.getBoundingClientRect().right > ${A4_PRINTABLE_PX} + 1).length`)) as number;
+    expect(botsCut).toBe(0);
+    expect(await page.locator('.debrief-report .bots-table').count()).toBe(2);
+    await captureScreen(page, 'debrief-report-print', {
+      sizes: [{ width: A4_PRINTABLE_PX, height: 1000 }],
+      restore: { width: A4_PRINTABLE_PX, height: 1000 },
+      expect: () => [report.locator('.bots-table').first()],
+    });
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     await page.emulateMedia({ media: 'screen' });

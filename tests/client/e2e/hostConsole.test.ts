@@ -86,6 +86,18 @@ describe.sequential('the host console sees every world', () => {
     await expect
       .poll(async () => [await rows.nth(0).getAttribute('data-testid'), await rows.nth(1).getAttribute('data-testid')])
       .toEqual(['world-3', 'world-8']);
+    // 40 worlds scroll inside the overview's own box: the card fits a 1280x720 or 1366x768 screen.
+    for (const vp of [LAPTOP, CONSOLE]) {
+      await host.page.setViewportSize(vp);
+      const fit = (await host.page.evaluate(`(() => {
+        const box = document.querySelector('[data-testid=world-scroll]');
+        const card = document.querySelector('[data-testid=worlds-card]').getBoundingClientRect().height;
+        return { box: box.clientHeight, scroll: box.scrollHeight, card, viewport: innerHeight };
+      })()`)) as { box: number; scroll: number; card: number; viewport: number };
+      expect(fit.scroll).toBeGreaterThan(fit.box + 100);
+      expect(fit.card).toBeLessThan(fit.viewport);
+    }
+    await host.page.setViewportSize(CONSOLE);
     await host.page.locator('[data-testid=world-order]').selectOption('number');
     await expect.poll(() => rows.first().getAttribute('data-testid')).toBe('world-0');
     expect(await host.page.locator('[data-testid=world-detail]').isVisible()).toBe(false);
