@@ -2,7 +2,7 @@
 // gets the seat it made; two guests whose clients picked the same cmdId get a seat each.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { JoinReply } from '../../../shared/protocol/http.js';
-import { connect, createSession, http, runtimeOf, slowConfig, startTestServer, type TestServer } from '../helpers.js';
+import { connect, createSession, http, slowConfig, startTestServer, type TestServer } from '../helpers.js';
 
 let ts: TestServer;
 
@@ -28,7 +28,9 @@ async function joinSocket(code: string, payload: Record<string, unknown>): Promi
 }
 
 async function seatNames(code: string): Promise<string[]> {
-  return (await runtimeOf(ts, code)).state.seats.map((s) => s.name);
+  // The session as stored (in a cluster this process may hold a read copy: tests/server/cluster/join-idempotency).
+  const rt = await ts.server.registry.fresh(code);
+  return rt?.state.seats.map((s) => s.name) ?? [];
 }
 
 describe('join idempotency', () => {
