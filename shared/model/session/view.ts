@@ -107,6 +107,41 @@ const worldViews = new WeakMap<WorldLive, CachedWorld>();
 const seatViews = new WeakMap<Seat, SeatView>();
 const publicSeatViews = new WeakMap<Seat, SeatView>();
 
+/** A session's acts as shown, all and by region, for one acts list and one seats list (see actsOf). */
+interface ActsShown {
+  acts: readonly SeatAct[];
+  seats: readonly Seat[];
+  all: ActView[];
+  byRegion: Map<string, ActView[]>;
+}
+
+/** The latest acts shown per session (by its config). */
+const lastActs = new WeakMap<SessionConfig, ActsShown>();
+
+/**
+ * The acts of a round as shown. Acts are only ever appended (a new round starts a new list): the acts of the last
+ * broadcast are extended with the new ones rather than rebuilt, since a busy round has thousands and every
+ * broadcast rebuilt and re-diffed them all. Lists are copied, never changed: a view already sent keeps its own.
+ */
+function actsOf(state: SessionState): ActsShown {
+  const last = lastActs.get(state.config);
+  const { acts, seats } = state;
+  if (last && last.acts === acts && last.seats === seats) return last;
+  const n = last?.acts.length ?? 0;
+  const appended =
+    last !== undefined && last.seats === seats && acts.length >= n && (n === 0 || acts[n - 1] === last.acts[n - 1]);
+  const names = new Map(seats.map((x) => [x.id, x.name]));
+  const fresh = (appended ? acts.slice(n) : acts).map((a) => ({ ...a, name: names.get(a.seatId) ?? '' }));
+  const byRegion = appended && last ? new Map(last.byRegion) : new Map<string, ActView[]>();
+  for (const a of fresh) {
+    const key = `${a.world}:${a.region}`;
+    byRegion.set(key, [...(byRegion.get(key) ?? []), a]);
+  }
+  const shown = { acts, seats, all: appended && last ? last.all.concat(fresh) : fresh, byRegion };
+  lastActs.set(state.config, shown);
+  return shown;
+}
+
 /** The latest region statuses and world infos of a session (by its config), reused while they read the same. */
 const lastParts = new WeakMap<SessionConfig, { statuses: Map<string, RegionStatus>; infos: Map<string, WorldInfo> }>();
 
@@ -331,10 +366,9 @@ export class ViewBuilder {
           : state.seats.filter((s) => !s.kicked);
     const seatCache = role.kind === 'projector' ? publicSeatViews : seatViews;
     const presence = (id: string): Presence => (role.kind === 'projector' ? NO_PRESENCE : this.presence(id));
+    const shown = actsOf(state);
     const acts =
-      role.kind === 'projector'
-        ? []
-        : state.acts.filter((a) => !mine || (a.world === mine.world && a.region === mine.region));
+      role.kind === 'projector' ? [] : mine ? (shown.byRegion.get(`${mine.world}:${mine.region}`) ?? []) : shown.all;
     return {
       ...this.common(),
       ...(mine ? { students: this.worldStudents(mine.world) } : {}),
@@ -342,7 +376,7 @@ export class ViewBuilder {
       me,
       worlds: visibleWorlds.map((w) => this.worldFor(w, viewer)),
       seats: visibleSeats.map((s) => seatView(s, presence(s.id), seatCache)),
-      acts: acts.map((a) => ({ ...a, name: state.seats.find((s) => s.id === a.seatId)?.name ?? '' })),
+      acts,
       regions: mine
         ? regions.filter((r) => r.world === mine.world)
         : role.kind === 'projector'

@@ -82,6 +82,26 @@ describe('seats’ acts', () => {
     ]);
   });
 
+  it('views made one after another show every act once, with current names; a view made earlier keeps its acts', () => {
+    const start = team();
+    const { li, wu, ana } = start;
+    let s = start.s;
+    const earlier = sessionView(s, { kind: 'host' });
+    s = apply(s, { type: 'proposal:submit', to: 'C', terms: OPEN }, ana);
+    const first = sessionView(s, { kind: 'host' });
+    s = apply(s, { type: 'proposal:submit', to: 'I', terms: OPEN }, wu);
+    s = apply(s, { type: 'proposal:submit', to: 'I', terms: OPEN }, li);
+    expect(actsOf(s, 0, 'C').map((a) => a[0])).toEqual(['Wu', 'Li']);
+    expect(earlier.acts).toEqual([]);
+    expect(first.acts.map((a) => a.name)).toEqual(['Ana']);
+    const liId = s.seats[0]?.id ?? '';
+    s = apply(s, { type: 'host:renameSeat', seatId: liId, name: 'Lin' });
+    expect(sessionView(s, { kind: 'host' }).acts.map((a) => a.name)).toEqual(['Ana', 'Wu', 'Lin']);
+    // An older state of the session still gets its own acts.
+    expect(sessionView(start.s, { kind: 'host' }).acts).toEqual([]);
+    expect(actsOf(s, 0, 'I').map((a) => a[0])).toEqual(['Ana']);
+  });
+
   it('a snapshot without acts (written before they were recorded) is not used: the log rebuilds them', () => {
     const { s } = team();
     expect(parseSnapshotState(JSON.parse(JSON.stringify(s)))).not.toBeNull();
