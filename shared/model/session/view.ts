@@ -8,8 +8,12 @@ import type { WorldState } from '../state.js';
 import { fullWorldView, restrictWorldView, type Viewer, type WorldView } from '../views.js';
 import type { WorldLive } from '../world.js';
 import { botStrategyOf, worldRegions } from './seats.js';
-import { activeSeats, type Announcement, type Phase, type Seat, type SeatAct, type SessionState } from './state.js';
+import { activeSeats, type Announcement, type Phase, type Seat, type SessionState } from './state.js';
 import { treatmentsFor } from './treatments.js';
+import { actsOf, type ActView } from './actsView.js';
+import { shareUnchanged } from './share.js';
+
+export type { ActView } from './actsView.js';
 
 export interface Presence {
   connected: boolean;
@@ -28,11 +32,6 @@ export interface SeatView {
   kicked: boolean;
   connected: boolean;
   awaySince: number | null;
-}
-
-/** A seat's act of this round with the seat's name: a region's seats see their own (the host sees all). */
-export interface ActView extends SeatAct {
-  name: string;
 }
 
 export interface RegionStatus {
@@ -103,44 +102,21 @@ interface CachedWorld {
  */
 const worldViews = new WeakMap<WorldLive, CachedWorld>();
 
+/** The latest world views of a session (by its config) per world and viewer key (`h` for the host's): a rebuilt
+ * view shares their unchanged parts (share.ts), so that the diff of each viewer's view skips them at once. */
+const latestWorlds = new WeakMap<SessionConfig, Map<string, LiveWorldView>>();
+
+function sharedWithLatest(config: SessionConfig, key: string, fresh: LiveWorldView): LiveWorldView {
+  let latest = latestWorlds.get(config);
+  if (!latest) latestWorlds.set(config, (latest = new Map<string, LiveWorldView>()));
+  const shared = shareUnchanged(latest.get(key), fresh);
+  latest.set(key, shared);
+  return shared;
+}
+
 /** Seat records as shown with presence (host, students) and without (projector), by seat record. */
 const seatViews = new WeakMap<Seat, SeatView>();
 const publicSeatViews = new WeakMap<Seat, SeatView>();
-
-/** A session's acts as shown, all and by region, for one acts list and one seats list (see actsOf). */
-interface ActsShown {
-  acts: readonly SeatAct[];
-  seats: readonly Seat[];
-  all: ActView[];
-  byRegion: Map<string, ActView[]>;
-}
-
-/** The latest acts shown per session (by its config). */
-const lastActs = new WeakMap<SessionConfig, ActsShown>();
-
-/**
- * The acts of a round as shown. Acts are only ever appended (a new round starts a new list): the acts of the last
- * broadcast are extended with the new ones rather than rebuilt, since a busy round has thousands and every
- * broadcast rebuilt and re-diffed them all. Lists are copied, never changed: a view already sent keeps its own.
- */
-function actsOf(state: SessionState): ActsShown {
-  const last = lastActs.get(state.config);
-  const { acts, seats } = state;
-  if (last && last.acts === acts && last.seats === seats) return last;
-  const n = last?.acts.length ?? 0;
-  const appended =
-    last !== undefined && last.seats === seats && acts.length >= n && (n === 0 || acts[n - 1] === last.acts[n - 1]);
-  const names = new Map(seats.map((x) => [x.id, x.name]));
-  const fresh = (appended ? acts.slice(n) : acts).map((a) => ({ ...a, name: names.get(a.seatId) ?? '' }));
-  const byRegion = appended && last ? new Map(last.byRegion) : new Map<string, ActView[]>();
-  for (const a of fresh) {
-    const key = `${a.world}:${a.region}`;
-    byRegion.set(key, [...(byRegion.get(key) ?? []), a]);
-  }
-  const shown = { acts, seats, all: appended && last ? last.all.concat(fresh) : fresh, byRegion };
-  lastActs.set(state.config, shown);
-  return shown;
-}
 
 /** The latest region statuses and world infos of a session (by its config), reused while they read the same. */
 const lastParts = new WeakMap<SessionConfig, { statuses: Map<string, RegionStatus>; infos: Map<string, WorldInfo> }>();
@@ -230,19 +206,15 @@ export class ViewBuilder {
     let hit = worldViews.get(w);
     if (!hit || hit.config !== config || hit.gameOver !== gameOver) {
       const { history, ...rest } = fullWorldView(config, w, gameOver);
-      hit = {
-        config,
-        gameOver,
-        full: { ...rest, state: w.state, historyLength: history.length },
-        restricted: new Map(),
-      };
+      const full = { ...rest, state: w.state, historyLength: history.length };
+      hit = { config, gameOver, full: sharedWithLatest(config, `${w.index}|h`, full), restricted: new Map() };
       worldViews.set(w, hit);
     }
     if (viewer.kind === 'host') return hit.full;
     const key = viewerKey(viewer);
     let cut = hit.restricted.get(key);
     if (!cut) {
-      cut = restrictWorldView(hit.full, viewer);
+      cut = sharedWithLatest(config, `${w.index}|${key}`, restrictWorldView(hit.full, viewer));
       hit.restricted.set(key, cut);
     }
     return cut;
