@@ -12,6 +12,7 @@ import { mergeScopes, scopeHasRegion, type ViewScope } from '../../shared/model/
 import { diff, type Json } from '../../shared/protocol/patch.js';
 import type { PatchMessage, ViewMessage } from '../../shared/protocol/server-events.js';
 import type { SessionRuntime } from '../sessions/runtime.js';
+import { FlushQueue } from './flushQueue.js';
 import { roomFor, rooms } from './rooms.js';
 import type { GameIo, GameSocket, SocketData } from './socketData.js';
 
@@ -21,6 +22,8 @@ function asJson(view: SessionView): Json {
 }
 
 const LOBBY_WINDOW_FACTOR = 10;
+/** The longest run of flushes before the event loop gets to read sockets and send acks (flushQueue.ts). */
+const FLUSH_SLICE_MS = 5;
 
 interface PendingFlush {
   rt: SessionRuntime;
@@ -36,6 +39,7 @@ export class Broadcaster {
   /** Version 2 rooms: the last view sent to the room, its version (a message seq) and its history length. */
   private readonly lastSent = new Map<string, { version: number; view: SessionView; historyTotal: number }>();
   private seq = 0;
+  private readonly queue = new FlushQueue(FLUSH_SLICE_MS);
 
   constructor(
     private readonly io: GameIo,
@@ -62,9 +66,12 @@ export class Broadcaster {
 
   private timer(rt: SessionRuntime, ms: number): NodeJS.Timeout {
     return setTimeout(() => {
-      const entry = this.pending.get(rt.code);
-      this.pending.delete(rt.code);
-      this.flush(rt, entry?.scope ?? { kind: 'all' });
+      // Taken off `pending` only when it runs: changes made while it waits in the queue join its scope.
+      this.queue.add(rt.code, () => {
+        const entry = this.pending.get(rt.code);
+        this.pending.delete(rt.code);
+        this.flush(rt, entry?.scope ?? { kind: 'all' });
+      });
     }, ms);
   }
 
@@ -184,6 +191,7 @@ export class Broadcaster {
   stop(): void {
     for (const { timer } of this.pending.values()) clearTimeout(timer);
     this.pending.clear();
+    this.queue.stop();
   }
 }
 
