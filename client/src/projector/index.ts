@@ -32,12 +32,14 @@ function stageKind(ctx: ProjectorCtx): StageKind {
   return phase;
 }
 
-/** A new layout for every phase, round, language and world on show; patched in between. */
+/**
+ * A new layout for every phase, round, language and world on show; patched in between. Negotiate and decide share
+ * the play stage, so that decide's first frame does not wait for a new map (a WebGL board) to be built.
+ */
 function stageKey(ctx: ProjectorCtx): string {
   const kind = stageKind(ctx);
-  return [lang(), kind, ctx.view.phase, kind === 'lobby' ? 0 : ctx.view.round, kind === 'lobby' ? 0 : ctx.world].join(
-    ':',
-  );
+  const phase = kind === 'play' ? 'play' : ctx.view.phase;
+  return [lang(), kind, phase, kind === 'lobby' ? 0 : ctx.view.round, kind === 'lobby' ? 0 : ctx.world].join(':');
 }
 
 function buildStage(ctx: ProjectorCtx): Component<ProjectorCtx> {

@@ -1,5 +1,6 @@
-// Negotiate and decide on the big screen: the map of the world on show (links with an offer pending and signed
-// links, never their terms) beside the timer, world tabs, the reforms in force, and who has finished negotiating or
+// Negotiate and decide on the big screen (one stage for both: the map is not rebuilt when decide starts): the map of
+// the world on show (links with an offer pending and signed links, never their terms) with the key to its industry
+// bars, beside the timer, world tabs, the reforms in force, and who has finished negotiating or
 // has decided, by region.
 import { mapById } from '../../../shared/model/config.js';
 import { buildBoardModel } from '../board/model.js';
@@ -11,6 +12,7 @@ import { worldLabel } from '../ui/labels.js';
 import { regionName } from '../ui/names.js';
 import { timerElement } from '../ui/timer.js';
 import { shownWorld, type ProjectorCtx } from './context.js';
+import { economyLegend } from './legend.js';
 
 function worldTabs(ctx: ProjectorCtx): HTMLElement | null {
   if (ctx.view.worldCount <= 1) return null;
@@ -117,20 +119,31 @@ export function playStage(first: ProjectorCtx): Component<ProjectorCtx> {
     { forStudent: false, el: h('div', { class: 'board-wrap', 'data-testid': 'board' }) },
   );
   const sideEl = h('div', { class: 'stack' });
+  const legendEl = h('div', { class: 'slot' });
+  let lastLegend = '';
   const el = h(
     'main',
     { class: 'stage stage-play', 'data-testid': `projector-${first.view.phase}` },
-    h('div', { class: 'stage-map' }, board.el),
+    h('div', { class: 'stage-map' }, board.el, legendEl),
     sideEl,
   );
 
   const update = (ctx: ProjectorCtx) => {
+    // Negotiate and decide share this stage (and its map): only the test id follows the phase.
+    el.dataset['testid'] = `projector-${ctx.view.phase}`;
     mount(sideEl, side(ctx));
     const world = shownWorld(ctx);
     if (!world) return;
     const map = mapById(ctx.view.config, world.mapId);
     const history = ctx.state.history.get(world.index) ?? [];
-    board.update(buildBoardModel(ctx.view, world, history, (id) => regionName(map, id), null));
+    const model = buildBoardModel(ctx.view, world, history, (id) => regionName(map, id), null);
+    board.update(model);
+    // Drawn again only when what it says changes (the language, the sectors, the booming one).
+    const legendSig = JSON.stringify([tr('projector.legend.title'), model.sectors.map((x) => x.id), model.boom]);
+    if (legendSig !== lastLegend) {
+      lastLegend = legendSig;
+      mount(legendEl, economyLegend(model));
+    }
   };
   update(first);
   return { el, update, destroy: () => board.destroy() };

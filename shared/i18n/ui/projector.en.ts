@@ -65,4 +65,8 @@ export const projectorEn = {
   'projector.end.coopAfter': 'Cooperation with reforms',
   'projector.end.ratio': 'Output against full cooperation',
   'projector.end.lost': 'Output lost in the whole game',
+  'projector.legend.title': 'Industry bars on the map',
+  'projector.legend.height': 'Bar height: factories built in that industry',
+  'projector.legend.boom': 'Orange with ▲: the booming industry ({sector})',
+  'projector.legend.strength': 'Gold outline: the industry the region is best at',
 } as const;

@@ -64,4 +64,8 @@ export const projectorZh: Record<keyof typeof projectorEn, string> = {
   'projector.end.coopAfter': '改革后的合作率',
   'projector.end.ratio': '产出与全面合作相比',
   'projector.end.lost': '全局损失的产出',
+  'projector.legend.title': '地图上的产业柱',
+  'projector.legend.height': '柱高：该产业已建的工厂',
+  'projector.legend.boom': '橙色带 ▲：热门产业（{sector}）',
+  'projector.legend.strength': '金色边框：该地区最擅长的产业',
 };

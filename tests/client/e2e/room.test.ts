@@ -111,6 +111,20 @@ describe.sequential('the instructor runs the room', () => {
     await endPhaseAsked('negotiate');
     await stage('negotiate').waitFor();
     expect(await projector.page.locator('[data-testid=decided]').count()).toBe(0);
+    // The key to the map's industry bars, in HTML beside the map, on the screen at both sizes.
+    const legend = projector.page.locator('[data-testid=economy-legend]');
+    await expect.poll(() => legend.textContent()).toContain(en('projector.legend.title'));
+    expect(await legend.textContent()).toContain(en('projector.legend.strength'));
+    expect(await legend.locator('[data-testid=legend-sectors] b').count()).toBeGreaterThanOrEqual(2);
+    for (const vp of STAGE) {
+      await projector.page.setViewportSize(vp);
+      const fits = `(() => { const r = document.querySelector('[data-testid=economy-legend]').getBoundingClientRect();
+        return r.height > 0 && r.bottom <= innerHeight && r.right <= innerWidth; })()`;
+      await expect.poll(() => projector.page.evaluate(fits)).toBe(true);
+    }
+    await projector.page.setViewportSize(LAPTOP);
+    // Decide keeps the same stage and map (no new board to build on the phase change).
+    await projector.page.locator('[data-testid=board] canvas').evaluate((c) => c.setAttribute('data-kept', 'yes'));
     await host.page.locator('[data-testid=pause]').click();
     const flowFeedback = host.page.locator(
       '[data-testid=flow] ~ [data-testid=action-feedback], [data-testid=action-feedback]',
@@ -133,6 +147,8 @@ describe.sequential('the instructor runs the room', () => {
   it('decide by region, then results revealed in steps', async () => {
     await endPhaseAsked('decide');
     await stage('decide').waitFor();
+    expect(await projector.page.locator('[data-testid=board] canvas[data-kept=yes]').count()).toBe(1);
+    await projector.page.locator('[data-testid=economy-legend]').waitFor();
     await projector.page.locator('[data-testid=decided]').waitFor();
     await endPhaseAsked('results');
     await stage('results').waitFor();
