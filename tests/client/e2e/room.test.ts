@@ -124,7 +124,9 @@ describe.sequential('the instructor runs the room', () => {
     }
     await projector.page.setViewportSize(LAPTOP);
     // Decide keeps the same stage and map (no new board to build on the phase change).
-    await projector.page.locator('[data-testid=board] canvas').evaluate((c) => c.setAttribute('data-kept', 'yes'));
+    await projector.page.evaluate(
+      `document.querySelector('[data-testid=board] canvas').setAttribute('data-kept', 'yes')`,
+    );
     await host.page.locator('[data-testid=pause]').click();
     const flowFeedback = host.page.locator(
       '[data-testid=flow] ~ [data-testid=action-feedback], [data-testid=action-feedback]',
