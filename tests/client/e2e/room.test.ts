@@ -124,6 +124,8 @@ describe.sequential('the instructor runs the room', () => {
     }
     await projector.page.setViewportSize(LAPTOP);
     // Decide keeps the same stage and map (no new board to build on the phase change).
+    // The map loads lazily (Phaser's chunk): mark its canvas once it is there.
+    await projector.page.locator('[data-testid=board] canvas').waitFor();
     await projector.page.evaluate(
       `document.querySelector('[data-testid=board] canvas').setAttribute('data-kept', 'yes')`,
     );
