@@ -1,6 +1,8 @@
-// The console once connected: header, banners (reconnecting, paused, ended), three tabs (game, join & links,
-// debrief). Each part is a component that rebuilds only when what it shows changes, so focus and typed text survive
-// live updates.
+// The console once connected: header, banners (reconnecting, paused, ended), four tabs (game, reforms, join & links,
+// debrief). The game tab opens on the live game: the phase strip and the worlds (map, offers and their terms, who has
+// finished, who is away) fill the first screen at 1366x768; the cards below it (away, announcements, lobby, seats,
+// end of game) are a scroll away, and the reforms, switched between rounds, have a tab of their own. Each part is a
+// component that rebuilds only when what it shows changes, so focus and typed text survive live updates.
 import type { Component } from '../ui/component.js';
 import { h, mount } from '../ui/dom.js';
 import { onLangChange, tr } from '../ui/i18n.js';
@@ -19,19 +21,19 @@ import { memo } from './widgets.js';
 import { liveWorldsPanel } from './liveWorlds.js';
 import { awayCard } from './worldsPanel.js';
 
-type TabId = 'game' | 'join' | 'debrief';
+type TabId = 'game' | 'reforms' | 'join' | 'debrief';
 
 const L = () => tr('app.title');
 /** Changes every 30 s, so that "away for n minutes" stays true. */
 const halfMinute = () => Math.floor(Date.now() / 30_000);
 const sig = (...parts: unknown[]) => JSON.stringify([L(), ...parts]);
 
-/** The game tab's cards: flow, lobby, worlds, who is away, reforms, announcements, seats, end of game. */
-function gameComponents(ctx: ConsoleCtx) {
+/** The game tab's cards (flow, lobby, worlds, who is away, announcements, seats, end of game) and the reforms. */
+function gameComponents(ctx: ConsoleCtx, openReforms: () => void) {
   const slot = { class: 'slot' };
   return {
     strip: memo<ConsoleCtx>(
-      phaseStrip,
+      (c) => phaseStrip(c, openReforms),
       (c) => sig(c.view().phase, c.view().round, c.view().paused, c.view().students),
       slot,
     ),
@@ -81,25 +83,19 @@ export function mountConsole(root: HTMLElement, ctx: ConsoleCtx): () => void {
   const header = consoleHeader();
   const banners = consoleBanners();
   const pending = consolePending();
-  const cards = gameComponents(ctx);
+  const cards = gameComponents(ctx, () => bar.select('reforms', true));
   const game: Component<ConsoleCtx>[] = Object.values(cards);
   const gamePanel = h(
     'div',
-    { class: 'stack' },
+    { class: 'stack game-tab' },
     cards.strip.el,
+    cards.lobbyJoin.el,
     cards.worlds.el,
-    h(
-      'div',
-      { class: 'host-grid' },
-      cards.lobbyJoin.el,
-      cards.lobby.el,
-      cards.away.el,
-      cards.reforms.el,
-      h('div', { class: 'slot' }, cards.announce.el),
-    ),
+    h('div', { class: 'host-grid' }, cards.away.el, h('div', { class: 'slot' }, cards.announce.el), cards.lobby.el),
     cards.seats.el,
     cards.end.el,
   );
+  const reformsPanel = h('div', { class: 'stack reforms-tab' }, cards.reforms.el);
 
   // Join & links tab
   const joinTab = memo(
@@ -113,6 +109,7 @@ export function mountConsole(root: HTMLElement, ctx: ConsoleCtx): () => void {
 
   const tabs: TabDef<TabId>[] = [
     { id: 'game', label: () => tr('host.tab.game'), panel: gamePanel },
+    { id: 'reforms', label: () => tr('host.tab.reforms'), panel: reformsPanel },
     { id: 'join', label: () => tr('host.tab.join'), panel: joinTab.el },
     { id: 'debrief', label: () => tr('host.tab.debrief'), panel: debrief.el },
   ];

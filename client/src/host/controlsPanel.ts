@@ -68,8 +68,11 @@ async function endPhase(ctx: ConsoleCtx, at: Element | null): Promise<void> {
   if (ok) await runCommand(ctx.client, 'host:endPhase', {}, tr('host.flow.endPhase'), at);
 }
 
-/** The phase strip: round, phase, paused state and the big timer. Rebuilt when the phase changes. */
-export function phaseStrip(ctx: ConsoleCtx): HTMLElement {
+/**
+ * The phase strip: round, phase, paused state, the timer and the flow buttons, on one line at 1366 px. Rebuilt when
+ * the phase changes. `openReforms` (the console's Reforms tab) adds a way there while reforms can still be switched.
+ */
+export function phaseStrip(ctx: ConsoleCtx, openReforms?: () => void): HTMLElement {
   const v = ctx.view();
   const c = controlsFor(v);
   const running = v.phase !== 'lobby' && v.phase !== 'ended';
@@ -147,6 +150,14 @@ export function phaseStrip(ctx: ConsoleCtx): HTMLElement {
         : null,
       running
         ? flowButton(tr('host.flow.endPhase'), c.endPhase, (at) => void endPhase(ctx, at), { key: 'endPhase' })
+        : null,
+      openReforms && c.reforms
+        ? flowButton(
+            `${tr('host.flow.reforms', { n: v.phase === 'lobby' ? 1 : v.round + 1 })} ›`,
+            true,
+            () => openReforms(),
+            { cls: 'link-button', key: 'open-reforms' },
+          )
         : null,
     ),
   );

@@ -72,7 +72,7 @@ export function liveWorldsPanel(ctx: ConsoleCtx): Component<ConsoleCtx> {
   const pickId = uid('pick');
   const pick = h('select', { id: pickId, 'data-testid': 'world-pick' });
   const pickLabel = h('label', { for: pickId });
-  const attention = h('p', { class: 'hint', 'data-testid': 'worlds-attention' });
+  const attention = h('span', { class: 'hint', 'data-testid': 'worlds-attention' });
   const table = h('div', {
     class: 'table-wrap world-scroll',
     tabindex: '0',
@@ -91,12 +91,12 @@ export function liveWorldsPanel(ctx: ConsoleCtx): Component<ConsoleCtx> {
       'div',
       { class: 'row live-tools' },
       heading,
+      attention,
       h('span', { class: 'spacer' }),
       h('span', { class: 'live-tool' }, pickLabel, pick),
       h('span', { class: 'live-tool' }, sortLabel, sort),
     ),
     detail.el,
-    attention,
     table,
   );
   sort.addEventListener('change', () => {

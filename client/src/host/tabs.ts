@@ -12,7 +12,7 @@ export function tabBar<T extends string>(
   tabs: TabDef<T>[],
   current: () => T,
   onSelect: (id: T) => void,
-): { el: HTMLElement; update(): void; select(id: T): void } {
+): { el: HTMLElement; update(): void; select(id: T, focus?: boolean): void } {
   const el = h('div', { class: 'tabs host-tabs', role: 'tablist' });
   const buttons = new Map<T, HTMLButtonElement>();
   for (const t of tabs) {
@@ -69,5 +69,5 @@ export function tabBar<T extends string>(
     }),
   );
   paint();
-  return { el, update: paint, select: (id) => select(id) };
+  return { el, update: paint, select: (id, focus = false) => select(id, focus) };
 }

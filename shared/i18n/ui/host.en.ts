@@ -110,6 +110,7 @@ export const hostEn = {
   // Console frame
   'host.consoleTitle': 'Instructor console of session {code}',
   'host.tab.game': 'Game',
+  'host.tab.reforms': 'Reforms',
   'host.tab.join': 'Join & links',
   'host.tab.debrief': 'Debrief',
   'host.endedBanner': 'The game has ended. The debrief and the downloads stay available here.',
@@ -152,6 +153,7 @@ export const hostEn = {
   'host.flow.add': '+{n} s',
   'host.flow.addLong': 'Add {n} seconds',
   'host.flow.endPhase': 'End phase now',
+  'host.flow.reforms': 'Reforms for round {n}',
   'host.start.button': 'Start the game',
   'host.start.confirmTitle': 'Start the game now?',
   'host.start.confirmBody':

@@ -106,6 +106,7 @@ export const hostZh: Record<keyof typeof hostEn, string> = {
   // 控制台
   'host.consoleTitle': '课堂 {code} 的教师控制台',
   'host.tab.game': '游戏',
+  'host.tab.reforms': '改革',
   'host.tab.join': '加入与链接',
   'host.tab.debrief': '复盘',
   'host.endedBanner': '游戏已结束。复盘和下载仍可在此使用。',
@@ -147,6 +148,7 @@ export const hostZh: Record<keyof typeof hostEn, string> = {
   'host.flow.add': '+{n} 秒',
   'host.flow.addLong': '延长 {n} 秒',
   'host.flow.endPhase': '立即结束本阶段',
+  'host.flow.reforms': '第 {n} 回合的改革',
   'host.start.button': '开始游戏',
   'host.start.confirmTitle': '现在开始游戏？',
   'host.start.confirmBody':

@@ -42,6 +42,17 @@ export async function createSession(host: Page, opts: CreateOptions): Promise<st
   return new URL(host.url()).pathname.split('/')[2] ?? '';
 }
 
+/** POSTs JSON to the test server and returns the reply of a created resource (a session, a seat). */
+export async function postCreated<T>(url: string, body: unknown): Promise<T> {
+  const r = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(r.status).toBe(201);
+  return (await r.json()) as T;
+}
+
 /** Confirms the console's modal question. */
 export async function confirm(host: Page): Promise<void> {
   await host.locator('[data-testid=confirm-dialog] [data-testid=confirm-ok]').click();

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateSessionReply, JoinReply } from '../../../shared/protocol/http.js';
 import { connect, slowConfig, type TestClient } from '../../server/helpers.js';
-import { en, zh } from './actors.js';
+import { en, postCreated, zh } from './actors.js';
 import { captureProblems, captureScreen } from './capture.js';
 import { LAPTOP, PHONE, startE2E, type E2E, type User } from './harness.js';
 
@@ -24,15 +24,7 @@ let hostSocket: TestClient;
 const joined: JoinReply[] = [];
 const sockets: TestClient[] = [];
 
-async function post<T>(path: string, body: unknown): Promise<T> {
-  const r = await fetch(`${e2e.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  expect(r.status).toBe(201);
-  return (await r.json()) as T;
-}
+const post = <T>(path: string, body: unknown) => postCreated<T>(`${e2e.url}${path}`, body);
 
 beforeAll(async () => {
   e2e = await startE2E();

@@ -93,7 +93,8 @@ describe.sequential('the instructor runs the room', () => {
       minFontPx: 14,
       expect: (p) => [p.getByText(en('projector.rules.base2'))],
     });
-    // Round 2 switches every reform on (the plan); the instructor switches A off again for round 2.
+    // Round 2 switches every reform on (the plan); the instructor switches A off again for round 2, in the Reforms tab.
+    await host.page.locator('[data-testid=tab-reforms]').click();
     await host.page.locator('[data-testid=next-A]').uncheck();
     await host.page.locator('[data-testid=apply-reforms]').click();
     const dialog = host.page.locator('[data-testid=confirm-dialog]');
@@ -105,6 +106,7 @@ describe.sequential('the instructor runs the room', () => {
     await confirm(host.page);
     const feedback = host.page.locator('[data-testid=reforms-card] [data-testid=action-feedback]');
     await expect.poll(() => feedback.textContent()).toContain('Applied from round 2');
+    await host.page.locator('[data-testid=tab-game]').click();
   });
 
   it('negotiate shows the map and who is done, never "decided"; pause is a banner over a readable stage', async () => {
