@@ -6,7 +6,9 @@
 // was sent, numbered so that a client that missed one notices and asks for the whole view again (state:sync).
 // In the lobby the window is ten times longer: a lecture hall joining sends every student of a world a new head
 // count on each join and each connection, which at one window per 100 ms cost the other classes their latency
-// (issue 11, defect 5); a lobby list may lag a second. A change of phase is sent within the usual window.
+// (issue 11, defect 5); a lobby list may lag a second. A change of phase (or round) is sent at once, with whatever
+// else was waiting: the projector and every student screen change their whole layout on it, and the room watches
+// the big screen for it (issue 10: its first frame within 300 ms); every other change keeps the window.
 import { ViewBuilder, historyView, type SessionView, type ViewerRole } from '../../shared/model/session/view.js';
 import { mergeScopes, scopeHasRegion, type ViewScope } from '../../shared/model/session/scope.js';
 import { diff, type Json } from '../../shared/protocol/patch.js';
@@ -27,14 +29,18 @@ const FLUSH_SLICE_MS = 5;
 
 interface PendingFlush {
   rt: SessionRuntime;
-  timer: NodeJS.Timeout;
+  /** Null once the flush is queued to run (at once, or its window has passed). */
+  timer: NodeJS.Timeout | null;
   scope: ViewScope;
-  /** The phase when the flush was planned: a flush planned with the lobby's window is brought forward on a change. */
-  phase: string;
 }
+
+/** What a change of phase is: a new phase or a new round (results -> briefing of the next round). */
+const stageOf = (rt: SessionRuntime) => `${rt.state.phase}:${rt.state.round}`;
 
 export class Broadcaster {
   private readonly pending = new Map<string, PendingFlush>();
+  /** Each session's phase and round when it last changed: a different one is a change of phase. */
+  private readonly stage = new Map<string, string>();
   private readonly historySent = new Map<string, number>();
   /** Version 2 rooms: the last view sent to the room, its version (a message seq) and its history length. */
   private readonly lastSent = new Map<string, { version: number; view: SessionView; historyTotal: number }>();
@@ -47,32 +53,37 @@ export class Broadcaster {
     private readonly now: () => number,
   ) {}
 
-  /** Marks a session changed for the viewers in `scope`; they are sent to within the window. */
+  /** Marks a session changed for the viewers in `scope`; they are sent to within the window (at once on a new phase). */
   changed(rt: SessionRuntime, scope: ViewScope): void {
-    const phase = rt.state.phase;
+    const stage = stageOf(rt);
+    const before = this.stage.get(rt.code);
+    this.stage.set(rt.code, stage);
+    const newPhase = before !== undefined && before !== stage;
     const waiting = this.pending.get(rt.code);
     if (waiting) {
       waiting.scope = mergeScopes(waiting.scope, scope);
-      if (waiting.phase === phase || waiting.phase !== 'lobby') return;
-      // The game started (or ended) while a lobby flush was waiting: send within the usual window instead.
+      // Already queued, or still within its window: a change of phase cuts the window short.
+      if (waiting.timer === null || !newPhase) return;
       clearTimeout(waiting.timer);
-      waiting.phase = phase;
-      waiting.timer = this.timer(rt, this.windowMs);
+      this.due(rt, waiting);
       return;
     }
-    const ms = phase === 'lobby' ? this.windowMs * LOBBY_WINDOW_FACTOR : this.windowMs;
-    this.pending.set(rt.code, { rt, timer: this.timer(rt, ms), scope, phase });
+    const entry: PendingFlush = { rt, timer: null, scope };
+    this.pending.set(rt.code, entry);
+    if (newPhase) return this.due(rt, entry);
+    const ms = rt.state.phase === 'lobby' ? this.windowMs * LOBBY_WINDOW_FACTOR : this.windowMs;
+    entry.timer = setTimeout(() => this.due(rt, entry), ms);
   }
 
-  private timer(rt: SessionRuntime, ms: number): NodeJS.Timeout {
-    return setTimeout(() => {
-      // Taken off `pending` only when it runs: changes made while it waits in the queue join its scope.
-      this.queue.add(rt.code, () => {
-        const entry = this.pending.get(rt.code);
-        this.pending.delete(rt.code);
-        this.flush(rt, entry?.scope ?? { kind: 'all' });
-      });
-    }, ms);
+  /** Queues the session's flush (flushQueue.ts runs it within a few milliseconds). */
+  private due(rt: SessionRuntime, entry: PendingFlush): void {
+    entry.timer = null;
+    // Taken off `pending` only when it runs: changes made while it waits in the queue join its scope.
+    this.queue.add(rt.code, () => {
+      const current = this.pending.get(rt.code) ?? entry;
+      this.pending.delete(rt.code);
+      this.flush(rt, current.scope);
+    });
   }
 
   private roomSize(name: string): number {
@@ -189,8 +200,9 @@ export class Broadcaster {
   }
 
   stop(): void {
-    for (const { timer } of this.pending.values()) clearTimeout(timer);
+    for (const { timer } of this.pending.values()) if (timer) clearTimeout(timer);
     this.pending.clear();
+    this.stage.clear();
     this.queue.stop();
   }
 }

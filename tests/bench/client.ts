@@ -6,12 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import { io } from 'socket.io-client';
 import { EnvSchema } from '../../server/config.js';
 import { startServer } from '../../server/server.js';
+import { waitForTrue } from './client/page.js';
+import { printPhaseChanges, projectorPhaseChanges } from './client/projector.js';
 
 const DIST = 'dist/client';
-const RUNS = 7;
+/** Join runs (`--projector-only` skips them, to measure the projector alone). */
+const RUNS = process.argv.includes('--projector-only') ? 0 : 7;
 
 function assetSizes(): { file: string; raw: number; gz: number }[] {
   const dir = join(DIST, 'assets');
@@ -29,16 +31,6 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 if (!existsSync(join(DIST, 'index.html')) || process.argv.includes('--build')) {
   execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
 }
-/** Polls an expression in the page until it is true. */
-async function waitForTrue(page: Page, expression: string, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if ((await page.evaluate(expression)) === true) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`still false after ${timeoutMs} ms: ${expression}`);
-}
-
 const sizes = assetSizes();
 console.log('Built assets (gzip -9):');
 for (const s of sizes) console.log(`  ${s.file.padEnd(36)} ${kb(s.raw).padStart(10)} raw ${kb(s.gz).padStart(10)} gz`);
@@ -53,55 +45,6 @@ function recordScripts(page: Page): Set<string> {
     if (m?.[1]) files.add(m[1]);
   });
   return files;
-}
-
-/**
- * The projector's first frame after a phase change: the host ends each phase over Socket.IO; the projector page notes
- * (in the next animation frame) when its stage shows the new phase. Both clocks are this machine's wall clock.
- */
-async function projectorPhaseChanges(): Promise<void> {
-  const created = (await (
-    await fetch(`${server.url}/api/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"preset":"quick-demo"}',
-    })
-  ).json()) as { code: string; hostToken: string; projectorUrl: string };
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const page = await context.newPage();
-  await page.goto(created.projectorUrl);
-  await waitForTrue(page, 'document.querySelector("[data-testid=projector-lobby]") !== null', 30_000);
-  // A string, not a function: this file is type-checked without DOM types.
-  await page.evaluate(`(() => {
-    const seen = {};
-    window.__phaseSeen = seen;
-    const note = () => {
-      const phase = document.querySelector('[data-testid=phase]')?.getAttribute('data-phase');
-      if (phase && !(phase in seen)) requestAnimationFrame(() => { seen[phase] ??= Date.now(); });
-    };
-    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true });
-  })()`);
-  const host = io(server.url, { auth: { code: created.code, token: created.hostToken }, transports: ['websocket'] });
-  const delays: number[] = [];
-  try {
-    for (const [k, phase] of (['briefing', 'negotiate', 'decide', 'results'] as const).entries()) {
-      const sent = Date.now();
-      const ack: unknown = await host.timeout(10_000).emitWithAck('host:advance', { cmdId: `bench-advance-${k}` });
-      if (typeof ack !== 'object' || ack === null || !('ok' in ack) || ack.ok !== true) {
-        throw new Error(`host:advance refused: ${JSON.stringify(ack)}`);
-      }
-      await waitForTrue(page, `(window.__phaseSeen ?? {})[${JSON.stringify(phase)}] !== undefined`, 10_000);
-      const shown: unknown = await page.evaluate(`window.__phaseSeen[${JSON.stringify(phase)}]`);
-      if (typeof shown === 'number') delays.push(shown - sent);
-    }
-  } finally {
-    host.close();
-    await context.close();
-  }
-  const sorted = [...delays].sort((a, b) => a - b);
-  console.log(
-    `Projector: first frame after a phase change (host:advance sent -> new stage painted), ${delays.length} changes: median ${sorted[Math.floor(sorted.length / 2)] ?? 0} ms, max ${sorted.at(-1) ?? 0} ms (${delays.join(', ')} ms)`,
-  );
 }
 
 const server = await startServer({
@@ -155,6 +98,14 @@ try {
     times.push(Date.now() - t0);
     await context.close();
   }
+  if (RUNS > 0) printJoin(times, joinTimes, studentScripts);
+  printPhaseChanges(await projectorPhaseChanges(server.url, browser));
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+function printJoin(times: number[], joinTimes: number[], studentScripts: Set<string>): void {
   const firstLoad = [...studentScripts].reduce((t, f) => t + (gzOf.get(f) ?? 0), 0);
   console.log(
     `\nA student's first load (the scripts the join page fetched up to an interactive board): ${kb(firstLoad)} gz in ${studentScripts.size} files (${[...studentScripts].sort().join(', ')})`,
@@ -163,8 +114,4 @@ try {
   console.log(
     `\nJoin link -> interactive board (headless Chromium, localhost, cold cache, ${RUNS} runs): median ${median(times)} ms (min ${Math.min(...times)}, max ${Math.max(...times)}); of which join form ready: median ${median(joinTimes)} ms`,
   );
-  await projectorPhaseChanges();
-} finally {
-  await browser.close();
-  await server.close();
 }
