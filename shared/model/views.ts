@@ -111,10 +111,23 @@ function viewablePendingLinks(
   return viewer.kind === 'region' ? all.filter((l) => l.includes(viewer.regionId)) : all;
 }
 
-export function worldView(cfg: SessionConfig, world: WorldLive, viewer: Viewer, gameOver = false): WorldView {
-  const rules = worldRules(cfg, world);
-  const cm = compileMap(rules.map, rules.params);
-  const order = cm.regionIds;
+/** A world's regions and promotions as shown: they change with its state and history, not with a negotiation. */
+interface Standing {
+  state: WorldLive['state'];
+  treatments: string;
+  gameOver: boolean;
+  regions: RegionPublic[];
+  promoted: Promotion[];
+}
+
+/** By history list (replaced, never changed, when a round ends): a busy negotiation rebuilds its world's view on
+ * every offer, and the ranks and terms it would recompute each time read the same. */
+const standings = new WeakMap<readonly RoundRecord[], Standing>();
+
+function standing(world: WorldLive, order: readonly RegionId[], gameOver: boolean): Standing {
+  const treatments = world.current ? world.current.treatments.join() : '\u0000';
+  const hit = standings.get(world.history);
+  if (hit && hit.state === world.state && hit.treatments === treatments && hit.gameOver === gameOver) return hit;
   const allTerms = terms(order, world.history);
   const term = allTerms[allTerms.length - 1];
   const sameTerm = !world.current || !term || term.treatments.join() === world.current.treatments.join();
@@ -125,13 +138,10 @@ export function worldView(cfg: SessionConfig, world: WorldLive, viewer: Viewer, 
   );
   const prevGdp = (id: RegionId) => world.state.prev[id]?.gdp ?? 0;
   const byOutput = [...order].sort((x, y) => prevGdp(y) - prevGdp(x) || order.indexOf(x) - order.indexOf(y));
-  const cur = world.current;
-  return {
-    index: world.index,
-    arm: world.arm,
-    mapId: world.mapId,
-    resolvedRounds: world.state.round,
-    initial: world.initial,
+  const fresh: Standing = {
+    state: world.state,
+    treatments,
+    gameOver,
     regions: order.map((id) => ({
       id,
       prev: world.state.prev[id] ?? { gdp: 0, consBase: 0 },
@@ -142,8 +152,27 @@ export function worldView(cfg: SessionConfig, world: WorldLive, viewer: Viewer, 
       rank: byScore.indexOf(id) + 1,
       outputRank: byOutput.indexOf(id) + 1,
     })),
+    promoted: promotions(order, world.history, gameOver, world.current?.treatments),
+  };
+  standings.set(world.history, fresh);
+  return fresh;
+}
+
+export function worldView(cfg: SessionConfig, world: WorldLive, viewer: Viewer, gameOver = false): WorldView {
+  const rules = worldRules(cfg, world);
+  const cm = compileMap(rules.map, rules.params);
+  const order = cm.regionIds;
+  const { regions, promoted } = standing(world, order, gameOver);
+  const cur = world.current;
+  return {
+    index: world.index,
+    arm: world.arm,
+    mapId: world.mapId,
+    resolvedRounds: world.state.round,
+    initial: world.initial,
+    regions,
     history: world.history,
-    promoted: promotions(order, world.history, gameOver, cur?.treatments),
+    promoted,
     current: cur
       ? {
           round: cur.round,

@@ -8,6 +8,7 @@
 // - Everything else (host commands, timeouts, an early end of a phase) goes to everyone, which is always
 //   safe: an unchanged view is merely sent again.
 import type { Actor, CommandType, RegionRef, SessionCommand } from './commands.js';
+import type { Proposal } from '../negotiation.js';
 import type { SessionState } from './state.js';
 
 /** The host always receives; `some` adds the projector if asked, whole worlds, and single regions. */
@@ -73,7 +74,68 @@ export function viewScopeOf(before: SessionState, after: SessionState, actor: Ac
   if (!seat || audience === 'all' || !onlyWorldChanged(before, after, seat.world)) return ALL_VIEWERS;
   if (audience === 'region')
     return { kind: 'some', projector: false, worlds: [], regions: [{ world: seat.world, region: seat.region }] };
-  return { kind: 'some', projector: true, worlds: [seat.world], regions: [] };
+  return (
+    partiesScope(before, after, seat.world, seat.region) ?? {
+      kind: 'some',
+      projector: true,
+      worlds: [seat.world],
+      regions: [],
+    }
+  );
+}
+
+/**
+ * An offer, a refusal or a withdrawal that signed nothing changes only the proposals of its parties: they (and
+ * the actor, whose act is recorded) see it, the other regions of the world see nothing, and the projector only
+ * if a pair's "offer pending" mark changed. Most commands of a busy negotiation are these; null otherwise.
+ */
+function partiesScope(before: SessionState, after: SessionState, world: number, actor: string): ViewScope | null {
+  const was = before.worlds[world];
+  const now = after.worlds[world];
+  const a = was?.current;
+  const b = now?.current;
+  if (!was || !now || !a || !b || was.state !== now.state || was.history !== now.history) return null;
+  if (a.agreements !== b.agreements || a.drafts !== b.drafts || a.submitted !== b.submitted || a.done !== b.done)
+    return null;
+  if (a.negotiation.open !== b.negotiation.open || a.negotiation.round !== b.negotiation.round) return null;
+  const before_ = a.negotiation.proposals;
+  const after_ = b.negotiation.proposals;
+  if (after_.length < before_.length) return null;
+  const parties = new Set<string>([actor]);
+  const pairs = new Set<string>();
+  // Proposals are replaced in place or appended: compare them position by position.
+  for (let i = 0; i < after_.length; i++) {
+    const p = after_[i];
+    const prev = before_[i];
+    if (!p || p === prev) continue;
+    if (prev && prev.id !== p.id) return null;
+    // A signature makes an agreement, which the whole world sees.
+    if (p.status === 'signed' || prev?.status === 'signed') return null;
+    parties.add(p.from).add(p.to);
+    pairs.add(pairKey(p.from, p.to));
+  }
+  const projector = !samePending(before_, after_, pairs);
+  if (after.acts.slice(before.acts.length).some((x) => x.world !== world || !parties.has(x.region))) return null;
+  return { kind: 'some', projector, worlds: [], regions: [...parties].map((region) => ({ world, region })) };
+}
+
+function pairKey(x: string, y: string): string {
+  return x < y ? `${x}|${y}` : `${y}|${x}`;
+}
+
+/** Whether each of `pairs` has an offer pending in `a` exactly when it has one in `b` (the projector's marks). */
+function samePending(a: readonly Proposal[], b: readonly Proposal[], pairs: ReadonlySet<string>): boolean {
+  const marks = (list: readonly Proposal[]) => {
+    const out = new Set<string>();
+    for (const p of list) {
+      const key = p.status === 'pending' ? pairKey(p.from, p.to) : null;
+      if (key !== null && pairs.has(key)) out.add(key);
+    }
+    return out;
+  };
+  const x = marks(a);
+  const y = marks(b);
+  return x.size === y.size && [...x].every((k) => y.has(k));
 }
 
 /**

@@ -128,7 +128,7 @@ describe('viewScopeOf', () => {
     expect(narrow).toBeGreaterThan(150);
   });
 
-  it('a draft reaches its own region and the host; other student commands their world, the host and the projector', () => {
+  it('a draft reaches its own region and the host; an offer its parties; other student commands their world, the host and the projector', () => {
     let s = negotiating('control-vs-reform', 4);
     const seat = s.seats[0];
     if (!seat) throw new Error('no seat');
@@ -139,7 +139,33 @@ describe('viewScopeOf', () => {
       terms: { openMarket: true, project: null },
     };
     const after = apply(s, offer, actor);
+    // An offer: its two parties, and the projector, which marks the pair's first pending offer.
+    const parties = [seat.region, offer.to].map((region) => ({ world: seat.world, region }));
     expect(viewScopeOf(s, after, actor, offer)).toEqual({
+      kind: 'some',
+      projector: true,
+      worlds: [],
+      regions: parties,
+    });
+    // Another offer on the same pair replaces the first: the pair's mark stays, so the projector sees nothing new.
+    const again: SessionCommand = {
+      ...offer,
+      terms: { openMarket: true, project: { host: seat.region, hostShare: 0.5, sidePayment: 0 } },
+    };
+    const replaced = apply(after, again, actor);
+    expect(viewScopeOf(after, replaced, actor, again)).toEqual({
+      kind: 'some',
+      projector: false,
+      worlds: [],
+      regions: parties,
+    });
+    // Signing makes an agreement the whole world sees.
+    const partner = after.seats.find((x) => x.world === seat.world && x.region === offer.to);
+    const pending = replaced.worlds[seat.world]?.current?.negotiation.proposals.find((p) => p.status === 'pending');
+    if (!partner || !pending) throw new Error('the offer has a student partner and stays pending');
+    const accept: SessionCommand = { type: 'proposal:accept', proposalId: pending.id };
+    const by: Actor = { kind: 'seat', seatId: partner.id };
+    expect(viewScopeOf(replaced, apply(replaced, accept, by), by, accept)).toEqual({
       kind: 'some',
       projector: true,
       worlds: [seat.world],
