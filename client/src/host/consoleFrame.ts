@@ -32,10 +32,11 @@ const sig = (...parts: unknown[]) => JSON.stringify([L(), ...parts]);
 function gameComponents(ctx: ConsoleCtx, openReforms: () => void) {
   const slot = { class: 'slot' };
   return {
+    // Its feedback floats below its buttons: the live worlds under it do not move.
     strip: memo<ConsoleCtx>(
       (c) => phaseStrip(c, openReforms),
       (c) => sig(c.view().phase, c.view().round, c.view().paused, c.view().students),
-      slot,
+      { class: 'strip-slot' },
     ),
     lobbyJoin: memo<ConsoleCtx>(
       (c) => (c.view().phase === 'lobby' ? joinCard(c.code, { large: true }) : null),

@@ -95,6 +95,7 @@ describe.sequential('the host console sees every world', () => {
     expect(await host.page.locator('[data-testid=world-detail]').isVisible()).toBe(false);
     await captureScreen(host.page, 'host-console-overview', {
       sizes: [CONSOLE, PHONE],
+      minFontPx: 12,
       expect: (p) => [p.locator('[data-testid=world-overview]'), p.locator('[data-testid=progress-0]')],
     });
   });
@@ -113,6 +114,7 @@ describe.sequential('the host console sees every world', () => {
     expect(await offers.textContent()).toContain(en('student.terms.share', { share: 60 }));
     await captureScreen(host.page, 'host-console-world', {
       sizes: [CONSOLE, PHONE],
+      minFontPx: 12,
       settleMs: 600,
       expect: (p) => [p.locator('[data-testid=detail-board] canvas'), p.locator('[data-testid=detail-offers] li')],
     });
@@ -137,11 +139,23 @@ describe.sequential('the host console sees every world', () => {
     });
   });
 
-  it('clearing announcements takes them off the projector and the students', async () => {
-    await host.page.locator('[data-testid=announce-text]').fill('Two minutes left');
+  it('a long announcement fits the projector; clearing takes it off the projector and the students', async () => {
+    const long = `Two minutes left. ${'Check the terms of every offer before you accept it, then decide. '.repeat(3)}`;
+    await host.page.locator('[data-testid=announce-text]').fill(long.slice(0, 240));
     await host.page.locator('[data-testid=announce-send]').click();
     const shown = projector.page.locator('[data-testid=projector-announcement]');
     await expect.poll(() => shown.textContent()).toContain('Two minutes left');
+    for (const vp of [LAPTOP, FULL_HD]) {
+      await projector.page.setViewportSize(vp);
+      const inside = `(() => { const r = document.querySelector('[data-testid=projector-announcement]').getBoundingClientRect();
+        return r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth; })()`;
+      await expect.poll(() => projector.page.evaluate(inside), { timeout: 3000 }).toBe(true);
+    }
+    await captureScreen(projector.page, 'projector-announcement', {
+      sizes: [LAPTOP, FULL_HD],
+      minFontPx: 14,
+      expect: (p) => [p.locator('[data-testid=projector-announcement]')],
+    });
     const student = socketOf(seatAt(0, 'I'));
     await student.waitView((v) => v.announcements.length === 1);
     await host.page.locator('[data-testid=announce-clear]').click();
@@ -182,6 +196,7 @@ describe.sequential('the host console sees every world', () => {
       .toEqual(expect.arrayContaining(['对照组', '改革组']));
     await captureScreen(zhHost.page, 'host-create-zh', {
       sizes: [CONSOLE, PHONE],
+      minFontPx: 12,
       expect: (p) => [p.getByText('对照组与改革组'), p.locator('[data-testid=plan-control-vs-reform]')],
     });
   });

@@ -140,8 +140,32 @@ describe.sequential('the console shows the live game on its first screen', () =>
     expect(await outOfFirstScreen(LIVE)).toEqual({ outside: [], overflow: 0 });
   });
 
+  it('paused: the banner and the outcome say so, and the live game stays in the first screen', async () => {
+    await host.page.locator('[data-testid=pause]').click();
+    await host.page.locator('[data-testid=paused-banner]').waitFor();
+    const feedback = host.page.locator('.strip-slot > [data-testid=action-feedback]');
+    await expect.poll(() => feedback.textContent()).toContain(en('host.cmd.ok', { action: en('host.flow.pause') }));
+    const paused = [...LIVE.filter((id) => id !== 'pause'), 'resume', 'paused-banner', 'paused-badge'];
+    expect(await outOfFirstScreen(paused)).toEqual({ outside: [], overflow: 0 });
+    await host.page.locator('[data-testid=resume]').click();
+    await host.page.locator('[data-testid=paused-banner]').waitFor({ state: 'detached' });
+  });
+
+  it('counts are said in words that agree with their number, in both languages (no "region(s)")', async () => {
+    for (const lang of ['English', '中文']) {
+      if (lang === '中文') await host.page.getByRole('button', { name: lang }).click();
+      await expect.poll(() => host.page.locator('html').getAttribute('lang')).toBe(lang === '中文' ? 'zh-CN' : 'en');
+      for (const tab of ['game', 'reforms', 'join']) {
+        await host.page.locator(`[data-testid=tab-${tab}]`).click();
+        const text = (await host.page.locator(`[data-testid=panel-${tab}]`).innerText()).replace(/\s+/g, ' ');
+        expect(text, `${lang} ${tab}`).not.toMatch(/\(s\)|\(es\)|个\(/);
+        expect(text.length, `${lang} ${tab}`).toBeGreaterThan(100);
+      }
+    }
+    await host.page.locator('[data-testid=tab-game]').click();
+  });
+
   it('in Chinese, the console keeps its first screen and fits a phone', async () => {
-    await host.page.getByRole('button', { name: '中文' }).click();
     await expect.poll(() => host.page.locator('[data-testid=tab-reforms]').textContent()).toBe(zh('host.tab.reforms'));
     expect(await outOfFirstScreen(LIVE)).toEqual({ outside: [], overflow: 0 });
     await captureScreen(host.page, 'host-console-live-zh', {

@@ -96,6 +96,7 @@ describe.sequential('the console of a 300-student lecture', { timeout: 180_000 }
     );
     await captureScreen(page, 'host-console-lecture', {
       sizes: [LAPTOP, CONSOLE, PHONE],
+      minFontPx: 12,
       restore: LAPTOP,
       expect: (p) => [p.locator('[data-testid=world-scroll]'), p.locator('[data-testid=world-pick]')],
     });
@@ -113,6 +114,7 @@ describe.sequential('the console of a 300-student lecture', { timeout: 180_000 }
     expect(await page.locator('[data-testid=world-56]').getAttribute('class')).toContain('opened');
     await captureScreen(page, 'host-console-lecture-world', {
       sizes: [LAPTOP, PHONE],
+      minFontPx: 12,
       settleMs: 600,
       expect: (p) => [p.locator('[data-testid=world-detail] h3')],
     });
@@ -130,6 +132,7 @@ describe.sequential('the console of a 300-student lecture', { timeout: 180_000 }
     await page.locator('[data-testid=lock]').click();
     await captureScreen(page, 'host-confirm-lock', {
       sizes: [CONSOLE, PHONE],
+      minFontPx: 12,
       restore: LAPTOP,
       expect: (p) => [p.locator('[data-testid=confirm-dialog] [data-testid=dialog-close]')],
     });
@@ -188,6 +191,7 @@ describe.sequential('the console of a 300-student lecture', { timeout: 180_000 }
     expect(await will.textContent()).toContain('a bot takes it over');
     await captureScreen(page, 'host-seat-edit', {
       sizes: [CONSOLE, PHONE],
+      minFontPx: 12,
       restore: LAPTOP,
       expect: (p) => [
         p.locator('[data-testid=seat-will]'),

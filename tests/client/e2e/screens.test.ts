@@ -1,13 +1,17 @@
-// The screens around the game that a class meets when something is off, captured at 1280x720 and 390x844 and
-// scanned with axe-core: the offline debrief page (empty, and refusing a file that is not a log), the host console
-// without its key, a projector link to an unknown session or without its token, a wrong join code, and a create form with an invalid
-// setting explained next to its field. (game.test.ts covers the screens of a session that runs.)
+// The screens around the game that a class meets when something is off, captured at 1280x720 and 390x844 (a
+// projector's also at 1920x1080, with no text under 14 px) and scanned with axe-core: the offline debrief page (empty,
+// and refusing a file that is not a log), the host console without its key, a projector link to an unknown session or
+// without its token, a wrong join code, and a create form with an invalid setting explained next to its field.
+// (game.test.ts covers the screens of a session that runs.)
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureProblems, captureScreen } from './capture.js';
 import { en } from './actors.js';
-import { PHONE, startE2E, type E2E, type User } from './harness.js';
+import { LAPTOP, PHONE, startE2E, type E2E, type User } from './harness.js';
+
+const FULL_HD = { width: 1920, height: 1080 };
 
 let e2e: E2E;
 let user: User;
@@ -64,6 +68,8 @@ describe.sequential('screens outside a running game', () => {
     await page.goto('/projector/QQQQQQ#abcdefghijklmnopqrstuvwx');
     await page.locator('[data-testid=status-notFound]').waitFor();
     await captureScreen(page, 'projector-not-found', {
+      sizes: [LAPTOP, FULL_HD, PHONE],
+      minFontPx: 14,
       expect: (p) => [p.getByRole('heading', { name: en('status.notFound') })],
     });
   });
@@ -78,12 +84,12 @@ describe.sequential('screens outside a running game', () => {
     const page = user.page;
     await page.goto(`/projector/${code}`);
     await page.locator('[data-testid=projector-token-missing]').waitFor();
-    await captureScreen(page, 'projector-token-missing', {
-      expect: (p) => [
-        p.getByRole('heading', { name: en('projector.token.missing') }),
-        p.getByText(en('projector.token.step2')),
-      ],
-    });
+    const missing = (p: Page) => [
+      p.getByRole('heading', { name: en('projector.token.missing') }),
+      p.getByText(en('projector.token.step2')),
+    ];
+    await captureScreen(page, 'projector-token-missing', { sizes: [LAPTOP, FULL_HD], minFontPx: 14, expect: missing });
+    await captureScreen(page, 'projector-token-missing-phone', { sizes: [PHONE], minFontPx: 12, expect: missing });
     // A link whose secret part is wrong is told apart from a missing one (a fresh load, not a hash change).
     await page.goto('about:blank');
     await page.goto(`/projector/${code}#abcdefghijklmnopqrstuvwx`);
