@@ -2,7 +2,7 @@
 // an append has reached the database file before the command is acknowledged. synchronous=NORMAL in WAL mode
 // survives a crash of the process (SIGKILL); set SQLITE_SYNC=FULL to survive a power cut too. Appends are group
 // committed: those made during one turn of the event loop (many sessions' commands) go into one transaction at
-// its end, each in a savepoint of its own (a failing append fails alone), and each resolves only after the commit.
+// its end (a failing append fails alone: a lone insert is undone by SQLite, a join's two inserts share a savepoint), and each resolves only after the commit.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -111,18 +111,22 @@ export class SqliteStore implements Store {
       heartbeat: db.prepare('UPDATE sessions SET heartbeat = ? WHERE code = ?'),
     };
     // Inside the batch's transaction, better-sqlite3 runs this one as a savepoint.
-    this.appendOne = db.transaction(({ code, cmd, seat }: PendingAppend) => {
-      this.stmts.insertCommand.run(
-        code,
-        cmd.seq,
-        cmd.cmdId,
-        cmd.at,
-        cmd.actor,
-        cmd.type,
-        JSON.stringify(cmd.payload ?? null),
-      );
-      if (seat) this.stmts.insertSeat.run(code, seat.seatId, seat.tokenHash);
+    this.appendOne = db.transaction((a: PendingAppend) => {
+      this.insertCommand(a);
+      if (a.seat) this.stmts.insertSeat.run(a.code, a.seat.seatId, a.seat.tokenHash);
     });
+  }
+
+  private insertCommand({ code, cmd }: PendingAppend): void {
+    this.stmts.insertCommand.run(
+      code,
+      cmd.seq,
+      cmd.cmdId,
+      cmd.at,
+      cmd.actor,
+      cmd.type,
+      JSON.stringify(cmd.payload ?? null),
+    );
   }
 
   createSession(row: SessionRow): Promise<void> {
@@ -168,7 +172,10 @@ export class SqliteStore implements Store {
       this.db.transaction(() => {
         for (const a of batch) {
           try {
-            this.appendOne(a);
+            // A lone insert fails or succeeds whole (SQLite undoes a failed statement); a join's two inserts need
+            // a savepoint of their own.
+            if (a.seat) this.appendOne(a);
+            else this.insertCommand(a);
           } catch (e) {
             // An error that ended the whole transaction (a full disk...) fails the batch, not just this append.
             if (!this.db.inTransaction) throw e;

@@ -80,6 +80,20 @@ export function storeContract(name: string, impl: StoreUnderTest): void {
       await expect(store.appendCommand('NOSUCH', cmd(1, 'host:one'))).rejects.toThrow(FOREIGN_KEY);
     });
 
+    test('appends made together (one commit for the store that groups them): a failing one fails alone', async () => {
+      await store.appendCommand('AAAAAA', cmd(1, 'host:one'));
+      const results = await Promise.allSettled([
+        store.appendCommand('AAAAAA', cmd(2, 'host:two')),
+        store.appendCommand('AAAAAA', cmd(3, 'host:one')),
+        store.appendCommand('AAAAAA', cmd(3, 'host:three')),
+        store.appendCommand('NOSUCH', cmd(1, 'host:one')),
+        store.appendCommand('AAAAAA', cmd(4, 'host:four')),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
+      const all = await store.commandsAfter('AAAAAA', 0);
+      expect(all.map((c) => c.cmdId)).toEqual(['host:one', 'host:two', 'host:three', 'host:four']);
+    });
+
     test('commands are stored as given (big timestamps, unicode, a null payload)', async () => {
       const big = { ...cmd(1, 'seat:s1:名字'), at: 4_102_444_800_000, payload: { text: '中文 "q" \\ \n', n: 0.1 } };
       await store.appendCommand('AAAAAA', big);
