@@ -125,10 +125,14 @@ export async function startServer({ env, clock = systemClock, store: givenStore 
       io.local.emit('server:restart', { inMs: 1000 });
       await cluster?.halt();
       await registry.shutdown();
+      // Leases released, and the cluster work in progress finished (its adapter messages sent).
       await cluster?.release();
       broadcaster?.stop();
-      // io.close() also closes the (already stopped) HTTP server; that second close may report "not running".
+      // The sockets, then the adapter (its last message; it stops listening). io.close() also closes the (already
+      // stopped) HTTP server; that second close may report "not running".
       await io.close().catch(() => undefined);
+      cluster?.detach();
+      // Last, as the adapter sends through the store's pool: it ends once the queries in flight have finished.
       await store.close();
       log.info('server stopped');
     })();

@@ -11,6 +11,7 @@ export type OnFollowerChange = (rt: SessionRuntime, changedSeats: readonly strin
 export class FollowerSync {
   private readonly running = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
+  private stopped = false;
 
   constructor(
     private readonly store: Store,
@@ -20,6 +21,7 @@ export class FollowerSync {
 
   /** Brings `rt` up to the stored log; concurrent calls for one session are merged into one more pass. */
   catchUp(rt: SessionRuntime): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     const busy = this.running.get(rt.code);
     if (busy) {
       this.again.add(rt.code);
@@ -35,6 +37,12 @@ export class FollowerSync {
       .finally(() => this.running.delete(rt.code));
     this.running.set(rt.code, run);
     return run;
+  }
+
+  /** Graceful stop: no new passes; resolves once the passes in progress have finished. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
   }
 
   private async pass(rt: SessionRuntime): Promise<void> {

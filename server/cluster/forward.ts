@@ -9,7 +9,14 @@ import { seatBucketKey } from '../realtime/auth.js';
 import type { KeyedLimiter } from '../realtime/rateLimit.js';
 import type { GameIo } from '../realtime/socketData.js';
 import type { SessionRegistry } from '../sessions/registry.js';
-import { EVENTS, parseForwardedCommand, type ForwardRequest, type RequestMessage } from './messages.js';
+import { InFlight } from './inFlight.js';
+import {
+  EVENTS,
+  parseForwardedCommand,
+  type ForwardRequest,
+  type RequestMessage,
+  type SendToOthers,
+} from './messages.js';
 import { PendingRequests, type Reply } from './requests.js';
 
 export interface ForwarderOptions {
@@ -29,11 +36,16 @@ export interface ForwarderOptions {
   leaseOwner: (code: string) => Promise<string | null>;
   /** A graceful stop has begun here. */
   stopping: () => boolean;
+  /** Sends a message to the other processes (nothing once this process has closed Socket.IO). */
+  send: SendToOthers;
 }
 
 const FORWARD_WAIT_MS = 10_000;
 
 export const busy = (message: string) => failedAck('SERVER_BUSY', message);
+/** A command or join still on its way when this process began a graceful stop: the client sends it again (same
+ * cmdId, so it is applied once) after reconnecting to another process. */
+const stoppingHere = () => busy('this server is stopping: send it again after reconnecting');
 /** How often a request for a session without an owner looks again (sooner when an owner is heard of). */
 const RETRY_MS = 200;
 
@@ -43,9 +55,24 @@ export class Forwarder {
   private readonly requests: PendingRequests;
   /** Requests waiting for their session to get an owner: woken as soon as one is heard of. */
   private readonly waiting = new Map<string, Set<() => void>>();
+  private readonly inFlight = new InFlight();
 
   constructor(private readonly o: ForwarderOptions) {
     this.requests = new PendingRequests(o.io, o.id);
+  }
+
+  /**
+   * Graceful stop (after `stopping()` turned true): requests waiting for a reply or for an owner give up at once and
+   * answer SERVER_BUSY; requests from other processes are answered "not the owner".
+   */
+  stop(): void {
+    this.requests.abandonAll();
+    for (const wakers of [...this.waiting.values()]) for (const wake of [...wakers]) wake();
+  }
+
+  /** Resolves once every forward and every answer to another process in progress has finished. */
+  settled(): Promise<void> {
+    return this.inFlight.settled();
   }
 
   ownerIs(code: string, node: string): void {
@@ -68,16 +95,26 @@ export class Forwarder {
   }
 
   /** Sends the request to the session's owner; while nobody runs it (a takeover), waits up to 10 s. */
-  async forward<T>(
+  forward<T>(
+    code: string,
+    request: ForwardRequest,
+    parse: (ack: unknown) => T | ReturnType<typeof busy>,
+  ): Promise<T | ReturnType<typeof busy>> {
+    return this.inFlight.track(this.forwardNow(code, request, parse));
+  }
+
+  private async forwardNow<T>(
     code: string,
     request: ForwardRequest,
     parse: (ack: unknown) => T | ReturnType<typeof busy>,
   ): Promise<T | ReturnType<typeof busy>> {
     const until = Date.now() + FORWARD_WAIT_MS;
     for (;;) {
+      if (this.o.stopping()) return stoppingHere();
       // Taken over here meanwhile: the request's limits were already drawn from this process's buckets.
       if (this.o.owns(code)) return parse(await this.runHere(code, request, false));
       const owner = this.ownerOf.get(code) ?? (await this.o.leaseOwner(code));
+      if (this.o.stopping()) return stoppingHere();
       if (owner && owner !== this.o.id) {
         const reply = await this.requests.send(owner, code, request);
         if (reply && !reply.notOwner) {
@@ -113,12 +150,14 @@ export class Forwarder {
 
   /** A request from another process: run here, and its ack (or "not the owner") sent back. */
   answer({ id, from, code, request }: z.output<typeof RequestMessage>): void {
-    void this.runHere(code, request, true)
-      .catch((e: unknown) => {
-        this.o.onError(e, `forwarded command for ${code}`);
-        return failedAck('INTERNAL', 'internal error');
-      })
-      .then((ack) => this.o.io.serverSideEmit(EVENTS.reply, { id, to: from, notOwner: ack === null, ack }));
+    void this.inFlight.track(
+      this.runHere(code, request, true)
+        .catch((e: unknown) => {
+          this.o.onError(e, `forwarded command for ${code}`);
+          return failedAck('INTERNAL', 'internal error');
+        })
+        .then((ack) => this.o.send(EVENTS.reply, { id, to: from, notOwner: ack === null, ack })),
+    );
   }
 
   /**

@@ -72,6 +72,12 @@ export const ReplyMessage = z.object({
   ack: z.unknown(),
 });
 
+/** Sends a message to every other process of the cluster. */
+export type SendToOthers = <E extends keyof InterServerEvents>(
+  event: E,
+  ...args: Parameters<InterServerEvents[E]>
+) => void;
+
 /** The Socket.IO event map between processes (a receiver still parses every message: it crossed the network). */
 export interface InterServerEvents {
   [EVENTS.seq]: (msg: z.input<typeof SeqMessage>) => void;

@@ -24,7 +24,9 @@ import {
   SubmitAck,
   type ForwardRequest,
   type InterServerEvents,
+  type SendToOthers,
 } from './messages.js';
+import { InFlight } from './inFlight.js';
 import { PresenceBook } from './presence.js';
 import { SeatCap } from './seatCap.js';
 import { busy, Forwarder } from './forward.js';
@@ -53,6 +55,13 @@ export class ClusterNode implements SessionOwnership {
   private readonly forwarder: Forwarder;
   private readonly seatCap: SeatCap;
   private readonly seqQueue = new Map<string, number>();
+  /** Releases of ended sessions' leases in progress. */
+  private readonly inFlight = new InFlight();
+  /** Socket.IO (and its adapter) closed: nothing is sent any more. */
+  private detached = false;
+  private readonly send: SendToOthers = (event, ...args) => {
+    if (!this.detached) this.o.io.serverSideEmit(event, ...args);
+  };
 
   constructor(private readonly o: ClusterOptions) {
     this.follower = new FollowerSync(o.store, o.onChange, o.onError);
@@ -68,6 +77,7 @@ export class ClusterNode implements SessionOwnership {
       owns: (code) => this.owns(code),
       leaseOwner: (code) => this.tenure.leaseOwner(code),
       stopping: () => this.tenure.isStopping,
+      send: this.send,
     });
     this.tenure = new Tenure({
       id: this.id,
@@ -111,18 +121,18 @@ export class ClusterNode implements SessionOwnership {
     if (!this.owns(rt.code)) return;
     if (this.seqQueue.size === 0) setImmediate(() => this.sendSeqs());
     this.seqQueue.set(rt.code, rt.state.seq);
-    if (rt.state.phase === 'ended') void this.tenure.finished(rt.code);
+    if (rt.state.phase === 'ended') void this.inFlight.track(this.tenure.finished(rt.code));
   }
 
   private sendSeqs(): void {
     const items = [...this.seqQueue].map(([code, seq]) => ({ code, seq }));
     this.seqQueue.clear();
-    if (items.length > 0) this.o.io.serverSideEmit(EVENTS.seq, { from: this.id, items });
+    if (items.length > 0) this.send(EVENTS.seq, { from: this.id, items });
   }
 
   presence(code: string, seatId: string, delta: 1 | -1): void {
     this.book.add(code, this.id, seatId, delta);
-    this.o.io.serverSideEmit(EVENTS.presence, { from: this.id, code, seatId, delta });
+    this.send(EVENTS.presence, { from: this.id, code, seatId, delta });
     if (delta > 0) this.capSeat(code, seatId);
   }
 
@@ -133,7 +143,7 @@ export class ClusterNode implements SessionOwnership {
 
   loaded(rt: SessionRuntime): void {
     this.book.replay(rt);
-    this.o.io.serverSideEmit(EVENTS.presenceAsk, { from: this.id, code: rt.code });
+    this.send(EVENTS.presenceAsk, { from: this.id, code: rt.code });
   }
 
   refresh(rt: SessionRuntime): Promise<void> {
@@ -192,7 +202,7 @@ export class ClusterNode implements SessionOwnership {
       if (!m.success) return;
       const seats = this.book.local(m.data.code, this.id);
       if (Object.keys(seats).length === 0) return;
-      this.o.io.serverSideEmit(EVENTS.presenceTell, { from: this.id, to: m.data.from, code: m.data.code, seats });
+      this.send(EVENTS.presenceTell, { from: this.id, to: m.data.from, code: m.data.code, seats });
     });
     on(EVENTS.presenceTell, (raw) => {
       const m = PresenceTell.safeParse(raw);
@@ -245,14 +255,28 @@ export class ClusterNode implements SessionOwnership {
     );
   }
 
-  /** Graceful stop, first step: no more renewals or takeovers (the runtimes drain next). */
-  halt(): Promise<void> {
-    return this.tenure.halt();
+  /**
+   * Graceful stop, first step: no more renewals or takeovers, and commands on their way to another process give up
+   * (SERVER_BUSY: their clients send them again after reconnecting). The runtimes drain next.
+   */
+  async halt(): Promise<void> {
+    const halted = this.tenure.halt();
+    this.forwarder.stop();
+    await halted;
   }
 
-  /** Graceful stop, last step, after the runtimes are drained: leases released, the others told to take over. */
+  /**
+   * Graceful stop, after the runtimes are drained: leases released, the others told to take over; then the cluster
+   * work still in progress here finishes (its messages sent, its queries answered), before Socket.IO closes.
+   */
   async release(): Promise<void> {
     const codes = await this.tenure.release();
-    this.o.io.serverSideEmit(EVENTS.released, { from: this.id, codes });
+    this.send(EVENTS.released, { from: this.id, codes });
+    await Promise.all([this.forwarder.settled(), this.follower.stop(), this.seatCap.stop(), this.inFlight.settled()]);
+  }
+
+  /** Graceful stop, last step: Socket.IO and its adapter are closed, so nothing is sent any more. */
+  detach(): void {
+    this.detached = true;
   }
 }

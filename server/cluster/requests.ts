@@ -48,6 +48,11 @@ export class PendingRequests {
     this.pending.get(id)?.settle(reply);
   }
 
+  /** This process is stopping: every request still waiting is given up (as if no reply came). */
+  abandonAll(): void {
+    for (const p of [...this.pending.values()]) p.settle(null);
+  }
+
   /** Process `to` stopped: what waits on it now or would later is answered "not the owner". */
   abandon(to: string): void {
     this.stopped.add(to);

@@ -5,10 +5,13 @@
 import { MAX_SOCKETS_PER_SEAT } from '../realtime/gateway.js';
 import { rooms } from '../realtime/rooms.js';
 import type { GameIo } from '../realtime/socketData.js';
+import { InFlight } from './inFlight.js';
 
 export class SeatCap {
   private readonly running = new Set<string>();
   private readonly again = new Set<string>();
+  private readonly inFlight = new InFlight();
+  private stopped = false;
 
   constructor(
     private readonly io: GameIo,
@@ -17,7 +20,7 @@ export class SeatCap {
 
   /** A seat of a session run here has `sockets` sockets in the cluster (as far as presence knows). */
   check(code: string, seatId: string, sockets: number): void {
-    if (sockets <= MAX_SOCKETS_PER_SEAT) return;
+    if (sockets <= MAX_SOCKETS_PER_SEAT || this.stopped) return;
     const key = `${code}/${seatId}`;
     // One check per seat at a time; a connection meanwhile asks for one more.
     if (this.running.has(key)) {
@@ -25,14 +28,22 @@ export class SeatCap {
       return;
     }
     this.running.add(key);
-    void (async () => {
-      do {
-        this.again.delete(key);
-        await this.cap(code, seatId);
-      } while (this.again.has(key));
-    })()
-      .catch((e: unknown) => this.onError(e, `capping the sockets of ${key}`))
-      .finally(() => this.running.delete(key));
+    void this.inFlight.track(
+      (async () => {
+        do {
+          this.again.delete(key);
+          await this.cap(code, seatId);
+        } while (this.again.has(key) && !this.stopped);
+      })()
+        .catch((e: unknown) => this.onError(e, `capping the sockets of ${key}`))
+        .finally(() => this.running.delete(key)),
+    );
+  }
+
+  /** Graceful stop: no new checks; resolves once the checks in progress (their messages sent) have finished. */
+  stop(): Promise<void> {
+    this.stopped = true;
+    return this.inFlight.settled();
   }
 
   /** The newest sockets win (a reloaded tab replaces its old socket), as on one process: the oldest are closed. */

@@ -26,6 +26,8 @@ export interface PostgresOptions {
 }
 
 const COMMAND_COLUMNS = 'seq, cmd_id, at, actor, type, payload';
+/** How long close() waits for the queries in flight before it ends the pool anyway. */
+const CLOSE_WAIT_MS = 5_000;
 
 export class PostgresStore implements Store {
   /** This process's fencing number per leased session, set by the lease manager. */
@@ -179,8 +181,30 @@ export class PostgresStore implements Store {
     await this.pool.query('SELECT 1');
   }
 
+  /**
+   * Ends the pool once no query runs or waits for a connection: the Socket.IO adapter sends its messages through this
+   * pool, and a query made after end() fails ("Cannot use a pool after calling end on the pool") while one still
+   * waiting for a connection then is never run. The server closes Socket.IO (and its adapter) before the store.
+   */
   close(): Promise<void> {
-    this.closed ??= this.pool.end();
+    this.closed ??= this.quiet().then(() => this.pool.end());
     return this.closed;
+  }
+
+  private quiet(): Promise<void> {
+    const pool = this.pool;
+    const isQuiet = () => pool.waitingCount === 0 && pool.idleCount === pool.totalCount;
+    if (isQuiet()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        pool.off('release', onRelease);
+        resolve();
+      };
+      // Emitted before the client is back among the idle ones.
+      const onRelease = () => setImmediate(() => isQuiet() && done());
+      const timer = setTimeout(done, CLOSE_WAIT_MS);
+      pool.on('release', onRelease);
+    });
   }
 }
