@@ -2,29 +2,16 @@
 // address through both nodes are counted together by the session's owner, so two nodes let in no more than one
 // would (tests/server/realtime for one node). A join through the other node passes that node's bucket and then the
 // owner's.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createSession, http, slowConfig, startTestServer, type TestServer } from '../helpers.js';
-import { dropSchema, freshSchema, testDatabaseUrl } from '../store/pg.js';
+import { expect, test } from 'vitest';
+import { createSession, http, slowConfig } from '../helpers.js';
+import { useNodePair } from './pair.js';
 
 const LIMIT = 4;
-const schema = freshSchema('joinlimit');
-let a: TestServer;
-let b: TestServer;
-
-beforeAll(async () => {
-  // A burst of 4 joins per address, refilled at 4 a minute (one every 15 s): the test's joins come from 127.0.0.1.
-  const env = { DATABASE_URL: testDatabaseUrl(), DATABASE_SCHEMA: schema, JOIN_RATE_PER_MINUTE: String(LIMIT) };
-  a = await startTestServer(env);
-  b = await startTestServer(env);
-});
-
-afterAll(async () => {
-  await a?.stop();
-  await b?.stop();
-  await dropSchema(schema);
-});
+// A burst of 4 joins per address, refilled at 4 a minute (one every 15 s): the test's joins come from 127.0.0.1.
+const nodes = useNodePair('joinlimit', { JOIN_RATE_PER_MINUTE: String(LIMIT) });
 
 test(`one address gets ${LIMIT} joins into a session, not ${LIMIT} through each node`, async () => {
+  const { a, b } = nodes;
   // Created through B's neighbour A, which runs it; the creation does not draw from the join buckets.
   const s = await createSession(a.url, { config: slowConfig() });
   expect(a.server.registry.owns(s.code)).toBe(true);

@@ -12,32 +12,24 @@ import {
   joinHttp,
   newCmdId,
   slowConfig,
-  startTestServer,
   waitFor,
   type TestClient,
   type TestServer,
 } from '../helpers.js';
-import { dropSchema, freshSchema, testDatabaseUrl } from '../store/pg.js';
+import { testDatabaseUrl } from '../store/pg.js';
+import { useNodePair } from './pair.js';
 
-const schema = freshSchema('limits');
-let a: TestServer;
-let b: TestServer;
+// A seat bucket of 2 commands, refilled at 1 a second: small enough to empty at will.
+const nodes = useNodePair('limits', { SEAT_COMMANDS_PER_SECOND: '1' });
 let db: pg.Client;
 
 beforeAll(async () => {
-  // A seat bucket of 2 commands, refilled at 1 a second: small enough to empty at will.
-  const env = { DATABASE_URL: testDatabaseUrl(), DATABASE_SCHEMA: schema, SEAT_COMMANDS_PER_SECOND: '1' };
-  a = await startTestServer(env);
-  b = await startTestServer(env);
-  db = new pg.Client({ connectionString: testDatabaseUrl(), options: `-c search_path=${schema}` });
+  db = new pg.Client({ connectionString: testDatabaseUrl(), options: `-c search_path=${nodes.schema}` });
   await db.connect();
 });
 
 afterAll(async () => {
   await db?.end();
-  await a?.stop();
-  await b?.stop();
-  await dropSchema(schema);
 });
 
 const errorCode = (ack: { ok: boolean; error?: { code: string } }) => (ack.ok ? 'ok' : (ack.error?.code ?? '?'));
@@ -45,6 +37,7 @@ const lobbyCommand = (c: TestClient) => c.emit('negotiation:done', { cmdId: newC
 
 describe('a seat on both nodes', () => {
   test('its forwarded commands are counted in the owner’s bucket of the seat', async () => {
+    const { a, b } = nodes;
     const s = await createSession(a.url, { config: slowConfig() });
     expect(a.server.registry.owns(s.code)).toBe(true);
     const seat = await joinHttp(a.url, s.code, 'Both');
@@ -70,6 +63,7 @@ describe('a seat on both nodes', () => {
 
 describe('an ended session', () => {
   test('gives its lease up, refuses commands on every node at once, and leaves memory when unused', async () => {
+    const { a, b } = nodes;
     const s = await createSession(a.url, { config: slowConfig() });
     const seat = await joinHttp(b.url, s.code, 'Last');
     const host = await connect(a.url, { code: s.code, token: s.hostToken });

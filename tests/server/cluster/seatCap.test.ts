@@ -1,37 +1,15 @@
 // The cap of sockets per seat across two nodes on one database (two servers in this test process): a seat's sockets
 // on both nodes count together, and the oldest are closed wherever they are, as on one node
 // (tests/server/realtime/seat-limits.test.ts).
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { MAX_SOCKETS_PER_SEAT } from '../../../server/realtime/gateway.js';
-import {
-  connect,
-  createSession,
-  joinHttp,
-  slowConfig,
-  startTestServer,
-  waitFor,
-  type TestClient,
-  type TestServer,
-} from '../helpers.js';
-import { dropSchema, freshSchema, testDatabaseUrl } from '../store/pg.js';
+import { connect, createSession, joinHttp, slowConfig, waitFor, type TestClient } from '../helpers.js';
+import { useNodePair } from './pair.js';
 
-const schema = freshSchema('seatcap');
-let a: TestServer;
-let b: TestServer;
-
-beforeAll(async () => {
-  const env = { DATABASE_URL: testDatabaseUrl(), DATABASE_SCHEMA: schema };
-  a = await startTestServer(env);
-  b = await startTestServer(env);
-});
-
-afterAll(async () => {
-  await a?.stop();
-  await b?.stop();
-  await dropSchema(schema);
-});
+const nodes = useNodePair('seatcap');
 
 test(`a seat keeps at most ${MAX_SOCKETS_PER_SEAT} sockets over both nodes: the oldest are closed where they are`, async () => {
+  const { a, b } = nodes;
   const s = await createSession(a.url, { config: slowConfig() });
   expect(a.server.registry.owns(s.code)).toBe(true);
   const seat = await joinHttp(a.url, s.code, 'Tabs');

@@ -4,8 +4,8 @@
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { connect as tcpConnect } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { startTestServer, testTopology, type TestServer } from '../helpers.js';
-import { dropSchema, freshSchema, testDatabaseUrl } from '../store/pg.js';
+import { testTopology, type TestServer } from '../helpers.js';
+import { startNodePair } from './pair.js';
 
 function target(req: IncomingMessage, a: TestServer, b: TestServer): URL {
   const toA = req.method === 'POST' && req.url?.split('?')[0] === '/api/sessions';
@@ -13,11 +13,8 @@ function target(req: IncomingMessage, a: TestServer, b: TestServer): URL {
 }
 
 export async function startSplitCluster(extraEnv: Record<string, string> = {}): Promise<TestServer> {
-  const schema = freshSchema('split');
-  const env = { ...extraEnv, DATABASE_URL: testDatabaseUrl(), DATABASE_SCHEMA: schema };
-  // Two arguments: these are the real nodes, not another split cluster (see testTopology).
-  const a = await startTestServer(env, undefined);
-  const b = await startTestServer(env, undefined);
+  const pair = await startNodePair('split', extraEnv);
+  const { a, b } = pair;
   const front = createServer((req: IncomingMessage, res: ServerResponse) => {
     const to = target(req, a, b);
     const upstream = request(
@@ -52,9 +49,7 @@ export async function startSplitCluster(extraEnv: Record<string, string> = {}): 
     stop: async () => {
       front.closeAllConnections();
       await new Promise<void>((ok) => front.close(() => ok()));
-      await b.stop();
-      await a.stop();
-      await dropSchema(schema);
+      await pair.stop();
     },
   };
 }

@@ -1,39 +1,17 @@
 // Two server processes' worth of servers (in this test process) on one PostgreSQL schema: a session created on one
 // is run by it; clients on the other join, play and see the same views (commands forwarded to the owner, its log
 // followed by the other); /healthz shows which node runs what; /readyz checks the database.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  connect,
-  createSession,
-  http,
-  joinHttp,
-  slowConfig,
-  startTestServer,
-  waitFor,
-  type TestServer,
-} from '../helpers.js';
-import { dropSchema, freshSchema, testDatabaseUrl } from '../store/pg.js';
+import { describe, expect, test } from 'vitest';
+import { connect, createSession, http, joinHttp, slowConfig, waitFor } from '../helpers.js';
+import { useNodePair } from './pair.js';
 
-const schema = freshSchema('two');
-let a: TestServer;
-let b: TestServer;
+const nodes = useNodePair('two');
 
 type Health = { sessions: number; sockets: number; node: string; nodes: number; running: string[] };
 
-beforeAll(async () => {
-  const env = { DATABASE_URL: testDatabaseUrl(), DATABASE_SCHEMA: schema };
-  a = await startTestServer(env);
-  b = await startTestServer(env);
-});
-
-afterAll(async () => {
-  await a?.stop();
-  await b?.stop();
-  await dropSchema(schema);
-});
-
 describe('two nodes on one database', () => {
   test('clients on the other node join, play and see the owner’s state', async () => {
+    const { a, b } = nodes;
     const s = await createSession(a.url, { config: slowConfig() });
     const healthA = (await http<Health>(a.url, '/healthz')).body;
     expect(healthA.running).toEqual([s.code]);
@@ -71,7 +49,7 @@ describe('two nodes on one database', () => {
   });
 
   test('/readyz says the database is reachable', async () => {
-    const r = await http<{ ok: boolean; database: boolean; adapter: boolean }>(b.url, '/readyz');
+    const r = await http<{ ok: boolean; database: boolean; adapter: boolean }>(nodes.b.url, '/readyz');
     expect(r).toMatchObject({ status: 200, body: { ok: true, database: true, adapter: true } });
   });
 });
