@@ -124,7 +124,8 @@ export function playStage(first: ProjectorCtx): Component<ProjectorCtx> {
   const el = h(
     'main',
     { class: 'stage stage-play', 'data-testid': `projector-${first.view.phase}` },
-    h('div', { class: 'stage-map' }, board.el, legendEl),
+    // The map takes the height the key and a banner (pause, announcement) leave it: the stage never scrolls.
+    h('div', { class: 'stage-map' }, h('div', { class: 'map-box' }, board.el), legendEl),
     sideEl,
   );
 

@@ -68,6 +68,11 @@ function reformLine(tr_: Treatment, on: boolean): HTMLElement {
   );
 }
 
+/** The title with the timer beside it (a line of the screen's height saved for the rules). */
+function stageHead(ctx: ProjectorCtx, title: string): HTMLElement {
+  return h('div', { class: 'stage-head' }, h('h1', {}, title), timerElement(ctx.store, true));
+}
+
 function newRulesCard(ctx: ProjectorCtx): HTMLElement {
   const { now, before } = ruleChange(ctx);
   const prev = before ?? [];
@@ -75,14 +80,13 @@ function newRulesCard(ctx: ProjectorCtx): HTMLElement {
   return h(
     'main',
     { class: 'stage stage-rules new-rules', 'data-testid': 'projector-new-rules' },
-    h('h1', {}, tr('projector.rules.newTitle', { n: ctx.view.round })),
+    stageHead(ctx, tr('projector.rules.newTitle', { n: ctx.view.round })),
     both('projector.rules.newIntro'),
     h(
       'ul',
       { class: 'rule-list' },
       changed.map((x) => reformLine(x, now.includes(x))),
     ),
-    h('div', { class: 'stage-foot' }, timerElement(ctx.store, true)),
   );
 }
 
@@ -92,7 +96,7 @@ function rulesInForce(ctx: ProjectorCtx): HTMLElement {
   return h(
     'main',
     { class: 'stage stage-rules', 'data-testid': 'projector-briefing' },
-    h('h1', {}, tr('projector.rules.title', { n: ctx.view.round, rounds: ctx.view.config.rounds })),
+    stageHead(ctx, tr('projector.rules.title', { n: ctx.view.round, rounds: ctx.view.config.rounds })),
     h(
       'ul',
       { class: 'rule-list plain' },
@@ -110,7 +114,6 @@ function rulesInForce(ctx: ProjectorCtx): HTMLElement {
           ],
     ),
     h('p', { class: 'stage-hint' }, tr('projector.rules.next')),
-    h('div', { class: 'stage-foot' }, timerElement(ctx.store, true)),
   );
 }
 

@@ -53,6 +53,22 @@ async function endPhaseAsked(next: string): Promise<void> {
   await hostPhase(host.page, next);
 }
 
+/**
+ * The big screen does not scroll, either way, at 1280x720 and 1920x1080: a banner (pause) takes its height from the
+ * stage instead of pushing the stage down.
+ */
+async function fitsScreen(what: string): Promise<void> {
+  const over = `(() => { const d = document.documentElement;
+    return [d.scrollWidth - d.clientWidth, d.scrollHeight - d.clientHeight]; })()`;
+  for (const vp of STAGE) {
+    await projector.page.setViewportSize(vp);
+    await expect
+      .poll(() => projector.page.evaluate(over), { message: `${what} scrolls at ${vp.width}x${vp.height}` })
+      .toEqual([0, 0]);
+  }
+  await projector.page.setViewportSize(LAPTOP);
+}
+
 describe.sequential('the instructor runs the room', () => {
   it('lobby: the console offers phones a network address; the projector lists names as they join', async () => {
     await host.page.goto(`/host/${session.code}#${session.hostToken}`);
@@ -140,6 +156,7 @@ describe.sequential('the instructor runs the room', () => {
     expect(await host.page.locator('[data-testid=away-card] [data-testid=action-feedback]').count()).toBe(0);
     await projector.page.locator('[data-testid=paused][role=status]').waitFor();
     expect(await stage('negotiate').isVisible()).toBe(true);
+    await fitsScreen('negotiate, paused');
     await captureScreen(projector.page, 'projector-negotiate-paused', {
       sizes: STAGE,
       minFontPx: 14,
@@ -184,6 +201,7 @@ describe.sequential('the instructor runs the room', () => {
     await projector.page.locator('[data-testid=rule-B-on]').waitFor();
     expect(await projector.page.locator('[data-testid=rule-A-on]').count()).toBe(0);
     expect(await projector.page.locator('[data-testid=rule-B-on] [lang=zh-CN]').count()).toBe(1);
+    await fitsScreen('the "New rules" card, paused');
     await captureScreen(projector.page, 'projector-new-rules', {
       sizes: STAGE,
       minFontPx: 14,
@@ -191,6 +209,7 @@ describe.sequential('the instructor runs the room', () => {
     });
     await projector.page.getByRole('button', { name: '中文' }).click();
     await projector.page.getByRole('heading', { name: '从第 2 回合起实行新规则' }).waitFor();
+    await fitsScreen('the "New rules" card in Chinese, paused');
     await captureScreen(projector.page, 'projector-new-rules-zh', {
       sizes: STAGE,
       minFontPx: 14,
