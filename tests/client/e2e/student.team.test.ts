@@ -147,10 +147,12 @@ describe.sequential('a team of two in one region', () => {
     await captureScreen(li.page, 'student-accept-confirm', {
       expect: (p) => [p.locator('[data-testid=accept-confirm]'), p.locator('[data-testid=team-acts]')],
       sizes: BOTH,
+      minFontPx: 12,
     });
     await captureScreen(wu.page, 'student-accept-confirm-zh', {
       expect: (p) => [p.locator('[data-testid=accept-confirm]'), p.locator('[data-testid=team-acts]')],
       sizes: BOTH,
+      minFontPx: 12,
     });
     await li.page.locator('[data-testid=accept-back]').click();
     await li.page.locator('[data-testid=accept-confirm]').waitFor({ state: 'detached' });
@@ -177,6 +179,7 @@ describe.sequential('a team of two in one region', () => {
       await captureScreen(u.page, u === li ? 'student-map-economy' : 'student-map-economy-zh', {
         expect: (p) => [p.locator('[data-testid=board] canvas'), p.locator('[data-testid=legend-capacity]')],
         sizes: BOTH,
+        minFontPx: 12,
         settleMs: 300,
       });
     await li.page.setViewportSize(PHONE);
@@ -200,10 +203,12 @@ describe.sequential('a team of two in one region', () => {
     await captureScreen(li.page, 'student-team-submitted', {
       expect: (p) => [p.locator('[data-testid=by-submit]'), p.locator('[data-testid=team-acts]')],
       sizes: BOTH,
+      minFontPx: 12,
     });
     await captureScreen(wu.page, 'student-team-submitted-zh', {
       expect: (p) => [p.locator('[data-testid=by-submit]'), p.locator('[data-testid=team-acts]')],
       sizes: BOTH,
+      minFontPx: 12,
     });
     await wu.page.setViewportSize(DESKTOP);
     await li.page.setViewportSize(PHONE);
@@ -227,6 +232,7 @@ describe.sequential('a team of two in one region', () => {
       await captureScreen(u.page, u === li ? 'student-map-reveal' : 'student-map-reveal-zh', {
         expect: (p) => [p.locator('[data-testid=board] canvas'), p.locator('[data-testid=my-results]')],
         sizes: BOTH,
+        minFontPx: 12,
         settleMs: 300,
       });
   });

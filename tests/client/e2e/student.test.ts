@@ -127,6 +127,7 @@ describe.sequential('the student screens of issue 9', () => {
     await captureScreen(ana.page, 'student-help', {
       expect: (p) => [p.locator('[data-testid=help-close]'), p.locator('[data-testid=help-body]')],
       sizes: BOTH,
+      minFontPx: 12,
     });
     expect(await inViewport(ana.page, '[data-testid=help-close]')).toBe(true);
     await ana.page.locator('[data-testid=help-close]').click();
@@ -174,6 +175,7 @@ describe.sequential('the student screens of issue 9', () => {
     await captureScreen(ana.page, 'student-offer-payment', {
       expect: (p) => [p.locator('[data-testid=p-payment-effect]'), p.locator('[data-testid=effect]')],
       sizes: BOTH,
+      minFontPx: 12,
     });
     await form.locator('[data-testid=p-project]').uncheck();
     let since = ana.acks.length;
@@ -220,6 +222,7 @@ describe.sequential('the student screens of issue 9', () => {
     await captureScreen(bo.page, 'student-decide-warning-zh', {
       expect: (p) => [p.locator('[data-testid=breach-confirm]'), p.locator('[data-testid^=warn-barrier-]:visible')],
       sizes: BOTH,
+      minFontPx: 12,
     });
     // Ana goes back and keeps the pledge; Bo breaks it knowingly.
     await ana.page.locator('[data-testid=confirm-back]').click();
@@ -278,6 +281,7 @@ describe.sequential('the student screens of issue 9', () => {
       await captureScreen(u.page, u === ana ? 'student-results-term-end' : 'student-results-term-end-zh', {
         expect: (p) => [p.locator('[data-testid=promoted]'), p.locator('[data-testid=my-results]')],
         sizes: BOTH,
+        minFontPx: 12,
         settleMs: 300,
       });
   });
