@@ -1,5 +1,5 @@
 // Builds a complete game server (HTTP + Socket.IO + store + sessions) and starts it; used by main.ts and tests.
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type RequestListener, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import pino from 'pino';
@@ -50,7 +50,11 @@ export async function startServer({ env, clock = systemClock, store: givenStore 
   const onError = (err: unknown, context: string) => log.error({ err, context }, 'error');
   const store = givenStore ?? (await openStore(env));
   const now = () => clock.now();
-  const http = createServer();
+  // The HTTP app must be the server's request listener before Socket.IO attaches: engine.io then hands it every
+  // request that is not its own. A listener added after Socket.IO also got /socket.io/ requests, so an HTTP
+  // long-polling request was answered twice and the second answer crashed the process.
+  let app: RequestListener = (_req, res) => res.writeHead(503).end();
+  const http = createServer((req, res) => app(req, res));
   const io: GameIo = new Server(http, {
     // The application refuses payloads over 16 KB with an error ack; the transport cuts off anything far larger.
     maxHttpBufferSize: 64_000,
@@ -76,7 +80,7 @@ export async function startServer({ env, clock = systemClock, store: givenStore 
   }
   broadcaster = new Broadcaster(io, env.BROADCAST_MS, now);
   const createLimiter = new KeyedLimiter(30, 0.5);
-  const app = createApp({
+  app = createApp({
     registry,
     store,
     joinLimiter,
@@ -94,7 +98,6 @@ export async function startServer({ env, clock = systemClock, store: givenStore 
     }),
     onError,
   });
-  http.on('request', app);
   attachGateway({
     io,
     registry,

@@ -290,10 +290,18 @@ export interface Auth {
   protocol?: 1 | 2;
 }
 
-function socketFor(url: string, auth: Auth | Record<string, unknown>, reconnection: boolean): Socket {
+type Transport = 'websocket' | 'polling';
+
+function socketFor(
+  url: string,
+  auth: Auth | Record<string, unknown>,
+  reconnection: boolean,
+  transport: Transport = 'websocket',
+): Socket {
   return io(url, {
     auth,
-    transports: ['websocket'],
+    // One transport, no upgrade: 'polling' is the client's fallback when WebSockets are blocked.
+    transports: [transport],
     forceNew: true,
     reconnection,
     reconnectionDelay: 50,
@@ -303,8 +311,12 @@ function socketFor(url: string, auth: Auth | Record<string, unknown>, reconnecti
 }
 
 /** Connects and resolves once connected (and, for roles with a view, once the first view has arrived). */
-export function connect(url: string, auth: Auth, opts: { reconnection?: boolean } = {}): Promise<TestClient> {
-  const client = new TestClient(socketFor(url, auth, opts.reconnection ?? false));
+export function connect(
+  url: string,
+  auth: Auth,
+  opts: { reconnection?: boolean; transport?: Transport } = {},
+): Promise<TestClient> {
+  const client = new TestClient(socketFor(url, auth, opts.reconnection ?? false, opts.transport));
   return new Promise((resolve, reject) => {
     client.socket.once('connect_error', (e: Error & { data?: unknown }) =>
       reject(new Error(`connect_error ${JSON.stringify(e.data ?? e.message)}`)),

@@ -28,6 +28,20 @@ async function start(dataDir?: string): Promise<TestServer> {
 }
 
 describe('the server', () => {
+  test("HTTP long-polling (the client's fallback) plays as WebSockets do, and the API still answers", async () => {
+    const ts = await start();
+    const s = await createSession(ts.url, { config: slowConfig() });
+    const seat = await joinHttp(ts.url, s.code, 'Ann');
+    const host = await connect(ts.url, { code: s.code, token: s.hostToken }, { transport: 'polling' });
+    const ann = await connect(ts.url, { code: s.code, token: seat.seatToken }, { transport: 'polling' });
+    expect(ann.socket.io.engine.transport.name).toBe('polling');
+    await host.ok('host:start');
+    await ann.waitPhase('briefing', 1);
+    expect((await http<Health>(ts.url, '/healthz')).body).toMatchObject({ ok: true, sockets: 2 });
+    host.close();
+    ann.close();
+  });
+
   test('healthz counts live sessions and connected sockets', async () => {
     const ts = await start();
     const health = async () => (await http<Health>(ts.url, '/healthz')).body;
