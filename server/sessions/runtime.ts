@@ -49,8 +49,21 @@ function joinKey(name: string, cmdId: string | undefined): string {
   return `join:${cmdId}:${createHash('sha256').update(name).digest('base64url').slice(0, 16)}`;
 }
 
+/** A command applied in turn, acknowledged once it is stored (`done`); not itself a promise, so it is not awaited. */
+interface Applied {
+  done: Promise<Ack<{ seq: number }>>;
+}
+
 export class SessionRuntime {
   private tail: Promise<unknown> = Promise.resolve();
+  /**
+   * The state with every applied command, stored or not yet: the next command applies to it. `state` holds only
+   * stored ones (what views, snapshots and everything else read). They differ only while a store that commits
+   * in order (`pipelined`) has appends waiting for their commit.
+   */
+  private head: SessionState;
+  /** Commands applied and not yet stored, by key (a retry of one waits for the same ack). */
+  private readonly inflight = new Map<string, Promise<Ack<{ seq: number }>>>();
   private readonly acks = new AckMemo<Ack<{ seq: number }>>();
   private readonly joins = new AckMemo<JoinAck>();
   private timer: NodeJS.Timeout | null = null;
@@ -58,13 +71,29 @@ export class SessionRuntime {
   private readonly presence = new Map<string, { sockets: number; awaySince: number | null }>();
   private stopped = false;
 
+  /** The state with every stored command (see `head`). */
+  private stored: SessionState;
+
   private constructor(
-    public state: SessionState,
+    initial: SessionState,
     readonly row: SessionRow,
     private readonly deps: RuntimeDeps,
     /** When the last stored command was made (ms; 0 if none after the snapshot): the server was alive then. */
     private readonly lastStoredAt: number,
-  ) {}
+  ) {
+    this.stored = initial;
+    this.head = initial;
+  }
+
+  get state(): SessionState {
+    return this.stored;
+  }
+
+  /** A follower's copy of a session moves on to the owner's stored state (server/cluster/follower.ts). */
+  set state(next: SessionState) {
+    this.stored = next;
+    this.head = next;
+  }
 
   get code(): string {
     return this.state.code;
@@ -115,35 +144,51 @@ export class SessionRuntime {
     return run;
   }
 
-  /** Drains the queue (graceful shutdown, tests). */
+  /** Drains the queue and waits for every applied command's commit (graceful shutdown, tests). */
   async drain(): Promise<void> {
     await this.tail;
+    await Promise.allSettled([...this.inflight.values()]);
   }
 
+  /**
+   * Commands are applied one after another in arrival order; with a store that commits in order, the next one
+   * need not wait for the previous one's commit (a lecture's 300 students would otherwise get one command per
+   * turn of the event loop), and each is acknowledged once it is stored.
+   */
   submit(actor: Actor, cmdId: string, cmd: SessionCommand): Promise<Ack<{ seq: number }>> {
-    return this.enqueue(() => this.process(actor, cmdId, cmd));
+    return this.enqueue(() => this.process(actor, cmdId, cmd)).then((applied) => applied.done);
   }
 
   private key(actor: Actor, cmdId: string): string {
     return `${actor.kind === 'seat' ? actor.seatId : actor.kind}:${cmdId}`;
   }
 
-  private async process(actor: Actor, cmdId: string, cmd: SessionCommand): Promise<Ack<{ seq: number }>> {
+  private async process(actor: Actor, cmdId: string, cmd: SessionCommand): Promise<Applied> {
+    const now = (ack: Ack<{ seq: number }>): Applied => ({ done: Promise.resolve(ack) });
     const key = this.key(actor, cmdId);
     const memo = this.acks.get(key);
-    if (memo) return memo;
+    if (memo) return now(memo);
+    const flying = this.inflight.get(key);
+    if (flying) return { done: flying };
     const stored = await this.deps.store.findCommand(this.code, key);
-    if (stored) return { ok: true, seq: stored.seq };
-    if (this.stopped) return { ok: false, error: { code: 'SERVER_BUSY', message: 'the server is restarting' } };
+    if (stored) return now({ ok: true, seq: stored.seq });
+    if (this.stopped) return now({ ok: false, error: { code: 'SERVER_BUSY', message: 'the server is restarting' } });
     const command =
       actor.kind === 'host' && (cmd.type === 'host:endPhase' || cmd.type === 'host:advance')
         ? { ...cmd, takeover: this.takeoverRegions() }
         : cmd;
-    const ack = await this.commit(actor, key, command);
-    // The server's own refused commands are not remembered: a re-armed timeout has the same key and must be tried
-    // again, not answered with its earlier refusal (which left the phase running forever).
-    if (ack.ok || actor.kind !== 'system') this.acks.set(key, ack);
-    return ack;
+    // commit() applies the command before its first await: the next command sees it in `head`.
+    const done = this.commit(actor, key, command).then((ack) => {
+      // The server's own refused commands are not remembered: a re-armed timeout has the same key and must be
+      // tried again, not answered with its earlier refusal (which left the phase running forever).
+      if (ack.ok || actor.kind !== 'system') this.acks.set(key, ack);
+      return ack;
+    });
+    this.inflight.set(key, done);
+    const settled = () => this.inflight.delete(key);
+    done.then(settled, settled);
+    if (!this.deps.store.pipelined) await done.catch(() => undefined);
+    return { done };
   }
 
   private async commit(
@@ -153,14 +198,22 @@ export class SessionRuntime {
     seat?: { seatId: string; tokenHash: string },
   ): Promise<Ack<{ seq: number }>> {
     const at = this.deps.clock.now();
-    const r = applyCommand(this.state, actor, cmd, at);
+    const before = this.head;
+    const r = applyCommand(before, actor, cmd, at);
     if (!r.ok) return { ok: false, error: r.error };
-    const seq = this.state.seq + 1;
+    const seq = before.seq + 1;
     const stored: StoredCommand = { seq, cmdId: key, at, actor: actorLabel(actor), type: cmd.type, payload: cmd };
-    await this.deps.store.appendCommand(this.code, stored, seat);
-    const before = this.state;
-    this.state = r.value;
-    await this.afterChange(before, viewScopeOf(before, this.state, actor, cmd));
+    this.head = r.value;
+    try {
+      await this.deps.store.appendCommand(this.code, stored, seat);
+    } catch (e) {
+      // Not stored, nor are the commands applied after it (the store fails them too): back to the stored state.
+      if (this.head.seq >= seq) this.head = this.stored;
+      throw e;
+    }
+    // Commits come in order, so the stored state is the one this command was applied to.
+    this.stored = r.value;
+    await this.afterChange(before, viewScopeOf(before, r.value, actor, cmd));
     return { ok: true, seq };
   }
 

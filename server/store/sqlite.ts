@@ -69,6 +69,7 @@ function asError(e: unknown): Error {
 }
 
 export class SqliteStore implements Store {
+  readonly pipelined = true;
   private readonly db: Database.Database;
   private readonly stmts;
   private pending: PendingAppend[] = [];
@@ -168,9 +169,16 @@ export class SqliteStore implements Store {
     this.pending = [];
     if (batch.length === 0) return;
     const failed = new Map<PendingAppend, Error>();
+    // A session whose append failed: its later appends in the batch were made on top of it and fail with it.
+    const broken = new Map<string, Error>();
     try {
       this.db.transaction(() => {
         for (const a of batch) {
+          const earlier = broken.get(a.code);
+          if (earlier) {
+            failed.set(a, new Error(`an earlier command of the session was not stored: ${earlier.message}`));
+            continue;
+          }
           try {
             // A lone insert fails or succeeds whole (SQLite undoes a failed statement); a join's two inserts need
             // a savepoint of their own.
@@ -180,6 +188,7 @@ export class SqliteStore implements Store {
             // An error that ended the whole transaction (a full disk...) fails the batch, not just this append.
             if (!this.db.inTransaction) throw e;
             failed.set(a, asError(e));
+            broken.set(a.code, asError(e));
           }
         }
       })();

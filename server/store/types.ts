@@ -37,6 +37,12 @@ export interface Snapshot {
 }
 
 export interface Store {
+  /**
+   * The store commits appends in the order they were made, and once an append fails, every later append of its
+   * session not yet committed fails too (so a session's log never has a gap). The runtime may then apply a
+   * session's next command before the previous one is committed (each is still acknowledged only once committed).
+   */
+  readonly pipelined?: boolean;
   createSession(row: SessionRow): Promise<void>;
   getSession(code: string): Promise<SessionRow | undefined>;
   unfinishedSessions(): Promise<SessionRow[]>;

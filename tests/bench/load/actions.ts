@@ -69,6 +69,7 @@ export function act(st: Student): void {
     updateMs: -1,
     state: 'pending',
     step: worker.step,
+    sessionSize: st.run.spec.students,
   };
   if (next.action.event === 'decision:draft') track.byKey.set(cmd.key, cmd);
   st.pending.push(cmd);

@@ -54,6 +54,8 @@ export interface WindowReport {
   commands: number;
   /** Send -> ack (ms) of each command sent in the window; an ack still missing after the grace time counts its age so far. */
   ack: number[];
+  /** The size of the session (students) each of `ack` was sent in, in the same order. */
+  ackSession: number[];
   /** Send -> first state:view reflecting the command (ms); likewise a lower bound when none came. */
   update: number[];
   /** Commands of the window still without an ack / accepted commands without a reflecting view at report time. */

@@ -33,6 +33,7 @@ export function measureEnd(measuredStep: number): void {
       step: measuredStep,
       commands: cmds.length,
       ack: [],
+      ackSession: [],
       update: [],
       ackMissing: 0,
       updateMissing: 0,
@@ -48,6 +49,7 @@ export function measureEnd(measuredStep: number): void {
     };
     worker.errors = emptyErrors();
     for (const cmd of cmds) {
+      report.ackSession.push(cmd.sessionSize);
       if (cmd.ackMs >= 0) report.ack.push(cmd.ackMs);
       else {
         report.ack.push(now - cmd.sentAt);

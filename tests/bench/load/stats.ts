@@ -22,3 +22,22 @@ export function table(header: readonly string[], rows: readonly (readonly string
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
+
+/** Ack p50 / p99 of the commands of each session size ("300 students: 1,500 commands, p50 … / p99 … ms; …"). */
+export function acksBySessionSize(reports: readonly { ack: number[]; ackSession: number[] }[]): string {
+  const bySize = new Map<number, number[]>();
+  for (const r of reports)
+    r.ack.forEach((ms, i) => {
+      const size = r.ackSession[i] ?? 0;
+      const list = bySize.get(size);
+      if (list) list.push(ms);
+      else bySize.set(size, [ms]);
+    });
+  return [...bySize]
+    .sort((a, b) => b[0] - a[0])
+    .map(([size, list]) => {
+      const sorted = sortNumbers(list);
+      return `sessions of ${size}: ${sorted.length} commands, p50 ${fmtMs(percentile(sorted, 50))} / p99 ${fmtMs(percentile(sorted, 99))} ms`;
+    })
+    .join('; ');
+}

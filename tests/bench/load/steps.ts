@@ -5,7 +5,7 @@ import { cpuMs, machineCpuMs, statusMb } from './proc.js';
 import type { WindowReport } from './ipc.js';
 import type { LoadOptions } from './options.js';
 import { assign, createSession } from './sessions.js';
-import { fmtMs, percentile, sortNumbers } from './stats.js';
+import { acksBySessionSize, fmtMs, percentile, sortNumbers } from './stats.js';
 import type { WorkerPool } from './workers.js';
 
 export interface StepResult {
@@ -118,5 +118,6 @@ export async function runStep(
     `  measured ${windowS.toFixed(1)} s: ${ack.length} commands, ack p50 ${fmtMs(percentile(ack, 50))} / p99 ${fmtMs(percentile(ack, 99))} ms, update p99 ${fmtMs(percentile(upd, 99))} ms, server CPU ${r.serverCpuPct.toFixed(0)} %, ` +
       `students' processes ${pct(genMs).toFixed(0)} %, everything else on the machine ${r.otherCpuPct.toFixed(0)} %`,
   );
+  log(`  acks by session size: ${acksBySessionSize(reports)}`);
   return r;
 }

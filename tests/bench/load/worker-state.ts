@@ -30,6 +30,8 @@ export interface Cmd {
   updateMs: number;
   state: 'pending' | 'ok' | 'error' | 'timeout';
   step: number;
+  /** Students in the command's session. */
+  sessionSize: number;
 }
 
 /** The commands of one region of one world: every student of it lives in this process with its session. */

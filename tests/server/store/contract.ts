@@ -80,7 +80,7 @@ export function storeContract(name: string, impl: StoreUnderTest): void {
       await expect(store.appendCommand('NOSUCH', cmd(1, 'host:one'))).rejects.toThrow(FOREIGN_KEY);
     });
 
-    test('appends made together (one commit for the store that groups them): a failing one fails alone', async () => {
+    test('appends made together: a failing one fails alone (with the later ones of its session where the store commits in order)', async () => {
       await store.appendCommand('AAAAAA', cmd(1, 'host:one'));
       const results = await Promise.allSettled([
         store.appendCommand('AAAAAA', cmd(2, 'host:two')),
@@ -89,9 +89,21 @@ export function storeContract(name: string, impl: StoreUnderTest): void {
         store.appendCommand('NOSUCH', cmd(1, 'host:one')),
         store.appendCommand('AAAAAA', cmd(4, 'host:four')),
       ]);
-      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
+      // A store that commits in order (`pipelined`) also fails the session's later appends: they were made on
+      // top of the failed one, and the log must not have a gap.
+      const later = store.pipelined ? 'rejected' : 'fulfilled';
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', later, 'rejected', later]);
       const all = await store.commandsAfter('AAAAAA', 0);
-      expect(all.map((c) => c.cmdId)).toEqual(['host:one', 'host:two', 'host:three', 'host:four']);
+      expect(all.map((c) => c.cmdId)).toEqual(
+        store.pipelined ? ['host:one', 'host:two'] : ['host:one', 'host:two', 'host:three', 'host:four'],
+      );
+      // Another session's appends in the same commit are not affected.
+      await store.createSession(row('BBBBBB'));
+      const mixed = await Promise.allSettled([
+        store.appendCommand('AAAAAA', cmd(2, 'host:again')),
+        store.appendCommand('BBBBBB', cmd(1, 'host:one')),
+      ]);
+      expect(mixed.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
     });
 
     test('commands are stored as given (big timestamps, unicode, a null payload)', async () => {
