@@ -25,6 +25,8 @@ declare global {
       /** The regions in the order the results reveal shows their growth, with each one's delay (ms). */
       reveal: () => { id: string; delay: number }[];
       animating: () => boolean;
+      /** Whether the board has stopped drawing (nothing has changed for a dozen frames; BoardScene.wake). */
+      asleep: () => boolean;
     };
   }
 }
@@ -87,6 +89,7 @@ export async function createBoard(
         labels: () => board.labelRects(),
         reveal: () => board.revealOrder(),
         animating: () => board.animating(),
+        asleep: () => !game.loop.running,
       };
     },
     destroy() {

@@ -41,20 +41,27 @@ export function mountBoard(callbacks: BoardCallbacks, opts: { forStudent: boolea
   let loading = false;
   let latest: BoardModel | null = null;
   let destroyed = false;
+  /** What the board was last given (model and language): the same again is not drawn again. */
+  let drawn = '';
+  const draw = (b: Board, model: BoardModel) => {
+    // A screen updates on every view and every few seconds; a draw rebuilds the texts and wakes the board for a
+    // dozen frames, which on a projector's software WebGL delayed the next phase's first frame (issue 10).
+    const sig = `${lang()}\u0000${JSON.stringify(model)}`;
+    if (sig === drawn) return;
+    drawn = sig;
+    b.update(model, boardTexts(opts.forStudent));
+  };
   return {
     el,
     update(model) {
       latest = model;
-      if (board) {
-        board.update(model, boardTexts(opts.forStudent));
-        return;
-      }
+      if (board) return draw(board, model);
       if (loading) return;
       loading = true;
       void createBoard(el, callbacks, tr('student.board.unavailable')).then((b) => {
         if (destroyed) return b.destroy();
         board = b;
-        if (latest) b.update(latest, boardTexts(opts.forStudent));
+        if (latest) draw(b, latest);
       });
     },
     destroy() {

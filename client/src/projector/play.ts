@@ -129,10 +129,7 @@ export function playStage(first: ProjectorCtx): Component<ProjectorCtx> {
     sideEl,
   );
 
-  const update = (ctx: ProjectorCtx) => {
-    // Negotiate and decide share this stage (and its map): only the test id follows the phase.
-    el.dataset['testid'] = `projector-${ctx.view.phase}`;
-    mount(sideEl, side(ctx));
+  const drawMap = (ctx: ProjectorCtx) => {
     const world = shownWorld(ctx);
     if (!world) return;
     const map = mapById(ctx.view.config, world.mapId);
@@ -146,6 +143,37 @@ export function playStage(first: ProjectorCtx): Component<ProjectorCtx> {
       mount(legendEl, economyLegend(model));
     }
   };
+  // On a change of phase the stage's new frame goes first and the map follows in the next one: a WebGL redraw
+  // (software rendering on many projector PCs) held decide's first frame for 100-400 ms on a busy machine, and the
+  // new board's WebGL probe held negotiate's. So the first update, too, draws the map after the stage is painted.
+  let phase = '';
+  let latest = first;
+  let deferred = false;
+  let destroyed = false;
+  const update = (ctx: ProjectorCtx) => {
+    // Negotiate and decide share this stage (and its map): only the test id follows the phase.
+    el.dataset['testid'] = `projector-${ctx.view.phase}`;
+    mount(sideEl, side(ctx));
+    latest = ctx;
+    if (ctx.view.phase !== phase) {
+      phase = ctx.view.phase;
+      deferred = true;
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          deferred = false;
+          if (!destroyed) drawMap(latest);
+        }, 0),
+      );
+    }
+    if (!deferred) drawMap(ctx);
+  };
   update(first);
-  return { el, update, destroy: () => board.destroy() };
+  return {
+    el,
+    update,
+    destroy: () => {
+      destroyed = true;
+      board.destroy();
+    },
+  };
 }

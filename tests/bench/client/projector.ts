@@ -19,6 +19,8 @@ interface Seen {
   frame: number | null;
   /** The frame has been painted: a task posted from the animation frame has run. */
   painted: number | null;
+  /** On the play stage, the frame after the map was given the new phase's model (or first drawn) has been painted. */
+  map: number | null;
 }
 
 export interface PhaseChange {
@@ -43,6 +45,25 @@ const PAGE_PROBE = `(() => {
       });
     }
   };
+  const afterPaint = (done) => requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => done(Date.now());
+    ch.port2.postMessage(0);
+  });
+  // The map's test hook is set each time the board is given a model (board.ts): a drawn map.
+  let board;
+  Object.defineProperty(window, '__prBoard', {
+    configurable: true,
+    get: () => board,
+    set: (v) => {
+      board = v;
+      const seen = bench.seen;
+      const phase = document.querySelector('[data-testid=phase]')?.getAttribute('data-phase');
+      if (!v || !seen || seen.map !== null || phase !== bench.expect) return;
+      seen.map = -1;
+      afterPaint((t) => { seen.map = t; });
+    },
+  });
   const note = () => {
     const seen = bench.seen;
     if (!seen || seen.handled !== null) return;
@@ -65,10 +86,15 @@ function isSeen(x: unknown): x is Seen {
   return typeof x === 'object' && x !== null && 'painted' in x && typeof x.painted === 'number';
 }
 
-/** The map on the play stage is drawn (Phaser's chunk loaded, the board given its model) and no longer animating. */
+/**
+ * The map on the play stage is drawn (Phaser's chunk loaded, the board given its model) and has stopped drawing, as
+ * it has long before a phase ends in a class. A change while it is still starting (its first frames compile shaders
+ * and upload textures, which software WebGL on a busy machine takes hundreds of milliseconds for) is what
+ * `--no-settle` measures.
+ */
 const BOARD_SETTLED = `(() => {
   try {
-    return document.querySelector('[data-testid=board] canvas') !== null && window.__prBoard !== undefined && !window.__prBoard.animating();
+    return document.querySelector('[data-testid=board] canvas') !== null && window.__prBoard !== undefined && !window.__prBoard.animating() && window.__prBoard.asleep();
   } catch {
     return false; // the scene has not started yet
   }
@@ -109,7 +135,7 @@ export async function projectorPhaseChanges(
       const next = last ? 'ended' : phase === 'results' ? 'briefing' : (order[at + 1] ?? 'ended');
       if (settle && (phase === 'negotiate' || phase === 'decide')) await waitForTrue(page, BOARD_SETTLED, 30_000);
       await page.evaluate(
-        `window.__prBoard = undefined; window.__bench.expect = ${JSON.stringify(next)}; window.__bench.seen = { arrived: null, handled: null, frame: null, painted: null }`,
+        `window.__prBoard = undefined; window.__bench.expect = ${JSON.stringify(next)}; window.__bench.seen = { arrived: null, handled: null, frame: null, painted: null, map: null }`,
       );
       const sent = Date.now();
       const ack: unknown = await host.timeout(10_000).emitWithAck('host:advance', { cmdId: `bench-advance-${k}` });
@@ -118,6 +144,7 @@ export async function projectorPhaseChanges(
         throw new Error(`host:advance refused: ${JSON.stringify(ack)}`);
       }
       await waitForTrue(page, 'window.__bench.seen.painted !== null', 10_000);
+      if (next === 'negotiate' || next === 'decide') await waitForTrue(page, 'window.__bench.seen.map > 0', 30_000);
       const seen: unknown = await page.evaluate('window.__bench.seen');
       if (!isSeen(seen)) throw new Error('the page noted no frame');
       if (next === 'briefing') round++;
@@ -152,4 +179,12 @@ export function printPhaseChanges(changes: PhaseChange[]): void {
   }
   const all = changes.map(total);
   console.log(`  all                  median ${median(all)} ms, max ${Math.max(...all)} ms`);
+  // The map follows the stage on the play stage: new in negotiate (Phaser's chunk, a WebGL board), redrawn in decide.
+  for (const kind of kinds) {
+    const maps = changes.filter((c) => c.kind === kind && (c.seen.map ?? 0) > 0).map((c) => (c.seen.map ?? 0) - c.sent);
+    if (maps.length === 0) continue;
+    console.log(
+      `  map drawn after ${kind.padEnd(20)} median ${median(maps)} ms, max ${Math.max(...maps)} ms (${maps.join(', ')} ms)`,
+    );
+  }
 }
