@@ -8,6 +8,7 @@ import { io, type Socket } from 'socket.io-client';
 import { EnvSchema } from '../../server/config.js';
 import type { Clock } from '../../server/sessions/clock.js';
 import { startServer, type GameServer } from '../../server/server.js';
+import { parseConfig, type SessionConfig } from '../../shared/model/config.js';
 import type { SessionView } from '../../shared/model/session/view.js';
 import type { Ack } from '../../shared/protocol/errors.js';
 import type { CreateSessionReply, JoinReply } from '../../shared/protocol/http.js';
@@ -120,6 +121,13 @@ export function slowConfig(extra: Record<string, unknown> = {}): Record<string, 
     phases: { briefing: 600, negotiate: 600, decide: 600, results: 600 },
     ...extra,
   };
+}
+
+/** slowConfig as the server parses it (for tests that drive a runtime without a server). */
+export function parsedSlowConfig(): SessionConfig {
+  const r = parseConfig(slowConfig());
+  if (!r.ok) throw new Error(r.errors.join('; '));
+  return r.value;
 }
 
 export function newCmdId(): string {

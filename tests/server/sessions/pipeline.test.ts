@@ -6,10 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { parseConfig } from '../../../shared/model/config.js';
 import { SessionRegistry } from '../../../server/sessions/registry.js';
 import { SqliteStore } from '../../../server/store/sqlite.js';
-import { slowConfig } from '../helpers.js';
+import { parsedSlowConfig } from '../helpers.js';
 
 const dirs: string[] = [];
 
@@ -32,16 +31,10 @@ function setup() {
   return { file, store, clock, registry, errors, changes };
 }
 
-function config() {
-  const r = parseConfig(slowConfig());
-  if (!r.ok) throw new Error(r.errors.join('; '));
-  return r.value;
-}
-
 describe('a session on a store that commits in order', () => {
   test('commands sent together are applied in turn, acked in order and stored in order', async () => {
     const { store, registry, errors, changes } = setup();
-    const { runtime: rt } = await registry.create(config(), 'seed');
+    const { runtime: rt } = await registry.create(parsedSlowConfig(), 'seed');
     for (const name of ['Ann', 'Bo']) expect((await rt.join(name, name)).ok).toBe(true);
     const cmds = ['a', 'b', 'c', 'd', 'e'].map((text, i) =>
       rt.submit({ kind: 'host' }, `note-${i}`, { type: 'host:announce', text }),
@@ -67,7 +60,7 @@ describe('a session on a store that commits in order', () => {
 
   test('an append that fails refuses the commands applied after it, and none of them stays in memory', async () => {
     const { file, store, clock, registry } = setup();
-    const { runtime: rt } = await registry.create(config(), 'seed');
+    const { runtime: rt } = await registry.create(parsedSlowConfig(), 'seed');
     expect((await rt.join('Ann', 'a1')).ok).toBe(true);
     // Another writer takes the next seq (as a second process on the same file would): the next append fails.
     const other = new SqliteStore(file);

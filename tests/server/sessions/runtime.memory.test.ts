@@ -2,10 +2,9 @@
 // a repeated cmdId is answered from the log, a refused command stores nothing, and a runtime loaded again from the
 // same store has the same state.
 import { describe, expect, test } from 'vitest';
-import { parseConfig } from '../../../shared/model/config.js';
 import { SessionRegistry } from '../../../server/sessions/registry.js';
 import { MemoryStore } from '../../../server/store/memory.js';
-import { slowConfig } from '../helpers.js';
+import { parsedSlowConfig } from '../helpers.js';
 
 function setup() {
   const data = new Map();
@@ -17,16 +16,10 @@ function setup() {
   return { data, store, clock, registry, errors, tick: (ms: number) => (time += ms) };
 }
 
-function config() {
-  const r = parseConfig(slowConfig());
-  if (!r.ok) throw new Error(r.errors.join('; '));
-  return r.value;
-}
-
 describe('the session runtime on the memory store', () => {
   test('stores before acking, dedupes cmdIds, refuses without storing, reloads the same state', async () => {
     const { data, store, registry, errors, tick } = setup();
-    const { runtime: rt } = await registry.create(config(), 'seed');
+    const { runtime: rt } = await registry.create(parsedSlowConfig(), 'seed');
     const joined = await rt.join('Ann', 'c1');
     expect(joined).toMatchObject({ ok: true, seat: { id: 's1', name: 'Ann' } });
     tick(1000);
