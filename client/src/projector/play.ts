@@ -158,11 +158,12 @@ export function playStage(first: ProjectorCtx): Component<ProjectorCtx> {
     if (ctx.view.phase !== phase) {
       phase = ctx.view.phase;
       deferred = true;
+      // In the next frame's callbacks: after this frame has been painted, and before anything else runs in between.
       requestAnimationFrame(() =>
-        setTimeout(() => {
+        requestAnimationFrame(() => {
           deferred = false;
           if (!destroyed) drawMap(latest);
-        }, 0),
+        }),
       );
     }
     if (!deferred) drawMap(ctx);
