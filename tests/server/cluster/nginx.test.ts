@@ -3,29 +3,23 @@
 // killed (kill -9): every session is run again within 10 s (the new owner's resume in its log), clients reconnect
 // through nginx, every acknowledged command is in the exports exactly once, every export replays, and the killed
 // node's phases resumed with the time they had left.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { replay } from '../../../shared/model/replay.js';
 import type { CreateSessionReply } from '../../../shared/protocol/http.js';
 import { kill, type ChildServer } from '../child.js';
 import { connect, createSession, http, joinHttp, slowConfig, sleep, type TestClient } from '../helpers.js';
-import { dropSchema, freshSchema } from '../store/pg.js';
-import { startNginx, type Nginx } from './nginx.js';
-import { health, startNode, stopNode, waitForOwner } from './nodes.js';
+import { useNginxCluster } from './nginxCluster.js';
+import { health, waitForOwner } from './nodes.js';
 
 const SESSIONS = 8;
 const STUDENTS = 25;
 const INVEST = ['ELEC', 'AUTO', 'FOOD'];
-const schema = freshSchema('nginx');
-const nodes: ChildServer[] = [];
+const cluster = useNginxCluster('nginx', 3);
+const nodes: ChildServer[] = cluster.nodes;
 const clients: TestClient[] = [];
-let nginx: Nginx;
 
-beforeAll(async () => {
-  for (let i = 0; i < 3; i++) nodes.push(await startNode(schema));
-  nginx = await startNginx(nodes.map((n) => n.port));
-}, 180_000);
-
-afterAll(async () => {
+// Runs before the cluster stops.
+afterAll(() => {
   // What the processes logged (errors only), to explain a failure.
   for (const n of nodes) {
     const errors = n
@@ -35,9 +29,6 @@ afterAll(async () => {
     if (errors.length > 0) process.stderr.write(`node :${n.port}:\n${errors.slice(0, 20).join('\n')}\n`);
   }
   for (const c of clients) c.close();
-  await nginx?.stop();
-  await Promise.all(nodes.map((n) => stopNode(n)));
-  await dropSchema(schema);
 });
 
 interface Seat {
@@ -90,7 +81,8 @@ async function open(url: string): Promise<Class> {
 describe('3 processes behind nginx', () => {
   test('200 students in 8 sessions; kill -9 of the busiest process mid-round', async () => {
     const classes: Class[] = [];
-    for (let i = 0; i < SESSIONS; i += 4) classes.push(...(await Promise.all([0, 1, 2, 3].map(() => open(nginx.url)))));
+    for (let i = 0; i < SESSIONS; i += 4)
+      classes.push(...(await Promise.all([0, 1, 2, 3].map(() => open(cluster.nginx.url)))));
     for (const c of classes) {
       await until(c.host, 'host:start', { cmdId: 'host-start' });
       await until(c.host, 'host:endPhase', { cmdId: 'host-to-negotiate' });
@@ -125,7 +117,7 @@ describe('3 processes behind nginx', () => {
     for (const c of classes) {
       const log = await http<{
         events: { seq: number; at: string; actor: string; type: string; payload: { deadline?: number } }[];
-      }>(nginx.url, `/api/sessions/${c.session.code}/export.json`, { token: c.session.hostToken });
+      }>(cluster.nginx.url, `/api/sessions/${c.session.code}/export.json`, { token: c.session.hostToken });
       expect(log.status).toBe(200);
       const events = log.body.events;
       const bySeq = new Map(events.map((e) => [e.seq, e]));
