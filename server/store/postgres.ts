@@ -50,8 +50,11 @@ export class PostgresStore implements Store {
       options: `-c search_path=${quoteIdent(schema)}`,
       connectionTimeoutMillis: 5000,
     });
-    // An idle client losing its connection (a database restart) must not crash the process.
+    // A client losing its connection (a database restart, the network) must not crash the process: an idle one is
+    // reported on the pool, one in use on itself (the adapter's LISTEN connection is always in use; it reconnects on
+    // 'end'), and a query on it fails on its own.
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     try {
       await createSchema(pool, schema);
     } catch (e) {
