@@ -12,6 +12,9 @@ export interface ProjectorCtx {
   showWorld(index: number): void;
 }
 
+/** How long each world stays on the big screen before the next one takes its turn. */
+export const WORLD_TURN_MS = 20_000;
+
 /** The world on show, or the first one. */
 export function shownWorld(ctx: ProjectorCtx) {
   return ctx.view.worlds[ctx.world] ?? ctx.view.worlds[0];

@@ -8,6 +8,7 @@ import { h } from '../ui/dom.js';
 import { num, pct, tr, trCount } from '../ui/i18n.js';
 import { regionName } from '../ui/names.js';
 import { shownWorld, type ProjectorCtx } from './context.js';
+import { worldPicker } from './worldPicker.js';
 
 const SWITCHED = (r: RoundRecord) => r.treatments.some((t) => t !== 'C');
 
@@ -87,6 +88,7 @@ export function endedStage(ctx: ProjectorCtx): Component<ProjectorCtx> {
       'main',
       { class: 'stage stage-ended', 'data-testid': 'projector-ended' },
       h('h1', {}, tr('projector.end.title')),
+      worldPicker(ctx),
       h('div', { class: 'ended-grid' }, podium(ctx), summary(ctx)),
     ),
     update: () => undefined,

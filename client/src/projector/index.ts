@@ -12,7 +12,7 @@ import { h, mount } from '../ui/dom.js';
 import { lang, onLangChange, tr } from '../ui/i18n.js';
 import { langSwitch } from '../ui/langSwitch.js';
 import { connectionBanner, fatalScreen, pausedBanner, statusScreen } from '../ui/status.js';
-import type { ProjectorCtx } from './context.js';
+import { WORLD_TURN_MS, type ProjectorCtx } from './context.js';
 import { endedStage } from './ended.js';
 import { lobbyStage } from './lobby.js';
 import { playStage } from './play.js';
@@ -20,7 +20,6 @@ import { resultsStage } from './results.js';
 import { briefingStage } from './rules.js';
 import { tokenScreen } from './tokenScreen.js';
 
-const CYCLE_MS = 20_000;
 const ANNOUNCEMENT_MS = 3 * 60_000;
 
 type StageKind = 'lobby' | 'briefing' | 'play' | 'results' | 'ended';
@@ -95,7 +94,7 @@ export function startProjector(root: HTMLElement, code: string): void {
   const ctxOf = (state: GameState): ProjectorCtx | null => {
     const view = state.view;
     if (!view) return null;
-    if (view.worldCount > 1 && Date.now() - lastCycle > CYCLE_MS) {
+    if (view.worldCount > 1 && Date.now() - lastCycle > WORLD_TURN_MS) {
       world = (world + 1) % Math.max(1, view.worlds.length);
       lastCycle = Date.now();
     }

@@ -1,36 +1,30 @@
 // Negotiate and decide on the big screen (one stage for both: the map is not rebuilt when decide starts): the map of
 // the world on show (links with an offer pending and signed links, never their terms) with the key to its industry
-// bars, beside the timer, world tabs, the reforms in force, and who has finished negotiating or
-// has decided, by region.
+// bars, beside the world picker, the timer, the reforms in force, and who has finished negotiating or
+// has decided, by region (and, with several worlds, over the whole class).
 import { mapById } from '../../../shared/model/config.js';
 import { buildBoardModel } from '../board/model.js';
 import { mountBoard } from '../board/mount.js';
 import type { Component } from '../ui/component.js';
 import { h, mount } from '../ui/dom.js';
-import { tr, trCount } from '../ui/i18n.js';
-import { worldLabel } from '../ui/labels.js';
+import { lang, tr, trCount } from '../ui/i18n.js';
 import { regionName } from '../ui/names.js';
 import { timerElement } from '../ui/timer.js';
 import { shownWorld, type ProjectorCtx } from './context.js';
 import { economyLegend } from './legend.js';
+import { worldPicker } from './worldPicker.js';
 
-function worldTabs(ctx: ProjectorCtx): HTMLElement | null {
-  if (ctx.view.worldCount <= 1) return null;
+/** How the whole class is doing, when it plays in several worlds: the map shows one world at a time. */
+function classProgress(ctx: ProjectorCtx): HTMLElement | null {
+  const v = ctx.view;
+  if (v.worldCount <= 1) return null;
+  const deciding = v.phase === 'decide';
+  const n = deciding ? v.decided.reduce((s, d) => s + d.submitted, 0) : v.regions.filter((r) => r.done).length;
+  const of = deciding ? v.decided.reduce((s, d) => s + d.of, 0) : v.regions.length;
   return h(
-    'div',
-    { class: 'tabs', role: 'tablist' },
-    ctx.view.worlds.map((w, k) =>
-      h(
-        'button',
-        {
-          type: 'button',
-          role: 'tab',
-          'aria-selected': k === ctx.world ? 'true' : 'false',
-          onclick: () => ctx.showWorld(k),
-        },
-        worldLabel(w.index),
-      ),
-    ),
+    'p',
+    { class: 'class-progress', 'data-testid': 'class-progress' },
+    tr(deciding ? 'projector.class.decided' : 'projector.class.done', { n, of }),
   );
 }
 
@@ -102,7 +96,6 @@ function side(ctx: ProjectorCtx): (HTMLElement | null)[] {
   if (!world) return [];
   return [
     timerElement(ctx.store, true),
-    worldTabs(ctx),
     h(
       'p',
       { class: 'stage-hint' },
@@ -110,6 +103,7 @@ function side(ctx: ProjectorCtx): (HTMLElement | null)[] {
     ),
     v.phase === 'negotiate' ? linkSummary(ctx, world) : null,
     regionChecks(ctx, world.index),
+    classProgress(ctx),
   ];
 }
 
@@ -119,6 +113,9 @@ export function playStage(first: ProjectorCtx): Component<ProjectorCtx> {
     { forStudent: false, el: h('div', { class: 'board-wrap', 'data-testid': 'board' }) },
   );
   const sideEl = h('div', { class: 'stack' });
+  // The world picker is drawn again only when the world on show changes: an open selector is not closed by every view.
+  const pickEl = h('div', { class: 'slot' });
+  let lastPick = '';
   const legendEl = h('div', { class: 'slot' });
   let lastLegend = '';
   const el = h(
@@ -126,7 +123,7 @@ export function playStage(first: ProjectorCtx): Component<ProjectorCtx> {
     { class: 'stage stage-play', 'data-testid': `projector-${first.view.phase}` },
     // The map takes the height the key and a banner (pause, announcement) leave it: the stage never scrolls.
     h('div', { class: 'stage-map' }, h('div', { class: 'map-box' }, board.el), legendEl),
-    sideEl,
+    h('div', { class: 'stack' }, pickEl, sideEl),
   );
 
   const drawMap = (ctx: ProjectorCtx) => {
@@ -154,6 +151,11 @@ export function playStage(first: ProjectorCtx): Component<ProjectorCtx> {
     // Negotiate and decide share this stage (and its map): only the test id follows the phase.
     el.dataset['testid'] = `projector-${ctx.view.phase}`;
     mount(sideEl, side(ctx));
+    const pickSig = [lang(), ctx.world, ctx.view.worlds.length].join(':');
+    if (pickSig !== lastPick) {
+      lastPick = pickSig;
+      mount(pickEl, worldPicker(ctx));
+    }
     latest = ctx;
     if (ctx.view.phase !== phase) {
       phase = ctx.view.phase;

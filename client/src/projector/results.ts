@@ -10,6 +10,7 @@ import { num, pct, tr } from '../ui/i18n.js';
 import { regionName } from '../ui/names.js';
 import { shownWorld, type ProjectorCtx } from './context.js';
 import { leaderboard } from './leaderboard.js';
+import { worldPicker } from './worldPicker.js';
 
 const STEP_MS = 6000;
 type Step = 'deals' | 'growth' | 'output' | 'board' | 'promotion';
@@ -122,6 +123,7 @@ export function resultsStage(first: ProjectorCtx): Component<ProjectorCtx> {
   const el = h(
     'main',
     { class: 'stage stage-results', 'data-testid': 'projector-results', tabindex: '0' },
+    worldPicker(first),
     stepEl,
     dots,
   );
