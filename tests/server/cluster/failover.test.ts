@@ -88,6 +88,21 @@ describe('failover', () => {
     expect(new Set(fences.map((f) => f.fence))).toEqual(new Set([1, 2]));
   }, 120_000);
 
+  test('the sessions of a dead process are shared out among the others', async () => {
+    const [, [a, b, c]] = await cluster(3, { LEASE_MS: '2000' });
+    const codes: string[] = [];
+    // Created through A, so (nearly all) run by A: another process may find a new session before its creator claims it.
+    for (let i = 0; i < 6; i++) codes.push((await createSession(a!.url, { config: slowConfig() })).code);
+    expect((await health(a!)).running.length).toBeGreaterThanOrEqual(4);
+    await kill(a!, 'SIGKILL');
+    for (const code of codes) await waitForOwner([b!, c!], code, 30_000);
+    const shares = [(await health(b!)).running.length, (await health(c!)).running.length];
+    expect(shares[0]! + shares[1]!).toBe(6);
+    // Each takes orphans up to its fair share (3 of the 6 sessions) first; one left for two passes by the other (a slow process) may be
+    // taken by anyone, so a share may be off by one on a busy machine.
+    expect(Math.min(...shares)).toBeGreaterThanOrEqual(2);
+  }, 120_000);
+
   test('SIGTERM hands the session over at once, without waiting for its lease to expire', async () => {
     const [, [a, b]] = await cluster(2, { LEASE_MS: '20000' });
     const { s, host } = await playingOn(a!, b!);
