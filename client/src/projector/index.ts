@@ -12,7 +12,7 @@ import { h, mount } from '../ui/dom.js';
 import { lang, onLangChange, tr } from '../ui/i18n.js';
 import { langSwitch } from '../ui/langSwitch.js';
 import { connectionBanner, fatalScreen, pausedBanner, statusScreen } from '../ui/status.js';
-import { WORLD_TURN_MS, type ProjectorCtx } from './context.js';
+import { WORLD_TURN_MS, worldsTakeTurns, type ProjectorCtx } from './context.js';
 import { endedStage } from './ended.js';
 import { lobbyStage } from './lobby.js';
 import { playStage } from './play.js';
@@ -94,7 +94,9 @@ export function startProjector(root: HTMLElement, code: string): void {
   const ctxOf = (state: GameState): ProjectorCtx | null => {
     const view = state.view;
     if (!view) return null;
-    if (view.worldCount > 1 && Date.now() - lastCycle > WORLD_TURN_MS) {
+    // A world's turn starts again when the turns resume (after the results, or a pause).
+    if (!worldsTakeTurns(view)) lastCycle = Date.now();
+    else if (Date.now() - lastCycle > WORLD_TURN_MS) {
       world = (world + 1) % Math.max(1, view.worlds.length);
       lastCycle = Date.now();
     }

@@ -151,7 +151,7 @@ export function playStage(first: ProjectorCtx): Component<ProjectorCtx> {
     // Negotiate and decide share this stage (and its map): only the test id follows the phase.
     el.dataset['testid'] = `projector-${ctx.view.phase}`;
     mount(sideEl, side(ctx));
-    const pickSig = [lang(), ctx.world, ctx.view.worlds.length].join(':');
+    const pickSig = [lang(), ctx.world, ctx.view.worlds.length, ctx.view.paused].join(':');
     if (pickSig !== lastPick) {
       lastPick = pickSig;
       mount(pickEl, worldPicker(ctx));

@@ -1,11 +1,12 @@
 // The world on show when a class plays in several worlds (a 300-student lecture has 75): its number in large type
 // for the room, ‹ › to step through the worlds and one selector to pick any of them for the instructor. One button
-// per world made the big screen 1,155 px tall at 40 worlds; this stays one line however many worlds there are.
+// per world made the big screen 1,155 px tall at 40 worlds; this stays one line however many worlds there are. It
+// says when the worlds take turns by themselves (not during the results or a pause).
 import './worldPicker.css';
 import { h } from '../ui/dom.js';
 import { tr } from '../ui/i18n.js';
 import { worldLabel } from '../ui/labels.js';
-import { WORLD_TURN_MS, shownWorld, type ProjectorCtx } from './context.js';
+import { WORLD_TURN_MS, shownWorld, worldsTakeTurns, type ProjectorCtx } from './context.js';
 
 export function worldPicker(ctx: ProjectorCtx): HTMLElement | null {
   const worlds = ctx.view.worlds;
@@ -49,6 +50,12 @@ export function worldPicker(ctx: ProjectorCtx): HTMLElement | null {
       select,
       stepButton(1, tr('projector.world.next'), '›'),
     ),
-    h('span', { class: 'world-turns' }, tr('projector.world.turns', { s: WORLD_TURN_MS / 1000 })),
+    worldsTakeTurns(ctx.view)
+      ? h(
+          'span',
+          { class: 'world-turns', 'data-testid': 'world-turns' },
+          tr('projector.world.turns', { s: WORLD_TURN_MS / 1000 }),
+        )
+      : null,
   );
 }

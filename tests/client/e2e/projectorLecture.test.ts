@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SWITCHABLE_TREATMENTS } from '../../../shared/model/ids.js';
 import type { CreateSessionReply } from '../../../shared/protocol/http.js';
 import { connect, createSession, joinHttp, slowConfig, type TestClient } from '../../server/helpers.js';
-import { en } from './actors.js';
+import { en, zh } from './actors.js';
 import { captureProblems, captureScreen } from './capture.js';
-import { LAPTOP, startE2E, type E2E, type User } from './harness.js';
+import { LAPTOP, startE2E, waitForTrue, type E2E, type User } from './harness.js';
 
 const FULL_HD = { width: 1920, height: 1080 };
 const STAGE = [LAPTOP, FULL_HD];
@@ -145,6 +145,19 @@ describe.sequential('the projector of a 300-student lecture', { timeout: 180_000
       (p) => [p.locator('[data-testid=projector-world-pick]'), p.locator('[data-testid=negotiated]')],
       400,
     );
+    // The worlds take turns by themselves, and the screen says so; the same in Chinese.
+    const turns = projector.page.locator('[data-testid=world-turns]');
+    expect(await turns.textContent()).toBe(en('projector.world.turns', { s: 20 }));
+    await projector.page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => turns.textContent()).toBe(zh('projector.world.turns', { s: 20 }));
+    // The stage is built again in Chinese; its new map draws Chinese names before the capture.
+    await waitForTrue(
+      projector.page,
+      'window.__prBoard?.labels().some((l) => /[\\u4e00-\\u9fff]/.test(l.text)) === true',
+    );
+    await checkStage('negotiate in Chinese', 'negotiate-zh', (p) => [p.locator('[data-testid=class-progress]')], 400);
+    await projector.page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => turns.textContent()).toBe(en('projector.world.turns', { s: 20 }));
   });
 
   it('decide fits', async () => {
@@ -163,6 +176,13 @@ describe.sequential('the projector of a 300-student lecture', { timeout: 180_000
     await endPhase('results');
     await stage('results').waitFor();
     await projector.page.locator('[data-testid=reveal-deals]').waitFor();
+    // The worlds do not take turns during the results (their reveal would start again); ‹ › step through them.
+    expect(await projector.page.locator('[data-testid=world-turns]').count()).toBe(0);
+    const shown = projector.page.locator('[data-testid=projector-world]');
+    const before = await projector.page.locator('[data-testid=projector-world-pick]').inputValue();
+    const next = en('common.world', { world: ((Number(before) + 1) % WORLDS) + 1 });
+    await projector.page.getByRole('button', { name: en('projector.world.next') }).click();
+    await expect.poll(() => shown.textContent()).toContain(next);
     await checkStage('results (deals)', 'results', (p) => [
       p.locator('[data-testid=reveal-deals]'),
       p.locator('[data-testid=projector-world]'),
