@@ -68,8 +68,14 @@ function pick<T>(rec: Readonly<Record<RegionId, T>>, viewer: Viewer): Record<Reg
 }
 
 /** Everything about a world, for the host; `restrictWorldView` cuts it down for other viewers. */
-export function fullWorldView(cfg: SessionConfig, world: WorldLive, gameOver = false): WorldView {
-  return worldView(cfg, world, { kind: 'host' }, gameOver);
+/** `next`: the reforms of the world's next round, if known; between rounds they tell whether the term ended. */
+export function fullWorldView(
+  cfg: SessionConfig,
+  world: WorldLive,
+  gameOver = false,
+  next: readonly Treatment[] | null = null,
+): WorldView {
+  return worldView(cfg, world, { kind: 'host' }, gameOver, next);
 }
 
 /** The part of a host's world view another viewer may see (docs/rules.md section 8). */
@@ -124,8 +130,16 @@ interface Standing {
  * every offer, and the ranks and terms it would recompute each time read the same. */
 const standings = new WeakMap<readonly RoundRecord[], Standing>();
 
-function standing(world: WorldLive, order: readonly RegionId[], gameOver: boolean): Standing {
-  const treatments = world.current ? world.current.treatments.join() : '\u0000';
+function standing(
+  world: WorldLive,
+  order: readonly RegionId[],
+  gameOver: boolean,
+  next: readonly Treatment[] | null,
+): Standing {
+  // During a round its reforms decide whether the last term closed; between rounds, the next round's (docs/rules.md
+  // section 7, "Terms and promotion": a term ends when the reforms change), so the results of a term's last round name who is promoted.
+  const deciding = world.current?.treatments ?? next ?? undefined;
+  const treatments = deciding ? deciding.join() : '\u0000';
   const hit = standings.get(world.history);
   if (hit && hit.state === world.state && hit.treatments === treatments && hit.gameOver === gameOver) return hit;
   const allTerms = terms(order, world.history);
@@ -152,17 +166,23 @@ function standing(world: WorldLive, order: readonly RegionId[], gameOver: boolea
       rank: byScore.indexOf(id) + 1,
       outputRank: byOutput.indexOf(id) + 1,
     })),
-    promoted: promotions(order, world.history, gameOver, world.current?.treatments),
+    promoted: promotions(order, world.history, gameOver, deciding),
   };
   standings.set(world.history, fresh);
   return fresh;
 }
 
-export function worldView(cfg: SessionConfig, world: WorldLive, viewer: Viewer, gameOver = false): WorldView {
+export function worldView(
+  cfg: SessionConfig,
+  world: WorldLive,
+  viewer: Viewer,
+  gameOver = false,
+  next: readonly Treatment[] | null = null,
+): WorldView {
   const rules = worldRules(cfg, world);
   const cm = compileMap(rules.map, rules.params);
   const order = cm.regionIds;
-  const { regions, promoted } = standing(world, order, gameOver);
+  const { regions, promoted } = standing(world, order, gameOver, next);
   const cur = world.current;
   return {
     index: world.index,

@@ -90,6 +90,8 @@ const NO_PRESENCE: Presence = { connected: false, awaySince: null };
 interface CachedWorld {
   config: SessionConfig;
   gameOver: boolean;
+  /** The next round's reforms between rounds (they close a term), as a key. */
+  next: string;
   full: LiveWorldView;
   /** The projector's (`p`) and each region's (`r:<id>`) cut of `full`. */
   restricted: Map<string, LiveWorldView>;
@@ -203,11 +205,19 @@ export class ViewBuilder {
   private worldFor(w: WorldLive, viewer: Viewer): LiveWorldView {
     const config = this.state.config;
     const gameOver = this.state.phase === 'ended';
+    const next = w.current ? null : nextTreatments(this.state, w.arm);
+    const nextKey = next ? next.join() : '-';
     let hit = worldViews.get(w);
-    if (!hit || hit.config !== config || hit.gameOver !== gameOver) {
-      const { history, ...rest } = fullWorldView(config, w, gameOver);
+    if (!hit || hit.config !== config || hit.gameOver !== gameOver || hit.next !== nextKey) {
+      const { history, ...rest } = fullWorldView(config, w, gameOver, next);
       const full = { ...rest, state: w.state, historyLength: history.length };
-      hit = { config, gameOver, full: sharedWithLatest(config, `${w.index}|h`, full), restricted: new Map() };
+      hit = {
+        config,
+        gameOver,
+        next: nextKey,
+        full: sharedWithLatest(config, `${w.index}|h`, full),
+        restricted: new Map(),
+      };
       worldViews.set(w, hit);
     }
     if (viewer.kind === 'host') return hit.full;
