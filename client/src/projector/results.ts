@@ -14,6 +14,18 @@ import { worldPicker } from './worldPicker.js';
 
 const STEP_MS = 6000;
 type Step = 'deals' | 'growth' | 'output' | 'board' | 'promotion';
+const ALL_STEPS = 5;
+
+/**
+ * Where the reveal of a round's results is, kept across a rebuild of the stage (the language switched): the
+ * ceremony stays on screen instead of the reveal starting again. `held`: a step was picked by hand.
+ */
+let revealAt: { key: string; step: number; held: boolean } | null = null;
+const revealKey = (ctx: ProjectorCtx) => `${ctx.view.code}:${ctx.view.round}:${ctx.world}`;
+
+/** Each step's time on screen: at most 6 s, and short enough that the last step shows within the results phase. */
+const stepMs = (ctx: ProjectorCtx) =>
+  Math.min(STEP_MS, Math.floor((ctx.view.config.phases.results * 1000) / ALL_STEPS));
 
 function dealsStep(rec: RoundRecord, name: (id: string) => string): HTMLElement {
   const rows = rec.agreements.map((ag) => {
@@ -101,7 +113,12 @@ export function promotionCeremony(p: Promotion, name: (id: string) => string): H
     h(
       'p',
       { class: 'stage-text' },
-      tr('projector.promo.why', { from: p.fromRound, to: p.afterRound, score: num(p.termScore) }),
+      // A term of one round says "round 1", not "rounds 1-1".
+      tr(p.fromRound === p.afterRound ? 'projector.promo.whyOne' : 'projector.promo.why', {
+        from: p.fromRound,
+        to: p.afterRound,
+        score: num(p.termScore),
+      }),
     ),
     h(
       'p',
@@ -127,8 +144,13 @@ export function resultsStage(first: ProjectorCtx): Component<ProjectorCtx> {
     stepEl,
     dots,
   );
-  let step = 0;
+  const key = revealKey(first);
+  const kept = revealAt?.key === key ? revealAt : null;
+  let step = kept?.step ?? 0;
+  let held = kept?.held ?? false;
   let latest = first;
+  /** What the step on screen was drawn from: a view that changes none of it does not draw it (and fade it in) again. */
+  let drawn = '';
   const steps = (ctx: ProjectorCtx): Step[] => {
     const world = shownWorld(ctx);
     const promoted = world?.promoted.some((p) => p.afterRound === ctx.view.round) ?? false;
@@ -136,6 +158,7 @@ export function resultsStage(first: ProjectorCtx): Component<ProjectorCtx> {
   };
   const draw = (ctx: ProjectorCtx) => {
     latest = ctx;
+    revealAt = { key, step, held };
     const world = shownWorld(ctx);
     if (!world) return;
     const map = mapById(ctx.view.config, world.mapId);
@@ -146,20 +169,23 @@ export function resultsStage(first: ProjectorCtx): Component<ProjectorCtx> {
     const at = list[Math.min(step, list.length - 1)] ?? 'deals';
     const promotion = world.promoted.find((p) => p.afterRound === ctx.view.round);
     el.dataset['step'] = at;
-    mount(
-      stepEl,
-      !rec
-        ? null
-        : at === 'deals'
-          ? dealsStep(rec, name)
-          : at === 'growth'
-            ? growthStep(rec, name)
-            : at === 'output'
-              ? outputStep(rec)
-              : at === 'promotion' && promotion
-                ? promotionCeremony(promotion, name)
-                : leaderboard(ctx.view, world, history),
-    );
+    const sig = JSON.stringify([at, world.index, rec?.round, history.length, world.promoted, world.regions]);
+    if (sig !== drawn)
+      mount(
+        stepEl,
+        !rec
+          ? null
+          : at === 'deals'
+            ? dealsStep(rec, name)
+            : at === 'growth'
+              ? growthStep(rec, name)
+              : at === 'output'
+                ? outputStep(rec)
+                : at === 'promotion' && promotion
+                  ? promotionCeremony(promotion, name)
+                  : leaderboard(ctx.view, world, history),
+      );
+    drawn = sig;
     mount(
       dots,
       list.map((s, i) =>
@@ -177,6 +203,7 @@ export function resultsStage(first: ProjectorCtx): Component<ProjectorCtx> {
                 e.stopPropagation();
                 // Picked by hand: the reveal stops moving on by itself.
                 clearInterval(timer);
+                held = true;
                 step = i;
                 draw(latest);
               },
@@ -193,7 +220,7 @@ export function resultsStage(first: ProjectorCtx): Component<ProjectorCtx> {
       draw(latest);
     }
   };
-  const timer = setInterval(next, STEP_MS);
+  const timer = held ? undefined : setInterval(next, stepMs(first));
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'ArrowRight' || e.key === ' ' || e.key === 'PageDown') next();
   };

@@ -61,8 +61,9 @@ export const projectorEn = {
   'projector.step.promotion': 'Promotion',
   'projector.promo.title': '{region} is promoted!',
   'projector.promo.why': 'The highest promotion score of the term (rounds {from}-{to}): {score}.',
+  'projector.promo.whyOne': 'The highest promotion score of the term (round {to}): {score}.',
   'projector.promo.record':
-    'Over the term: {honoured} agreements kept, {breaches} broken ({detected} caught), {barriers} protections, {duplications} duplicated industries.',
+    'Over the term: agreements kept {honoured}, broken {breaches} ({detected} caught), protections {barriers}, industries duplicated {duplications}.',
   'projector.end.title': 'Game over',
   'projector.end.promotions.one': '{n} promotion',
   'projector.end.promotions.other': '{n} promotions',

@@ -60,6 +60,7 @@ export const projectorZh: Record<keyof typeof projectorEn, string> = {
   'projector.step.promotion': '晋升',
   'projector.promo.title': '{region} 获得晋升！',
   'projector.promo.why': '本任期（第 {from}-{to} 回合）晋升得分最高：{score}。',
+  'projector.promo.whyOne': '本任期（第 {to} 回合）晋升得分最高：{score}。',
   'projector.promo.record':
     '本任期：履行协议 {honoured} 次，违约 {breaches} 次（被发现 {detected} 次），保护本地产业 {barriers} 次，重复建设 {duplications} 次。',
   'projector.end.title': '游戏结束',

@@ -5,7 +5,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { LAPTOP, PHONE, ROOT, sleep, type Viewport } from './harness.js';
+import { expect } from 'vitest';
+import { BIG_SCREEN, LAPTOP, PHONE, ROOT, sleep, type Viewport } from './harness.js';
 import { blankReason, pngStats } from './png.js';
 
 export const SHOTS_DIR = join(ROOT, 'test-artifacts/screenshots');
@@ -121,4 +122,20 @@ export function captureProblems(): string[] {
       v.list.map((x) => `${r.name} ${v.viewport}: axe ${x.impact} ${x.id} (${x.help}) at ${x.targets.join(', ')}`),
     ),
   ]);
+}
+
+/**
+ * The page does not scroll, either way, at each size (the big screen at 1280x720 and 1920x1080 by default); the
+ * viewport is 1280x720 afterwards.
+ */
+export async function fitsScreen(page: Page, what: string, sizes: readonly Viewport[] = BIG_SCREEN): Promise<void> {
+  const over = `(() => { const d = document.documentElement;
+    return [d.scrollWidth - d.clientWidth, d.scrollHeight - d.clientHeight]; })()`;
+  for (const vp of sizes) {
+    await page.setViewportSize(vp);
+    await expect
+      .poll(() => page.evaluate(over), { message: `${what} scrolls at ${vp.width}x${vp.height}` })
+      .toEqual([0, 0]);
+  }
+  await page.setViewportSize(LAPTOP);
 }

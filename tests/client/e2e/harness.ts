@@ -13,6 +13,9 @@ import { startServer, type GameServer } from '../../../server/server.js';
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const LAPTOP = { width: 1280, height: 720 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
+export const FULL_HD = { width: 1920, height: 1080 } as const;
+/** The projector's two screen sizes. */
+export const BIG_SCREEN = [LAPTOP, FULL_HD] as const;
 export type Viewport = { width: number; height: number };
 
 /**

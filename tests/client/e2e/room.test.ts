@@ -7,12 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateSessionReply } from '../../../shared/protocol/http.js';
 import { confirm, en, hostPhase, phaseIs } from './actors.js';
-import { captureProblems, captureScreen } from './capture.js';
-import { LAPTOP, PHONE, startE2E, type E2E, type User } from './harness.js';
+import { captureProblems, captureScreen, fitsScreen as fitsBigScreen } from './capture.js';
+import { BIG_SCREEN, LAPTOP, PHONE, startE2E, type E2E, type User } from './harness.js';
 
 const CONSOLE = { width: 1366, height: 768 };
-const FULL_HD = { width: 1920, height: 1080 };
-const STAGE = [LAPTOP, FULL_HD];
+const STAGE = BIG_SCREEN;
 
 let e2e: E2E;
 let host: User;
@@ -57,17 +56,7 @@ async function endPhaseAsked(next: string): Promise<void> {
  * The big screen does not scroll, either way, at 1280x720 and 1920x1080: a banner (pause) takes its height from the
  * stage instead of pushing the stage down.
  */
-async function fitsScreen(what: string): Promise<void> {
-  const over = `(() => { const d = document.documentElement;
-    return [d.scrollWidth - d.clientWidth, d.scrollHeight - d.clientHeight]; })()`;
-  for (const vp of STAGE) {
-    await projector.page.setViewportSize(vp);
-    await expect
-      .poll(() => projector.page.evaluate(over), { message: `${what} scrolls at ${vp.width}x${vp.height}` })
-      .toEqual([0, 0]);
-  }
-  await projector.page.setViewportSize(LAPTOP);
-}
+const fitsScreen = (what: string) => fitsBigScreen(projector.page, what);
 
 describe.sequential('the instructor runs the room', () => {
   it('lobby: the console offers phones a network address; the projector lists names as they join', async () => {
