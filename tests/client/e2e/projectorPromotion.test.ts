@@ -2,7 +2,7 @@
 // results of round 1 close a term. The projector's reveal reaches its last step, the promotion ceremony, which names
 // the promoted region and says why (the term's rounds and score), in English and in Chinese, at 1280x720 and
 // 1920x1080 without scrolling, with no text under 14 px and no serious axe violations. The student's results in the
-// same round name the same region.
+// same round name the same region. With the plan's own 20 s results, the reveal reaches the ceremony by itself in time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapById } from '../../../shared/model/config.js';
 import type { Promotion } from '../../../shared/model/promotion.js';
@@ -133,6 +133,28 @@ describe.sequential('the promotion ceremony at the end of a term', { timeout: 12
     await promoted.waitFor();
     expect(await promoted.getAttribute('data-region')).toBe(promotion.regionId);
     expect(await promoted.textContent()).toBe(en('student.results.promoted', { region: names.en, from: 1, to: 1 }));
+  });
+
+  it("with the class plan's own 20 s results, the reveal reaches the ceremony by itself before they end", async () => {
+    const demo = await createSession(e2e.url, { preset: 'quick-demo' });
+    expect(demo.code).not.toBe(session.code);
+    const demoHost = await connect(e2e.url, { code: demo.code, token: demo.hostToken });
+    try {
+      await projector.page.goto(demo.projectorUrl.replace(e2e.url, ''));
+      await projector.page.locator('[data-testid=projector-lobby]').waitFor();
+      await demoHost.ok('host:start');
+      for (const next of ['negotiate', 'decide', 'results']) {
+        await demoHost.ok('host:endPhase');
+        await phaseIs(projector.page, next);
+      }
+      const started = Date.now();
+      // Nobody touches the screen: five steps of 4 s, the ceremony from 16 s, while the results still run.
+      await projector.page.locator('[data-testid=projector-results][data-step=promotion]').waitFor({ timeout: 19_000 });
+      expect(await projector.page.locator('[data-testid=phase][data-phase=results]').count()).toBe(1);
+      console.log(`quick-demo: the ceremony showed ${Date.now() - started} ms into the 20 s results`);
+    } finally {
+      demoHost.close();
+    }
   });
 
   it('no text under 14 px, no overflow, no serious accessibility problems, no errors', () => {
