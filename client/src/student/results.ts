@@ -161,11 +161,16 @@ export function resultsPanel(ctx: StudentCtx): HTMLElement {
       ? h(
           'p',
           { class: 'announcement', 'data-testid': 'promoted', 'data-region': promoted.regionId },
-          tr('student.results.promoted', {
-            region: regionName(ctx.map, promoted.regionId),
-            from: promoted.term.fromRound,
-            to: promoted.term.toRound,
-          }),
+          promoted.term.fromRound === promoted.term.toRound
+            ? tr('student.results.promotedOne', {
+                region: regionName(ctx.map, promoted.regionId),
+                round: promoted.term.toRound,
+              })
+            : tr('student.results.promoted', {
+                region: regionName(ctx.map, promoted.regionId),
+                from: promoted.term.fromRound,
+                to: promoted.term.toRound,
+              }),
         )
       : null,
     h('div', { class: 'table-scroll' }, resultsTable(ctx, last, promoted?.regionId ?? null)),

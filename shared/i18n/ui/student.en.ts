@@ -166,6 +166,7 @@ export const studentEn = {
   'student.results.points': 'This round: promotion score {score}, career points {career}.',
   'student.results.termSoFar': 'This term so far (rounds {from}–{to}): promotion score {score}, rank {rank} of {n}.',
   'student.results.promoted': 'End of term: {region} is promoted (highest promotion score over rounds {from}–{to}).',
+  'student.results.promotedOne': 'End of term: {region} is promoted (highest promotion score in round {round}).',
   'student.results.inspectedCaught': 'inspected: the breach was caught',
   'student.results.inspectedClean': 'inspected: no breach found',
   'student.form.useSuggested': 'Use {share}%',

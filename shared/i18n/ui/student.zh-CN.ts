@@ -159,6 +159,7 @@ export const studentZh: Record<keyof typeof studentEn, string> = {
   'student.results.points': '本回合：晋升得分 {score}，仕途积分 {career}。',
   'student.results.termSoFar': '本任期至今（第 {from}–{to} 回合）：晋升得分 {score}，第 {rank} 名 / 共 {n} 个。',
   'student.results.promoted': '任期结束：{region} 获得晋升（第 {from}–{to} 回合晋升得分最高）。',
+  'student.results.promotedOne': '任期结束：{region} 获得晋升（第 {round} 回合晋升得分最高）。',
   'student.results.inspectedCaught': '经督查：违约被查出',
   'student.results.inspectedClean': '经督查：未发现违约',
   'student.form.useSuggested': '采用 {share}%',

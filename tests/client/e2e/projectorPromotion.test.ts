@@ -132,7 +132,7 @@ describe.sequential('the promotion ceremony at the end of a term', { timeout: 12
     const promoted = student.page.locator('[data-testid=results] [data-testid=promoted]');
     await promoted.waitFor();
     expect(await promoted.getAttribute('data-region')).toBe(promotion.regionId);
-    expect(await promoted.textContent()).toBe(en('student.results.promoted', { region: names.en, from: 1, to: 1 }));
+    expect(await promoted.textContent()).toBe(en('student.results.promotedOne', { region: names.en, round: 1 }));
   });
 
   it("with the class plan's own 20 s results, the reveal reaches the ceremony by itself before they end", async () => {
