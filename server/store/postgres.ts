@@ -190,8 +190,22 @@ export class PostgresStore implements Store {
    * waiting for a connection then is never run. The server closes Socket.IO (and its adapter) before the store.
    */
   close(): Promise<void> {
-    this.closed ??= this.quiet().then(() => this.pool.end());
+    this.closed ??= this.quiet().then(() => this.endPool());
     return this.closed;
+  }
+
+  /**
+   * pool.end() waits for every client to come back, and a client whose connection broke while the adapter held it
+   * (its LISTEN connection, replaced by a new one when the database came back) never does: give up waiting after a
+   * while rather than leave the process unable to stop.
+   */
+  private endPool(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const giveUp = new Promise<void>((ok) => {
+      timer = setTimeout(ok, CLOSE_WAIT_MS);
+      timer.unref();
+    });
+    return Promise.race([this.pool.end(), giveUp]).finally(() => clearTimeout(timer));
   }
 
   private quiet(): Promise<void> {
