@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { z } from 'zod';
 import { createSchema, quoteIdent } from './postgresSchema.js';
-import { SnapshotRowSchema, toCommand, toSession } from './rows.js';
+import { SnapshotRowSchema, commandValues, toCommand, toSession } from './rows.js';
 import type { NewSeat, SessionRow, Snapshot, Store, StoredCommand } from './types.js';
 
 const SeatRowSchema = z.object({ seat_id: z.string() });
@@ -96,16 +96,7 @@ export class PostgresStore implements Store {
   }
 
   async appendCommand(code: string, cmd: StoredCommand, seat?: NewSeat): Promise<void> {
-    const values = [
-      code,
-      cmd.seq,
-      cmd.cmdId,
-      cmd.at,
-      cmd.actor,
-      cmd.type,
-      JSON.stringify(cmd.payload ?? null),
-      this.fences.get(code) ?? null,
-    ];
+    const values = [...commandValues(code, cmd), this.fences.get(code) ?? null];
     const insert =
       'INSERT INTO commands (session_code, seq, cmd_id, at, actor, type, payload, fence) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)';
     try {

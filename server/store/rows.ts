@@ -48,3 +48,11 @@ export function toCommand(raw: unknown): StoredCommand {
     payload: JSON.parse(r.payload) as unknown,
   };
 }
+
+/** A command as the values of an insert: (session_code, seq, cmd_id, at, actor, type, payload), toCommand's inverse. */
+export function commandValues(
+  code: string,
+  cmd: StoredCommand,
+): [string, number, string, number, string, string, string] {
+  return [code, cmd.seq, cmd.cmdId, cmd.at, cmd.actor, cmd.type, JSON.stringify(cmd.payload ?? null)];
+}

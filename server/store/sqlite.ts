@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { SnapshotRowSchema, toCommand, toSession } from './rows.js';
+import { SnapshotRowSchema, commandValues, toCommand, toSession } from './rows.js';
 import type { NewSeat, SessionRow, Snapshot, Store, StoredCommand } from './types.js';
 
 const SCHEMA = `
@@ -119,15 +119,7 @@ export class SqliteStore implements Store {
   }
 
   private insertCommand({ code, cmd }: PendingAppend): void {
-    this.stmts.insertCommand.run(
-      code,
-      cmd.seq,
-      cmd.cmdId,
-      cmd.at,
-      cmd.actor,
-      cmd.type,
-      JSON.stringify(cmd.payload ?? null),
-    );
+    this.stmts.insertCommand.run(...commandValues(code, cmd));
   }
 
   createSession(row: SessionRow): Promise<void> {

@@ -67,8 +67,10 @@ function pick<T>(rec: Readonly<Record<RegionId, T>>, viewer: Viewer): Record<Reg
   return out;
 }
 
-/** Everything about a world, for the host; `restrictWorldView` cuts it down for other viewers. */
-/** `next`: the reforms of the world's next round, if known; between rounds they tell whether the term ended. */
+/**
+ * Everything about a world, for the host; `restrictWorldView` cuts it down for other viewers. `next`: the reforms of
+ * the world's next round, if known; between rounds they tell whether the term ended.
+ */
 export function fullWorldView(
   cfg: SessionConfig,
   world: WorldLive,
@@ -137,7 +139,8 @@ function standing(
   next: readonly Treatment[] | null,
 ): Standing {
   // During a round its reforms decide whether the last term closed; between rounds, the next round's (docs/rules.md
-  // section 7, "Terms and promotion": a term ends when the reforms change), so the results of a term's last round name who is promoted.
+  // section 7, "Terms and promotion": a term ends when the reforms change), so the results of a term's last round
+  // name who is promoted.
   const deciding = world.current?.treatments ?? next ?? undefined;
   const treatments = deciding ? deciding.join() : '\u0000';
   const hit = standings.get(world.history);

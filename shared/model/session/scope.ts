@@ -1,6 +1,8 @@
 // Which viewers a command's change can be seen by, so a broadcast goes only to the rooms whose view changed.
 // - A draft is private (docs/rules.md section 8): only its own region and the host see it. It is the most frequent command.
-// - Any other student command that leaves the session's clock alone (a proposal, an answer, "done", a submission)
+// - An offer, a refusal or a withdrawal that signed nothing: its two parties, the host, and the projector only if a
+//   pair's "offer pending" mark changed.
+// - Any other student command that leaves the session's clock alone (an acceptance, "done", a submission)
 //   changes only its own world: a student sees no other world, and the session-wide parts of a view (phase, clock,
 //   reforms, announcements, student counts) are untouched. The host and the projector see it.
 // - A seat's presence shows in its world's region statuses and student counts, for the host (the projector hides it).
@@ -98,15 +100,15 @@ function partiesScope(before: SessionState, after: SessionState, world: number, 
   if (a.agreements !== b.agreements || a.drafts !== b.drafts || a.submitted !== b.submitted || a.done !== b.done)
     return null;
   if (a.negotiation.open !== b.negotiation.open || a.negotiation.round !== b.negotiation.round) return null;
-  const before_ = a.negotiation.proposals;
-  const after_ = b.negotiation.proposals;
-  if (after_.length < before_.length) return null;
+  const oldList = a.negotiation.proposals;
+  const newList = b.negotiation.proposals;
+  if (newList.length < oldList.length) return null;
   const parties = new Set<string>([actor]);
   const pairs = new Set<string>();
   // Proposals are replaced in place or appended: compare them position by position.
-  for (let i = 0; i < after_.length; i++) {
-    const p = after_[i];
-    const prev = before_[i];
+  for (let i = 0; i < newList.length; i++) {
+    const p = newList[i];
+    const prev = oldList[i];
     if (!p || p === prev) continue;
     if (prev && prev.id !== p.id) return null;
     // A signature makes an agreement, which the whole world sees.
@@ -114,7 +116,7 @@ function partiesScope(before: SessionState, after: SessionState, world: number, 
     parties.add(p.from).add(p.to);
     pairs.add(pairKey(p.from, p.to));
   }
-  const projector = !samePending(before_, after_, pairs);
+  const projector = !samePending(oldList, newList, pairs);
   if (after.acts.slice(before.acts.length).some((x) => x.world !== world || !parties.has(x.region))) return null;
   return { kind: 'some', projector, worlds: [], regions: [...parties].map((region) => ({ world, region })) };
 }
