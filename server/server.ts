@@ -39,16 +39,17 @@ export interface StartOptions {
 }
 
 /** PostgreSQL when DATABASE_URL is set, otherwise the embedded SQLite file under DATA_DIR. */
-async function openStore(env: ServerEnv): Promise<Store> {
+async function openStore(env: ServerEnv, log: pino.Logger): Promise<Store> {
   if (env.DATABASE_URL)
     return PostgresStore.open({ connectionString: env.DATABASE_URL, schema: env.DATABASE_SCHEMA ?? 'public' });
-  return new SqliteStore(join(resolve(env.DATA_DIR), 'promotion-race.sqlite'), env.SQLITE_SYNC);
+  const file = join(resolve(env.DATA_DIR), 'promotion-race.sqlite');
+  return new SqliteStore(file, env.SQLITE_SYNC, (message) => log.warn({ context: 'sqlite checkpoint' }, message));
 }
 
 export async function startServer({ env, clock = systemClock, store: givenStore }: StartOptions): Promise<GameServer> {
   const log = pino({ level: env.LOG_LEVEL });
   const onError = (err: unknown, context: string) => log.error({ err, context }, 'error');
-  const store = givenStore ?? (await openStore(env));
+  const store = givenStore ?? (await openStore(env, log));
   const now = () => clock.now();
   // The HTTP app must be the server's request listener before Socket.IO attaches: engine.io then hands it every
   // request that is not its own. A listener added after Socket.IO also got /socket.io/ requests, so an HTTP

@@ -25,7 +25,7 @@ function asJson(view: SessionView): Json {
 
 const LOBBY_WINDOW_FACTOR = 10;
 /** The longest run of flushes before the event loop gets to read sockets and send acks (flushQueue.ts). */
-const FLUSH_SLICE_MS = 5;
+const FLUSH_SLICE_MS = 2;
 
 interface PendingFlush {
   rt: SessionRuntime;

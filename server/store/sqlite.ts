@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { WalCheckpointer } from './walCheckpointer.js';
 import { SnapshotRowSchema, commandValues, toCommand, toSession } from './rows.js';
 import type { NewSeat, SessionRow, Snapshot, Store, StoredCommand } from './types.js';
 
@@ -75,7 +76,10 @@ export class SqliteStore implements Store {
   private pending: PendingAppend[] = [];
   private readonly appendOne: (a: PendingAppend) => void;
 
-  constructor(file: string, sync: 'NORMAL' | 'FULL' = 'NORMAL') {
+  private readonly checkpointer: WalCheckpointer;
+
+  /** `onError`: hears of a failed background checkpoint (walCheckpointer.ts); the store goes on regardless. */
+  constructor(file: string, sync: 'NORMAL' | 'FULL' = 'NORMAL', onError?: (message: string) => void) {
     mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -83,6 +87,7 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    this.checkpointer = new WalCheckpointer(this.db, file, onError);
     const db = this.db;
     this.stmts = {
       insertSession: db.prepare(
@@ -245,11 +250,11 @@ export class SqliteStore implements Store {
     });
   }
 
-  close(): Promise<void> {
-    return settle(() => {
-      // Appends still waiting for their commit are committed now (or fail if the database is gone).
-      this.commitAppends();
-      if (this.db.open) this.db.close();
-    });
+  async close(): Promise<void> {
+    // Appends still waiting for their commit are committed now (or fail if the database is gone).
+    this.commitAppends();
+    // The checkpoint thread's connection goes first: the last connection to close folds the log into the file.
+    await this.checkpointer.stop();
+    if (this.db.open) this.db.close();
   }
 }

@@ -11,12 +11,14 @@
 //
 //   npm run bench:load -- [--steps 500,1000,2000,3000] [--measure 25] [--workers 3] [--ramp 100] [--action-ms 5000]
 //                         [--action draft|proposal] [--big 300] [--session 30] [--broadcast-ms 100] [--wait-quiet 60]
-//                         [--profile] [--profile-students]
+//                         [--profile] [--profile-students] [--nice 5]
 // --action proposal: sessions are moved into the negotiate phase instead, and every action is a proposal:submit from
 // the student's region to a linked region of its world that has students (in turn; the terms differ every time, so
 // the student's view shows which proposal arrived). Nobody accepts or marks negotiation done, so the phase runs on.
 // There is no mix of both: a draft is accepted only in the decide phase, a proposal only in negotiate.
 // --wait-quiet: wait up to that many seconds for other jobs on the machine to quieten down before starting.
+// --nice: the CPU priority of the processes that simulate students (0 = the server's own). On a 2-core machine they
+// share the cores with the server; in a classroom they are other devices (see load/workers.ts).
 // --scenario join-burst [--joins 600] [--concurrency 50]: another session's ack latency while a lecture hall joins
 // one session (tests/bench/load/join-burst.ts). --scenario round-bytes: what one scripted round costs a student's
 // connection on the wire with protocol 1 and protocol 2 (tests/bench/load/round-bytes.ts). --scenario
@@ -73,7 +75,7 @@ if (opts.scenario === 'round-bytes') {
 
 const server = await startServer(ROOT, { profile: opts.profile, broadcastMs: opts.broadcastMs });
 const studentProfDir = opts.profileStudents ? mkdtempSync(join(tmpdir(), 'pr-load-student-prof-')) : null;
-const pool = new WorkerPool(ROOT, opts.workerCount, studentProfDir, log);
+const pool = new WorkerPool(ROOT, opts.workerCount, studentProfDir, opts.nice, log);
 for (const w of pool.workers) {
   pool.tell(w, {
     type: 'init',

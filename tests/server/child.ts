@@ -1,6 +1,7 @@
 // The real entry point (server/main.ts) as a child process: started with tsx, its port read from what it prints.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { serveArgs } from './serve.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -13,13 +14,13 @@ export interface ChildServer {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Runs `node --import tsx server/main.ts` with the given environment (on top of the test's own). */
+/** Runs the server as `npm run serve` does (serve.ts), with the given environment (on top of the test's own). */
 export function runMain(env: Record<string, string>): {
   child: ChildProcess;
   output: () => string;
   exited: ChildServer['exited'];
 } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, serveArgs(REPO_ROOT), {
     cwd: REPO_ROOT,
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'silent', BROADCAST_MS: '20', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

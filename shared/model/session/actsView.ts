@@ -18,6 +18,15 @@ export interface ActsShown {
 /** The latest acts shown per session (by its config). */
 const lastActs = new WeakMap<SessionConfig, ActsShown>();
 
+/** Seat names by seat id, per seats list (it changes only when someone joins, is renamed or removed). */
+const seatNames = new WeakMap<readonly Seat[], Map<string, string>>();
+
+function namesOf(seats: readonly Seat[]): Map<string, string> {
+  let names = seatNames.get(seats);
+  if (!names) seatNames.set(seats, (names = new Map(seats.map((x) => [x.id, x.name]))));
+  return names;
+}
+
 /**
  * The acts of a round as shown. Acts are only ever appended (a new round starts a new list): the acts of the last
  * broadcast are extended with the new ones rather than rebuilt, since a busy round has thousands and every
@@ -30,7 +39,7 @@ export function actsOf(state: SessionState): ActsShown {
   const n = last?.acts.length ?? 0;
   const appended =
     last !== undefined && last.seats === seats && acts.length >= n && (n === 0 || acts[n - 1] === last.acts[n - 1]);
-  const names = new Map(seats.map((x) => [x.id, x.name]));
+  const names = namesOf(seats);
   const fresh = (appended ? acts.slice(n) : acts).map((a) => ({ ...a, name: names.get(a.seatId) ?? '' }));
   const byRegion = appended && last ? new Map(last.byRegion) : new Map<string, ActView[]>();
   for (const a of fresh) {

@@ -98,10 +98,12 @@ export function everyoneReady(state: SessionState): boolean {
   for (const w of state.worlds) {
     const cur = w.current;
     if (!cur) continue;
-    for (const r of humanRegions(state, w)) {
-      any = true;
+    for (const r of regionIds(state.config, w)) {
       const ready = state.phase === 'negotiate' ? cur.done[r] === true : cur.submitted[r] !== undefined;
+      // Asked after every command: whether a region is a bot's is looked up only when it matters.
+      if (ready ? any : isBotRegion(state, w.index, r)) continue;
       if (!ready) return false;
+      any = true;
     }
   }
   return any;

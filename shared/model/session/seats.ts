@@ -3,7 +3,7 @@ import { armMap, armOfWorld, MAX_WORLDS } from '../config.js';
 import { fail, ok, type Result } from '../errors.js';
 import type { RegionId } from '../ids.js';
 import { normaliseText, textProblem } from '../text.js';
-import { activeSeats, regionKey, type SessionState } from './state.js';
+import { regionKey, type SessionState } from './state.js';
 
 /** A display name under the text policy (shared/model/text.ts), 1-24 characters. */
 export function cleanName(raw: string): Result<string> {
@@ -27,12 +27,14 @@ export function worldRegions(state: SessionState, world: number): RegionId[] {
 }
 
 export function humansIn(state: SessionState, world: number, region: RegionId): number {
-  return activeSeats(state).filter((s) => s.world === world && s.region === region).length;
+  let n = 0;
+  for (const s of state.seats) if (!s.kicked && s.world === world && s.region === region) n++;
+  return n;
 }
 
-/** Regions that no active student plays: bots play them. */
+/** Regions that no active student plays: bots play them. Asked after every command: it allocates nothing. */
 export function isBotRegion(state: SessionState, world: number, region: RegionId): boolean {
-  return humansIn(state, world, region) === 0;
+  return !state.seats.some((s) => !s.kicked && s.world === world && s.region === region);
 }
 
 export function botStrategyOf(state: SessionState, world: number, region: RegionId) {

@@ -7,37 +7,50 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+function shareArray(prev: unknown[], next: unknown[]): unknown[] {
+  let same = prev.length === next.length;
+  let parts: unknown[] | null = null;
+  for (let i = 0; i < next.length; i++) {
+    const v = shareUnknown(prev[i], next[i]);
+    if (v !== prev[i]) same = false;
+    if (v !== next[i]) (parts ??= next.slice())[i] = v;
+  }
+  return same ? prev : (parts ?? next);
+}
+
+/** The same members in the same order (a view written out must read as `next`, member order included). */
+function sameKeys(prev: Record<string, unknown>, next: Record<string, unknown>): boolean {
+  const a = Object.keys(prev);
+  const b = Object.keys(next);
+  return a.length === b.length && a.every((k, i) => k === b[i]);
+}
+
+function shareRecord(prev: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> {
+  // Most parts read the same as before: this first pass allocates nothing for them.
+  let same = true;
+  let changed: Record<string, unknown> | null = null;
+  for (const k in next) {
+    if (!Object.hasOwn(next, k)) continue;
+    const before = Object.hasOwn(prev, k) ? prev[k] : undefined;
+    const v = before === undefined ? next[k] : shareUnknown(before, next[k]);
+    if (v !== before || before === undefined) same = false;
+    // defineProperty: a member named `__proto__` stays data.
+    if (v !== next[k])
+      Object.defineProperty((changed ??= { ...next }), k, {
+        value: v,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+  }
+  if (same && sameKeys(prev, next)) return prev;
+  return changed ?? next;
+}
+
 function shareUnknown(prev: unknown, next: unknown): unknown {
   if (prev === next) return next;
-  if (Array.isArray(next)) {
-    if (!Array.isArray(prev)) return next;
-    let same = prev.length === next.length;
-    let parts: unknown[] | null = null;
-    for (let i = 0; i < next.length; i++) {
-      const v = shareUnknown(prev[i], next[i]);
-      if (v !== prev[i]) same = false;
-      if (v !== next[i]) (parts ??= next.slice())[i] = v;
-    }
-    return same ? prev : (parts ?? next);
-  }
-  if (isRecord(next)) {
-    if (!isRecord(prev)) return next;
-    const keys = Object.keys(next);
-    const prevKeys = Object.keys(prev);
-    // The same members in the same order (a view written out must read as `next`, member order included).
-    let same = keys.length === prevKeys.length;
-    let changed = false;
-    const entries = keys.map((k, i): [string, unknown] => {
-      const before = Object.hasOwn(prev, k) ? prev[k] : undefined;
-      const v = before === undefined ? next[k] : shareUnknown(before, next[k]);
-      if (v !== before || before === undefined || prevKeys[i] !== k) same = false;
-      if (v !== next[k]) changed = true;
-      return [k, v];
-    });
-    if (same) return prev;
-    // fromEntries: a member named `__proto__` stays data.
-    return changed ? Object.fromEntries(entries) : next;
-  }
+  if (Array.isArray(next)) return Array.isArray(prev) ? shareArray(prev, next) : next;
+  if (isRecord(next)) return isRecord(prev) ? shareRecord(prev, next) : next;
   return next;
 }
 

@@ -134,17 +134,20 @@ function partsOf(config: SessionConfig): { statuses: Map<string, RegionStatus>; 
 
 /** Two records of primitives and lists of primitives with the same members in the same order. */
 function sameFlat(a: object, b: object): boolean {
-  const ea: [string, unknown][] = Object.entries(a);
-  const eb: [string, unknown][] = Object.entries(b);
-  return (
-    ea.length === eb.length &&
-    ea.every(([k, x], i) => {
-      const [kb, y] = eb[i] ?? [];
-      if (k !== kb) return false;
-      if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((v, j) => v === y[j]);
-      return x === y;
-    })
-  );
+  // Asked for every region on every broadcast: compares in place instead of listing entries.
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i];
+    if (k === undefined || k !== kb[i]) return false;
+    const x: unknown = Reflect.get(a, k);
+    const y: unknown = Reflect.get(b, k);
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length || !x.every((v, j) => v === y[j])) return false;
+    } else if (x !== y) return false;
+  }
+  return true;
 }
 
 /** `fresh`, or the object last made for the same part of the session if it reads the same (see worldViews). */
@@ -241,6 +244,12 @@ export class ViewBuilder {
     );
   }
 
+  private connectedOf(seats: readonly Seat[]): number {
+    let n = 0;
+    for (const s of seats) if (this.presence(s.id).connected) n++;
+    return n;
+  }
+
   private worldTotal(): number {
     return Math.max(this.state.worldCount, this.state.worlds.length);
   }
@@ -262,7 +271,7 @@ export class ViewBuilder {
             world: w,
             region,
             humans: seats.length,
-            connected: seats.filter((s) => this.presence(s.id).connected).length,
+            connected: this.connectedOf(seats),
             bot: seats.length === 0 ? botStrategyOf(state, w, region) : null,
             submitted: isSubmitted,
             done: live?.current?.done[region] === true,

@@ -65,7 +65,7 @@ async function runConfiguration(root: string, opts: LoadOptions, count: number, 
       nodes.push(await startServer(root, { profile: false, broadcastMs: opts.broadcastMs, env }));
     nginx = await startNginx(nodes.map((n) => Number(new URL(n.base).port)));
     log(`${count} process(es) on PostgreSQL (schema ${schema}) behind nginx at ${nginx.url}`);
-    pool = new WorkerPool(root, opts.workerCount, null, log);
+    pool = new WorkerPool(root, opts.workerCount, null, opts.nice, log);
     for (const w of pool.workers)
       pool.tell(w, {
         type: 'init',

@@ -56,6 +56,8 @@ export interface WindowReport {
   ack: number[];
   /** The size of the session (students) each of `ack` was sent in, in the same order. */
   ackSession: number[];
+  /** When each command was sent (ms since the epoch, comparable across processes), in the order of `ack`. */
+  ackSentAt: number[];
   /** Send -> first state:view reflecting the command (ms); likewise a lower bound when none came. */
   update: number[];
   /** Commands of the window still without an ack / accepted commands without a reflecting view at report time. */

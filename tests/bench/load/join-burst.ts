@@ -4,7 +4,7 @@
 // first view; from a separate process, with that session's host console open), then for 5 s after. Prints the quiet
 // session's ack latency in each window and how long the burst took.
 import { spawn } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { loadavg, setPriority } from 'node:os';
 import { createInterface } from 'node:readline';
 import { io, type Socket } from 'socket.io-client';
 import { httpJson } from './http.js';
@@ -120,6 +120,8 @@ export async function runJoinBurst(root: string, opts: LoadOptions, log: Log): P
       ],
       { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] },
     );
+    // Like the student processes of the other scenarios (workers.ts): a lower priority than the server's.
+    if (opts.nice > 0 && child.pid) setPriority(child.pid, opts.nice);
     const line = await new Promise<string>((resolve, reject) => {
       createInterface({ input: child.stdout }).once('line', resolve);
       child.once('exit', (code) => reject(new Error(`the joiners exited with ${code}`)));

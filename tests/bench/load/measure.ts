@@ -34,6 +34,7 @@ export function measureEnd(measuredStep: number): void {
       commands: cmds.length,
       ack: [],
       ackSession: [],
+      ackSentAt: [],
       update: [],
       ackMissing: 0,
       updateMissing: 0,
@@ -50,6 +51,7 @@ export function measureEnd(measuredStep: number): void {
     worker.errors = emptyErrors();
     for (const cmd of cmds) {
       report.ackSession.push(cmd.sessionSize);
+      report.ackSentAt.push(performance.timeOrigin + cmd.sentAt);
       if (cmd.ackMs >= 0) report.ack.push(cmd.ackMs);
       else {
         report.ack.push(now - cmd.sentAt);

@@ -17,6 +17,8 @@ export interface LoadOptions {
   profile: boolean;
   profileStudents: boolean;
   waitQuietS: number;
+  /** The CPU priority (nice) of the processes that simulate students: see tests/bench/load/workers.ts. */
+  nice: number;
   ackTimeoutMs: number;
   /** Time after the end of a measurement window for late acks and views to arrive. */
   graceMs: number;
@@ -54,6 +56,7 @@ export function parseOptions(): LoadOptions {
       profile: { type: 'boolean', default: false },
       'profile-students': { type: 'boolean', default: false },
       'wait-quiet': { type: 'string', default: '60' },
+      nice: { type: 'string', default: '5' },
       scenario: { type: 'string', default: 'steps' },
       joins: { type: 'string', default: '600' },
       concurrency: { type: 'string', default: '50' },
@@ -77,6 +80,7 @@ export function parseOptions(): LoadOptions {
     profile: opt.profile,
     profileStudents: opt['profile-students'],
     waitQuietS: Number(opt['wait-quiet']),
+    nice: Number(opt.nice),
     ackTimeoutMs: 10_000,
     graceMs: 2_000,
     scenario: opt.scenario as Scenario,
@@ -89,7 +93,10 @@ export function parseOptions(): LoadOptions {
   if (!SCENARIOS.includes(o.scenario)) throw new Error(`bad --scenario ${opt.scenario}: ${SCENARIOS.join(', ')}`);
   if (
     o.steps.some((s) => !Number.isInteger(s) || s <= 0) ||
-    [o.measureMs, o.workerCount, o.ramp, o.actionMs, o.sessionSize].some((v) => !(v > 0))
+    [o.measureMs, o.workerCount, o.ramp, o.actionMs, o.sessionSize].some((v) => !(v > 0)) ||
+    !Number.isInteger(o.nice) ||
+    o.nice < 0 ||
+    o.nice > 19
   ) {
     throw new Error('bad options: see the header of tests/bench/load.ts');
   }

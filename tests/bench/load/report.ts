@@ -84,7 +84,7 @@ export function printResults(ctx: ReportContext, verified: VerifyReport[]): void
   ];
   const what = opts.action === 'proposal' ? 'proposal (negotiate phase)' : 'draft';
   process.stdout.write(
-    `\nPromotion Race load benchmark: ${cores} cores, Node ${process.version}, ${opts.workerCount} student processes, ` +
+    `\nPromotion Race load benchmark: ${cores} cores, Node ${process.version}, ${opts.workerCount} student processes (nice ${opts.nice}), ` +
       `1 ${what} per student every ${opts.actionMs / 1000} s (±20 %), ${(opts.measureMs / 1000).toFixed(0)} s measured per step, sessions of ${opts.sessionSize} + one of ${opts.bigSize}\n`,
   );
   process.stdout.write(

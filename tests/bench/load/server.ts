@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serveArgs } from '../../server/serve.js';
 
 export interface ServerProcess {
   proc: ChildProcess;
@@ -36,7 +37,8 @@ export async function startServer(
     ...opts.env,
   };
   const logLevels = { warn: 0, error: 0, other: 0 };
-  const args = [...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), '--import', 'tsx', 'server/main.ts'];
+  // As deployed (`npm run serve`: its V8 settings included).
+  const args = [...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), ...serveArgs(root)];
   const proc = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   proc.stderr.setEncoding('utf8').on('data', (s: string) => process.stderr.write(`[server] ${s}`));
 

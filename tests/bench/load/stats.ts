@@ -41,3 +41,24 @@ export function acksBySessionSize(reports: readonly { ack: number[]; ackSession:
     })
     .join('; ');
 }
+
+/**
+ * The acks over `limitMs`, by second of the window ("3 s: 41, 17 s: 9"; the busiest seconds first, at most five):
+ * whether the slow ones are spread over the window or come together (a stall of the whole machine, say).
+ */
+export function slowAcksBySecond(reports: readonly { ack: number[]; ackSentAt: number[] }[], limitMs: number): string {
+  const sent = reports.flatMap((r) => r.ackSentAt);
+  const start = Math.min(...sent);
+  const bySecond = new Map<number, number>();
+  let total = 0;
+  for (const r of reports)
+    r.ack.forEach((ms, i) => {
+      if (ms <= limitMs) return;
+      const second = Math.floor(((r.ackSentAt[i] ?? start) - start) / 1000);
+      bySecond.set(second, (bySecond.get(second) ?? 0) + 1);
+      total++;
+    });
+  if (total === 0) return 'none';
+  const top = [...bySecond].sort((a, b) => b[1] - a[1]).slice(0, 5);
+  return `${total} in ${bySecond.size} seconds; most in ${top.map(([s, n]) => `${s} s: ${n}`).join(', ')}`;
+}

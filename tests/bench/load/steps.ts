@@ -5,7 +5,7 @@ import { cpuMs, machineCpuMs, statusMb } from './proc.js';
 import type { WindowReport } from './ipc.js';
 import type { LoadOptions } from './options.js';
 import { assign, createSession } from './sessions.js';
-import { acksBySessionSize, fmtMs, percentile, sortNumbers } from './stats.js';
+import { acksBySessionSize, slowAcksBySecond, fmtMs, percentile, sortNumbers } from './stats.js';
 import type { WorkerPool } from './workers.js';
 
 export interface StepResult {
@@ -119,5 +119,6 @@ export async function runStep(
       `students' processes ${pct(genMs).toFixed(0)} %, everything else on the machine ${r.otherCpuPct.toFixed(0)} %`,
   );
   log(`  acks by session size: ${acksBySessionSize(reports)}`);
+  log(`  acks over 50 ms by second of the window: ${slowAcksBySecond(reports, 50)}`);
   return r;
 }
