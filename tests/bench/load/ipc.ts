@@ -44,6 +44,8 @@ export interface ErrorCounts {
   connectErrorReasons: Record<string, number>;
   /** Failed HTTP joins. */
   joinErrors: number;
+  /** Join errors by reason (the first 80 characters of the error). */
+  joinErrorReasons: Record<string, number>;
 }
 
 export interface WindowReport {

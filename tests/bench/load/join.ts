@@ -98,6 +98,8 @@ export function joinStudent(run: SessionRun, index: number, onView: (st: Student
       })
       .catch((e: unknown) => {
         worker.errors.joinErrors++;
+        const reason = String(e).slice(0, 80);
+        worker.errors.joinErrorReasons[reason] = (worker.errors.joinErrorReasons[reason] ?? 0) + 1;
         if (tries < 5) setTimeout(() => attempt(tries + 1), 1000);
         else fatal(`student ${index} of ${run.spec.code} could not join: ${String(e)}`);
       });

@@ -102,6 +102,9 @@ export function printResults(ctx: ReportContext, verified: VerifyReport[]): void
     const sockets = r.reports.reduce((a, x) => a + x.sockets, 0);
     const reasons: Record<string, number> = {};
     for (const x of e) for (const [k, n] of Object.entries(x.connectErrorReasons)) reasons[k] = (reasons[k] ?? 0) + n;
+    const joinReasons: Record<string, number> = {};
+    for (const x of e)
+      for (const [k, n] of Object.entries(x.joinErrorReasons)) joinReasons[k] = (joinReasons[k] ?? 0) + n;
     const lag = Math.max(...r.reports.map((x) => x.loopDelayP99));
     const mb = r.reports.reduce((a, x) => a + x.bytesIn, 0) / r.windowS / 1e6;
     const views = r.reports.reduce((a, x) => a + x.views, 0);
@@ -110,7 +113,7 @@ export function printResults(ctx: ReportContext, verified: VerifyReport[]): void
     process.stdout.write(
       `step ${i + 1}: ${sockets} sockets (students + a host and a projector per session), ramp-up ${r.rampS.toFixed(1)} s; ` +
         `errors since the previous step: error acks ${JSON.stringify(acks)}, timeouts ${sum((x) => x.timeouts)}, disconnects ${sum((x) => x.disconnects)}, ` +
-        `connect errors ${sum((x) => x.connectErrors)} ${JSON.stringify(reasons)}, join errors ${sum((x) => x.joinErrors)}; ` +
+        `connect errors ${sum((x) => x.connectErrors)} ${JSON.stringify(reasons)}, join errors ${sum((x) => x.joinErrors)} ${JSON.stringify(joinReasons)}; ` +
         `no ack ${opts.graceMs / 1000} s after the window ${ackMissing}, no update ${updMissing}; ` +
         `received ${mb.toFixed(1)} MB/s in ${views} full views and ${patches} patches (${resyncs} patches missed a view: state:sync); ` +
         `server CPU per message sent ${((r.serverCpuPct * 10_000 * r.windowS) / Math.max(1, views + patches)).toFixed(0)} µs; ` +

@@ -75,7 +75,15 @@ export interface SessionRun {
 }
 
 export function emptyErrors(): ErrorCounts {
-  return { errorAcks: {}, timeouts: 0, disconnects: 0, connectErrors: 0, connectErrorReasons: {}, joinErrors: 0 };
+  return {
+    errorAcks: {},
+    timeouts: 0,
+    disconnects: 0,
+    connectErrors: 0,
+    connectErrorReasons: {},
+    joinErrors: 0,
+    joinErrorReasons: {},
+  };
 }
 
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
