@@ -38,11 +38,7 @@ export async function startServer(
   };
   const logLevels = { warn: 0, error: 0, other: 0 };
   // As deployed (`npm run serve`: its V8 settings included).
-  const args = [
-    ...(process.env.BENCH_SERVER_FLAGS ? process.env.BENCH_SERVER_FLAGS.split(' ') : []),
-    ...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []),
-    ...serveArgs(root),
-  ];
+  const args = [...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), ...serveArgs(root)];
   const proc = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   proc.stderr.setEncoding('utf8').on('data', (s: string) => process.stderr.write(`[server] ${s}`));
 
