@@ -87,7 +87,7 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
-    this.checkpointer = new WalCheckpointer(this.db, file, onError);
+    this.checkpointer = new WalCheckpointer(file, onError);
     const db = this.db;
     this.stmts = {
       insertSession: db.prepare(

@@ -100,10 +100,10 @@ export function everyoneReady(state: SessionState): boolean {
     if (!cur) continue;
     for (const r of regionIds(state.config, w)) {
       const ready = state.phase === 'negotiate' ? cur.done[r] === true : cur.submitted[r] !== undefined;
-      // Asked after every command: whether a region is a bot's is looked up only when it matters.
-      if (ready ? any : isBotRegion(state, w.index, r)) continue;
-      if (!ready) return false;
-      any = true;
+      // Asked after every command: whether a region is a bot's is looked up only when it matters (bots' regions
+      // neither hold a phase open nor end it).
+      if (ready) any ||= !isBotRegion(state, w.index, r);
+      else if (!isBotRegion(state, w.index, r)) return false;
     }
   }
   return any;
