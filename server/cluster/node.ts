@@ -138,7 +138,7 @@ export class ClusterNode implements SessionOwnership {
 
   /** The owner keeps a seat's sockets in the cluster within the cap. */
   private capSeat(code: string, seatId: string): void {
-    if (this.owns(code)) this.seatCap.check(code, seatId, this.book.total(code, seatId));
+    if (this.owns(code)) this.seatCap.check(code, seatId, () => this.book.total(code, seatId));
   }
 
   loaded(rt: SessionRuntime): void {

@@ -7,6 +7,12 @@ import { rooms } from '../realtime/rooms.js';
 import type { GameIo } from '../realtime/socketData.js';
 import { InFlight } from './inFlight.js';
 
+/** The sockets of a room in every process, as `fetchSockets` answers. */
+type FetchedSockets = Awaited<ReturnType<ReturnType<GameIo['in']>['fetchSockets']>>;
+
+const CAP_ATTEMPTS = 4;
+const CAP_RETRY_MS = 250;
+
 export class SeatCap {
   private readonly running = new Set<string>();
   private readonly again = new Set<string>();
@@ -18,9 +24,9 @@ export class SeatCap {
     private readonly onError: (err: unknown, context: string) => void,
   ) {}
 
-  /** A seat of a session run here has `sockets` sockets in the cluster (as far as presence knows). */
-  check(code: string, seatId: string, sockets: number): void {
-    if (sockets <= MAX_SOCKETS_PER_SEAT || this.stopped) return;
+  /** A seat of a session run here has `count()` sockets in the cluster (as far as presence knows). */
+  check(code: string, seatId: string, count: () => number): void {
+    if (count() <= MAX_SOCKETS_PER_SEAT || this.stopped) return;
     const key = `${code}/${seatId}`;
     // One check per seat at a time; a connection meanwhile asks for one more.
     if (this.running.has(key)) {
@@ -32,7 +38,7 @@ export class SeatCap {
       (async () => {
         do {
           this.again.delete(key);
-          await this.cap(code, seatId);
+          await this.cap(code, seatId, count);
         } while (this.again.has(key) && !this.stopped);
       })()
         .catch((e: unknown) => this.onError(e, `capping the sockets of ${key}`))
@@ -47,9 +53,24 @@ export class SeatCap {
   }
 
   /** The newest sockets win (a reloaded tab replaces its old socket), as on one process: the oldest are closed. */
-  private async cap(code: string, seatId: string): Promise<void> {
-    const sockets = await this.io.in(rooms.seat(code, seatId)).fetchSockets();
-    if (sockets.length <= MAX_SOCKETS_PER_SEAT) return;
+  private async cap(code: string, seatId: string, count: () => number): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const sockets = await this.io
+        .in(rooms.seat(code, seatId))
+        .fetchSockets()
+        .catch((e: unknown) => {
+          this.onError(e, `fetching the sockets of ${code}/${seatId}`);
+          return null;
+        });
+      if (sockets && sockets.length > MAX_SOCKETS_PER_SEAT) return this.closeOldest(code, sockets);
+      // The processes answered with fewer sockets than presence counts (an answer lost or late under load, a
+      // socket still joining): ask again a little later, as long as presence still counts too many.
+      if (attempt >= CAP_ATTEMPTS || count() <= MAX_SOCKETS_PER_SEAT || this.stopped) return;
+      await new Promise((r) => setTimeout(r, CAP_RETRY_MS));
+    }
+  }
+
+  private closeOldest(code: string, sockets: FetchedSockets): void {
     const byAge = [...sockets].sort((x, y) => x.handshake.issued - y.handshake.issued || x.id.localeCompare(y.id));
     for (const old of byAge.slice(0, sockets.length - MAX_SOCKETS_PER_SEAT)) {
       old.emit('session:closed', { code, reason: 'RATE_LIMITED' });
