@@ -26,15 +26,16 @@ export function worldRegions(state: SessionState, world: number): RegionId[] {
   return armMap(state.config, armOfWorld(state.config, world)).regions.map((r) => r.id);
 }
 
+/** Asked for every region after every command (isBotRegion): it counts without making a list. */
 export function humansIn(state: SessionState, world: number, region: RegionId): number {
   let n = 0;
   for (const s of state.seats) if (!s.kicked && s.world === world && s.region === region) n++;
   return n;
 }
 
-/** Regions that no active student plays: bots play them. Asked after every command: it allocates nothing. */
+/** Regions that no active student plays: bots play them. */
 export function isBotRegion(state: SessionState, world: number, region: RegionId): boolean {
-  return !state.seats.some((s) => !s.kicked && s.world === world && s.region === region);
+  return humansIn(state, world, region) === 0;
 }
 
 export function botStrategyOf(state: SessionState, world: number, region: RegionId) {
