@@ -90,6 +90,7 @@ export class SessionRegistry {
     await this.store.createSession(row);
     await this.ownership?.claimCreated(code);
     const runtime = await SessionRuntime.load(row, this.runtimeDeps());
+    runtime.createdHere();
     this.live.set(code, runtime);
     return { runtime, hostToken, projectorToken };
   }

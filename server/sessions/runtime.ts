@@ -70,6 +70,13 @@ export class SessionRuntime {
   private timerFor: number | null = null;
   private readonly presence = new Map<string, { sockets: number; awaySince: number | null }>();
   private stopped = false;
+  /**
+   * Whether every command ever stored for the session was applied by this runtime (set for a session created here,
+   * cleared when a read copy follows another process): while its ack memos forget nothing, a key they lack has
+   * never been stored, and a command needs no lookup in the store (a read per command, about 4 % of the server's
+   * time with 3,000 students).
+   */
+  private everyCommandSeen = false;
 
   /** The state with every stored command (see `head`). */
   private stored: SessionState;
@@ -91,8 +98,19 @@ export class SessionRuntime {
 
   /** A follower's copy of a session moves on to the owner's stored state (server/cluster/follower.ts). */
   set state(next: SessionState) {
+    this.everyCommandSeen = false;
     this.stored = next;
     this.head = next;
+  }
+
+  /** The session was created in this process (registry.create): nothing is stored that it has not applied. */
+  createdHere(): void {
+    this.everyCommandSeen = this.state.seq === 0;
+  }
+
+  /** Whether `key` may be in the store although neither memo has it (see everyCommandSeen). */
+  private mayBeStored(memo: AckMemo<unknown>): boolean {
+    return !this.everyCommandSeen || memo.forgotten;
   }
 
   get code(): string {
@@ -170,7 +188,7 @@ export class SessionRuntime {
     if (memo) return now(memo);
     const flying = this.inflight.get(key);
     if (flying) return { done: flying };
-    const stored = await this.deps.store.findCommand(this.code, key);
+    const stored = this.mayBeStored(this.acks) ? await this.deps.store.findCommand(this.code, key) : undefined;
     if (stored) return now({ ok: true, seq: stored.seq });
     if (this.stopped) return now({ ok: false, error: { code: 'SERVER_BUSY', message: 'the server is restarting' } });
     const command =
@@ -223,7 +241,7 @@ export class SessionRuntime {
       const key = joinKey(name, cmdId);
       const memo = this.joins.get(key);
       if (memo) return memo;
-      if (cmdId && (await this.deps.store.findCommand(this.code, key))) {
+      if (cmdId && this.mayBeStored(this.joins) && (await this.deps.store.findCommand(this.code, key))) {
         return { ok: false, error: { code: 'STALE', message: 'this join was already processed: join again' } };
       }
       const seatId = `s${this.state.nextSeat}`;
