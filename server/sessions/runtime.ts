@@ -1,6 +1,6 @@
-// One live session: its authoritative state, a serial command queue, its clock (deadline timer), presence, and
-// durable append-before-ack. Every change goes through the pure reducer; the runtime only sequences, stores,
-// times and notifies.
+// One live session: its authoritative state, a serial command queue, durable append-before-ack, its phase clock
+// (phaseClock.ts) and who is connected (presence.ts). Every change goes through the pure reducer; the runtime only
+// sequences, stores, times and notifies.
 import { createHash, randomBytes } from 'node:crypto';
 import { parseConfig } from '../../shared/model/config.js';
 import { applyCommand } from '../../shared/model/session/reducer.js';
@@ -18,6 +18,8 @@ import type { Clock } from './clock.js';
 import { parseSnapshotState } from './snapshot.js';
 import { reapply } from './stored.js';
 import { hashToken, newToken } from './tokens.js';
+import { PhaseClock, resumedDeadline, type Due } from './phaseClock.js';
+import { SeatPresence } from './presence.js';
 
 export interface RuntimeDeps {
   store: Store;
@@ -29,8 +31,6 @@ export interface RuntimeDeps {
   onChange: (rt: SessionRuntime, changedSeats: readonly string[], scope: ViewScope) => void;
   onError: (err: unknown, context: string) => void;
 }
-
-const MIN_RESUME_MS = 15_000;
 
 /** Seats of `before` whose record is not the same in `after` (a join adds a seat, which has no socket yet). */
 export function changedSeats(before: SessionState, after: SessionState): string[] {
@@ -66,9 +66,8 @@ export class SessionRuntime {
   private readonly inflight = new Map<string, Promise<Ack<{ seq: number }>>>();
   private readonly acks = new AckMemo<Ack<{ seq: number }>>();
   private readonly joins = new AckMemo<JoinAck>();
-  private timer: NodeJS.Timeout | null = null;
-  private timerFor: number | null = null;
-  private readonly presence = new Map<string, { sockets: number; awaySince: number | null }>();
+  private readonly phaseClock: PhaseClock;
+  private readonly presence: SeatPresence;
   private stopped = false;
   /**
    * Whether every command ever stored for the session was applied by this runtime (set for a session created here,
@@ -90,6 +89,12 @@ export class SessionRuntime {
   ) {
     this.stored = initial;
     this.head = initial;
+    this.phaseClock = new PhaseClock(
+      deps.clock,
+      () => this.state,
+      (due) => this.timeOut(due),
+    );
+    this.presence = new SeatPresence(deps.clock);
   }
 
   get state(): SessionState {
@@ -149,9 +154,7 @@ export class SessionRuntime {
       return;
     }
     const now = this.deps.clock.now();
-    const lastAlive = Math.min(now, Math.max(this.row.heartbeat, this.lastStoredAt));
-    const left = s.deadline - lastAlive;
-    const deadline = now + Math.max(MIN_RESUME_MS, Math.min(left, s.config.phases.negotiate * 1000 * 4));
+    const deadline = resumedDeadline(s, now, Math.max(this.row.heartbeat, this.lastStoredAt));
     await this.submit({ kind: 'system' }, `resume-${now}`, { type: 'system:resume', deadline });
   }
 
@@ -281,38 +284,21 @@ export class SessionRuntime {
 
   /** Keeps one timer on the current deadline. */
   private schedule(): void {
-    const { deadline, phase, round, paused } = this.state;
-    const due = this.stopped || paused || deadline === null ? null : deadline;
-    if (due === this.timerFor) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.timerFor = due;
-    if (due === null) return;
-    const delay = Math.max(0, due - this.deps.clock.now());
-    this.timer = setTimeout(
-      () => {
-        this.timer = null;
-        this.timerFor = null;
-        // Node's timers run on a monotonic clock, the session on the server clock: a timer may fire a little before
-        // the server clock reaches the deadline. Wait for the rest instead of sending a timeout that would be stale.
-        if (this.deps.clock.now() < due) {
-          this.schedule();
-          return;
-        }
-        this.submit({ kind: 'system' }, `timeout-${round}-${phase}-${due}`, {
-          type: 'phase:timeout',
-          round,
-          phase,
-          takeover: this.takeoverRegions(),
-        })
-          .then((ack) => {
-            // A stale timeout (the phase already moved on) changes nothing; re-arm for the current deadline.
-            if (!ack.ok) this.schedule();
-          })
-          .catch((e: unknown) => this.deps.onError(e, `timeout in ${this.code}`));
-      },
-      Math.min(delay, 2 ** 31 - 1),
-    );
+    this.phaseClock.arm();
+  }
+
+  /** The deadline has passed: the phase times out (a stale timeout, the phase already moved on, changes nothing). */
+  private timeOut({ round, phase, deadline }: Due): void {
+    this.submit({ kind: 'system' }, `timeout-${round}-${phase}-${deadline}`, {
+      type: 'phase:timeout',
+      round,
+      phase,
+      takeover: this.takeoverRegions(),
+    })
+      .then((ack) => {
+        if (!ack.ok) this.schedule();
+      })
+      .catch((e: unknown) => this.deps.onError(e, `timeout in ${this.code}`));
   }
 
   /** Regions whose students are all away get their bot at a deadline, if the host enabled takeover. */
@@ -330,26 +316,16 @@ export class SessionRuntime {
   }
 
   presenceOf(seatId: string): Presence {
-    const p = this.presence.get(seatId);
-    return p
-      ? { connected: p.sockets > 0, awaySince: p.sockets > 0 ? null : p.awaySince }
-      : { connected: false, awaySince: null };
+    return this.presence.of(seatId);
   }
 
   connect(seatId: string): void {
-    const p = this.presence.get(seatId) ?? { sockets: 0, awaySince: null };
-    p.sockets += 1;
-    p.awaySince = null;
-    this.presence.set(seatId, p);
+    this.presence.connect(seatId);
     this.deps.onChange(this, [], presenceScope(this.state, seatId));
   }
 
   disconnect(seatId: string): void {
-    const p = this.presence.get(seatId);
-    if (!p) return;
-    p.sockets = Math.max(0, p.sockets - 1);
-    if (p.sockets === 0) p.awaySince = this.deps.clock.now();
-    this.deps.onChange(this, [], presenceScope(this.state, seatId));
+    if (this.presence.disconnect(seatId)) this.deps.onChange(this, [], presenceScope(this.state, seatId));
   }
 
   /** Saves a snapshot (an optimisation of recovery: a failure is reported, never thrown). */
@@ -362,8 +338,6 @@ export class SessionRuntime {
   /** Stops the clock; queued commands still finish (drain) but no new timers fire. */
   stop(): void {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.timerFor = null;
+    this.phaseClock.stop();
   }
 }
