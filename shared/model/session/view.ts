@@ -11,7 +11,7 @@ import { botStrategyOf, worldRegions } from './seats.js';
 import { activeSeats, type Announcement, type Phase, type Seat, type SessionState } from './state.js';
 import { treatmentsFor } from './treatments.js';
 import { actsOf, type ActView } from './actsView.js';
-import { shareUnchanged } from './share.js';
+import { partsOf, publicSeatViews, reuse, seatView, seatViews, sharedWithLatest, worldViews } from './viewCache.js';
 
 export type { ActView } from './actsView.js';
 
@@ -86,92 +86,6 @@ export interface SessionView {
 export type ViewerRole = { kind: 'host' } | { kind: 'projector' } | { kind: 'region'; world: number; region: RegionId };
 
 const NO_PRESENCE: Presence = { connected: false, awaySince: null };
-
-interface CachedWorld {
-  config: SessionConfig;
-  gameOver: boolean;
-  /** The next round's reforms between rounds (they close a term), as a key. */
-  next: string;
-  full: LiveWorldView;
-  /** The projector's (`p`) and each region's (`r:<id>`) cut of `full`. */
-  restricted: Map<string, LiveWorldView>;
-}
-
-/**
- * World views by world state (a world's state is replaced, never changed, when a command changes that world):
- * an unchanged world's view is built once and is the same object from one broadcast to the next, so that the
- * patch diff of a view (shared/protocol/patch.ts) skips it at once. The views must never be modified.
- */
-const worldViews = new WeakMap<WorldLive, CachedWorld>();
-
-/** The latest world views of a session (by its config) per world and viewer key (`h` for the host's): a rebuilt
- * view shares their unchanged parts (share.ts), so that the diff of each viewer's view skips them at once. */
-const latestWorlds = new WeakMap<SessionConfig, Map<string, LiveWorldView>>();
-
-function sharedWithLatest(config: SessionConfig, key: string, fresh: LiveWorldView): LiveWorldView {
-  let latest = latestWorlds.get(config);
-  if (!latest) latestWorlds.set(config, (latest = new Map<string, LiveWorldView>()));
-  const shared = shareUnchanged(latest.get(key), fresh);
-  latest.set(key, shared);
-  return shared;
-}
-
-/** Seat records as shown with presence (host, students) and without (projector), by seat record. */
-const seatViews = new WeakMap<Seat, SeatView>();
-const publicSeatViews = new WeakMap<Seat, SeatView>();
-
-/** The latest region statuses and world infos of a session (by its config), reused while they read the same. */
-const lastParts = new WeakMap<SessionConfig, { statuses: Map<string, RegionStatus>; infos: Map<string, WorldInfo> }>();
-
-function partsOf(config: SessionConfig): { statuses: Map<string, RegionStatus>; infos: Map<string, WorldInfo> } {
-  let parts = lastParts.get(config);
-  if (!parts) {
-    parts = { statuses: new Map(), infos: new Map() };
-    lastParts.set(config, parts);
-  }
-  return parts;
-}
-
-/** Two records of primitives and lists of primitives with the same members in the same order. */
-function sameFlat(a: object, b: object): boolean {
-  // Asked for every region on every broadcast: compares in place instead of listing entries.
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) {
-    const k = ka[i];
-    if (k === undefined || k !== kb[i]) return false;
-    const x: unknown = Reflect.get(a, k);
-    const y: unknown = Reflect.get(b, k);
-    if (Array.isArray(x) && Array.isArray(y)) {
-      if (x.length !== y.length || !x.every((v, j) => v === y[j])) return false;
-    } else if (x !== y) return false;
-  }
-  return true;
-}
-
-/** `fresh`, or the object last made for the same part of the session if it reads the same (see worldViews). */
-function reuse<T extends object>(last: Map<string, T>, key: string, fresh: T): T {
-  const hit = last.get(key);
-  if (hit && sameFlat(hit, fresh)) return hit;
-  last.set(key, fresh);
-  return fresh;
-}
-
-function seatView(seat: Seat, presence: Presence, cache: WeakMap<Seat, SeatView>): SeatView {
-  const hit = cache.get(seat);
-  if (hit && hit.connected === presence.connected && hit.awaySince === presence.awaySince) return hit;
-  const view = {
-    id: seat.id,
-    name: seat.name,
-    world: seat.world,
-    region: seat.region,
-    kicked: seat.kicked,
-    ...presence,
-  };
-  cache.set(seat, view);
-  return view;
-}
 
 function viewerKey(viewer: Viewer): string {
   return viewer.kind === 'region' ? `r:${viewer.regionId}` : viewer.kind;
@@ -386,13 +300,13 @@ export function sessionView(
   return new ViewBuilder(state, presence).view(role);
 }
 
-/** The completed rounds a viewer may see: all of them, for every world it sees (all of it is public). */
 /** The rounds played in one world so far. */
 export interface WorldHistory {
   world: number;
   rounds: RoundRecord[];
 }
 
+/** The completed rounds a viewer may see: all of them, for every world it sees (all of it is public). */
 export function historyView(state: SessionState, role: ViewerRole): WorldHistory[] {
   const worlds = role.kind === 'region' ? state.worlds.filter((w) => w.index === role.world) : state.worlds;
   return worlds.map((w) => ({ world: w.index, rounds: w.history }));
