@@ -1,36 +1,14 @@
 // host:advance, the one-button flow: from the lobby it starts the game, then it ends each phase in turn, exactly
 // as host:start and host:endPhase do; once the game has ended it is refused.
 import { describe, expect, it } from 'vitest';
-import { SessionConfigSchema } from '../../../../shared/model/config.js';
-import { CLASS_PLANS } from '../../../../shared/model/presets.js';
 import type { SessionCommand } from '../../../../shared/model/session/commands.js';
 import { applyCommand } from '../../../../shared/model/session/reducer.js';
-import { createSessionState, type SessionState } from '../../../../shared/model/session/state.js';
+import type { SessionState } from '../../../../shared/model/session/state.js';
+import { classIn, play, studentNames, T0 } from './classes.js';
 
-const T0 = 1_700_000_000_000;
+const lobby = (students: number) => classIn('quick-demo', 'advance', studentNames(students));
 
-function lobby(students: number): SessionState {
-  const plan = CLASS_PLANS.find((p) => p.id === 'quick-demo');
-  if (!plan) throw new Error('quick-demo');
-  let s = createSessionState({
-    code: 'ACDEFG',
-    seed: 'advance',
-    createdAt: new Date(T0).toISOString(),
-    config: SessionConfigSchema.parse(plan.config),
-  });
-  for (let k = 0; k < students; k++) {
-    const r = applyCommand(s, { kind: 'system' }, { type: 'session:join', name: `S${k}` }, T0);
-    if (!r.ok) throw new Error(r.error.code);
-    s = r.value;
-  }
-  return s;
-}
-
-function host(s: SessionState, cmd: SessionCommand, at: number): SessionState {
-  const r = applyCommand(s, { kind: 'host' }, cmd, at);
-  if (!r.ok) throw new Error(`${cmd.type}: ${r.error.code}`);
-  return r.value;
-}
+const host = (s: SessionState, cmd: SessionCommand, at: number) => play(s, cmd, { kind: 'host' }, at);
 
 describe('host:advance', () => {
   it('walks the same phases as host:start then host:endPhase, to the end of the game', () => {

@@ -1,34 +1,19 @@
 // The instructor's room (issue 10): the host clears announcements from every screen, and the projector's view marks
 // the pairs of regions with an offer pending, never its terms (docs/rules.md section 8).
 import { describe, expect, it } from 'vitest';
-import { SessionConfigSchema } from '../../../../shared/model/config.js';
-import { CLASS_PLANS } from '../../../../shared/model/presets.js';
 import type { Actor, SessionCommand } from '../../../../shared/model/session/commands.js';
 import { applyCommand } from '../../../../shared/model/session/reducer.js';
-import { createSessionState, type SessionState } from '../../../../shared/model/session/state.js';
+import type { SessionState } from '../../../../shared/model/session/state.js';
 import { sessionView } from '../../../../shared/model/session/view.js';
-
-const T0 = 1_700_000_000_000;
+import { classIn, play, T0 } from './classes.js';
 
 function run(s: SessionState, actor: Actor, cmd: SessionCommand): SessionState {
-  const r = applyCommand(s, actor, cmd, T0);
-  if (!r.ok) throw new Error(`${cmd.type}: ${r.error.code}`);
-  return r.value;
+  return play(s, cmd, actor);
 }
 
 /** Three students in the negotiate phase of round 1 of the quick demo. */
 function negotiating(): SessionState {
-  const plan = CLASS_PLANS.find((p) => p.id === 'quick-demo');
-  if (!plan) throw new Error('quick-demo');
-  let s = createSessionState({
-    code: 'ACDEFG',
-    seed: 'room',
-    createdAt: new Date(T0).toISOString(),
-    config: SessionConfigSchema.parse(plan.config),
-  });
-  for (const name of ['Ann', 'Bo', 'Cy']) s = run(s, { kind: 'system' }, { type: 'session:join', name });
-  s = run(s, { kind: 'host' }, { type: 'host:start' });
-  s = run(s, { kind: 'host' }, { type: 'host:endPhase' });
+  const s = classIn('quick-demo', 'room', ['Ann', 'Bo', 'Cy'], 'negotiate');
   expect(s.phase).toBe('negotiate');
   return s;
 }

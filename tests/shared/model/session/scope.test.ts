@@ -2,8 +2,6 @@
 // sequences of student commands in sessions of several worlds (negotiate and decide phases, early ends included).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SessionConfigSchema } from '../../../../shared/model/config.js';
-import { CLASS_PLANS } from '../../../../shared/model/presets.js';
 import type { Actor, SessionCommand } from '../../../../shared/model/session/commands.js';
 import { applyCommand } from '../../../../shared/model/session/reducer.js';
 import {
@@ -14,32 +12,12 @@ import {
   viewScopeOf,
   type ViewScope,
 } from '../../../../shared/model/session/scope.js';
-import { createSessionState, type SessionState } from '../../../../shared/model/session/state.js';
+import type { SessionState } from '../../../../shared/model/session/state.js';
 import { sessionView, type Presence, type ViewerRole } from '../../../../shared/model/session/view.js';
-
-const T0 = 1_700_000_000_000;
-
-function apply(state: SessionState, cmd: SessionCommand, actor: Actor = { kind: 'host' }): SessionState {
-  const r = applyCommand(state, actor, cmd, T0);
-  if (!r.ok) throw new Error(`${cmd.type}: ${r.error.code}`);
-  return r.value;
-}
+import { classIn, play, studentNames, T0 } from './classes.js';
 
 /** A session of `students` (one or two worlds) in the negotiate phase of round 1. */
-function negotiating(planId: string, students: number): SessionState {
-  const plan = CLASS_PLANS.find((p) => p.id === planId);
-  if (!plan) throw new Error(planId);
-  let s = createSessionState({
-    code: 'ACDEFG',
-    seed: 'scope',
-    createdAt: new Date(T0).toISOString(),
-    config: SessionConfigSchema.parse(plan.config),
-  });
-  for (let k = 0; k < students; k++) s = apply(s, { type: 'session:join', name: `S${k}` }, { kind: 'system' });
-  s = apply(s, { type: 'host:start' });
-  while (s.phase !== 'negotiate') s = apply(s, { type: 'host:endPhase' });
-  return s;
-}
+const negotiating = (planId: string, students: number) => classIn(planId, 'scope', studentNames(students), 'negotiate');
 
 function viewers(s: SessionState): ViewerRole[] {
   const out: ViewerRole[] = [{ kind: 'host' }, { kind: 'projector' }];
@@ -138,7 +116,7 @@ describe('viewScopeOf', () => {
       to: seat.region === 'C' ? 'I' : 'C',
       terms: { openMarket: true, project: null },
     };
-    const after = apply(s, offer, actor);
+    const after = play(s, offer, actor);
     // An offer: its two parties, and the projector, which marks the pair's first pending offer.
     const parties = [seat.region, offer.to].map((region) => ({ world: seat.world, region }));
     expect(viewScopeOf(s, after, actor, offer)).toEqual({
@@ -152,7 +130,7 @@ describe('viewScopeOf', () => {
       ...offer,
       terms: { openMarket: true, project: { host: seat.region, hostShare: 0.5, sidePayment: 0 } },
     };
-    const replaced = apply(after, again, actor);
+    const replaced = play(after, again, actor);
     expect(viewScopeOf(after, replaced, actor, again)).toEqual({
       kind: 'some',
       projector: false,
@@ -165,24 +143,22 @@ describe('viewScopeOf', () => {
     if (!partner || !pending) throw new Error('the offer has a student partner and stays pending');
     const accept: SessionCommand = { type: 'proposal:accept', proposalId: pending.id };
     const by: Actor = { kind: 'seat', seatId: partner.id };
-    expect(viewScopeOf(replaced, apply(replaced, accept, by), by, accept)).toEqual({
+    expect(viewScopeOf(replaced, play(replaced, accept, by), by, accept)).toEqual({
       kind: 'some',
       projector: true,
       worlds: [seat.world],
       regions: [],
     });
-    while (s.phase !== 'decide') s = apply(s, { type: 'host:endPhase' });
+    while (s.phase !== 'decide') s = play(s, { type: 'host:endPhase' });
     const invest = Object.keys(s.worlds[seat.world]?.state.K[seat.region] ?? {})[0] ?? '';
     const draft: SessionCommand = { type: 'decision:draft', decision: { invest, barriers: [], comply: {} } };
-    expect(viewScopeOf(s, apply(s, draft, actor), actor, draft)).toEqual({
+    expect(viewScopeOf(s, play(s, draft, actor), actor, draft)).toEqual({
       kind: 'some',
       projector: false,
       worlds: [],
       regions: [{ world: seat.world, region: seat.region }],
     });
-    expect(viewScopeOf(s, apply(s, { type: 'host:pause' }), { kind: 'host' }, { type: 'host:pause' })).toBe(
-      ALL_VIEWERS,
-    );
+    expect(viewScopeOf(s, play(s, { type: 'host:pause' }), { kind: 'host' }, { type: 'host:pause' })).toBe(ALL_VIEWERS);
   });
 });
 
@@ -198,7 +174,7 @@ describe('a join', () => {
           let s = negotiating(plan, students);
           if (!started) s = { ...s, phase: 'lobby', worlds: [], round: 0 };
           const join: SessionCommand = { type: 'session:join', name: 'Late' };
-          const after = apply(s, join, { kind: 'system' });
+          const after = play(s, join, { kind: 'system' });
           const scope = viewScopeOf(s, after, { kind: 'system' }, join);
           if (after.worldCount !== s.worldCount) expect(scope).toBe(ALL_VIEWERS);
           if (scope.kind !== 'all') narrow++;
