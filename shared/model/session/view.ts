@@ -243,7 +243,7 @@ export class ViewBuilder {
         });
       }),
       announcements: state.announcements.slice(-5),
-      students: { total: all.length, connected: all.filter((s) => this.presence(s.id).connected).length },
+      students: { total: all.length, connected: this.connectedOf(all) },
     };
     return this.shared;
   }
