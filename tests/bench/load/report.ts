@@ -20,6 +20,13 @@ export interface ReportContext {
   failure?: string | undefined;
 }
 
+/** Counts by key (error code, reason), added up over the student processes. */
+function addCounts(counts: readonly Record<string, number>[]): Record<string, number> {
+  const total: Record<string, number> = {};
+  for (const c of counts) for (const [k, n] of Object.entries(c)) total[k] = (total[k] ?? 0) + n;
+  return total;
+}
+
 export function printResults(ctx: ReportContext, verified: VerifyReport[]): void {
   const { opts, cores, results } = ctx;
   const lostByStep = new Map<number, number>();
@@ -94,17 +101,13 @@ export function printResults(ctx: ReportContext, verified: VerifyReport[]): void
   process.stdout.write(`${table(header, rows)}\n\n`);
   for (const [i, r] of results.entries()) {
     const e = r.reports.map((x) => x.errors);
-    const acks: Record<string, number> = {};
-    for (const x of e) for (const [k, n] of Object.entries(x.errorAcks)) acks[k] = (acks[k] ?? 0) + n;
+    const acks = addCounts(e.map((x) => x.errorAcks));
     const sum = (f: (x: WindowReport['errors']) => number) => e.reduce((a, x) => a + f(x), 0);
     const ackMissing = r.reports.reduce((a, x) => a + x.ackMissing, 0);
     const updMissing = r.reports.reduce((a, x) => a + x.updateMissing, 0);
     const sockets = r.reports.reduce((a, x) => a + x.sockets, 0);
-    const reasons: Record<string, number> = {};
-    for (const x of e) for (const [k, n] of Object.entries(x.connectErrorReasons)) reasons[k] = (reasons[k] ?? 0) + n;
-    const joinReasons: Record<string, number> = {};
-    for (const x of e)
-      for (const [k, n] of Object.entries(x.joinErrorReasons)) joinReasons[k] = (joinReasons[k] ?? 0) + n;
+    const reasons = addCounts(e.map((x) => x.connectErrorReasons));
+    const joinReasons = addCounts(e.map((x) => x.joinErrorReasons));
     const lag = Math.max(...r.reports.map((x) => x.loopDelayP99));
     const mb = r.reports.reduce((a, x) => a + x.bytesIn, 0) / r.windowS / 1e6;
     const views = r.reports.reduce((a, x) => a + x.views, 0);
